@@ -1,0 +1,51 @@
+package io.edgeledger.probe;
+
+import io.edgeledger.probe.agent.CheckCommand;
+import io.edgeledger.probe.agent.RunCommand;
+import io.edgeledger.probe.agent.StatusCommand;
+import io.edgeledger.probe.devlog.DevlogCommand;
+import io.edgeledger.probe.traceroute.ServeCommand;
+import io.edgeledger.probe.traceroute.TracerouteCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The edge-probe command line: one subcommand per capability, each owned by its package. */
+@Command(
+        name = "edge-probe",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "EdgeLedger edge probe: network path tracing, agent checks, AI-assistant activity, signed reporting.",
+        subcommands = {
+            TracerouteCommand.class,
+            ServeCommand.class,
+            RunCommand.class,
+            StatusCommand.class,
+            CheckCommand.class,
+            DevlogCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class EdgeProbe implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Exit code 2 for bad usage, as the CLI contract says; everything else is up to each command. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new EdgeProbe())
+                .setExitCodeExceptionMapper(e -> 1)
+                .setParameterExceptionHandler((ex, args) -> {
+                    CommandLine cmd = ex.getCommandLine();
+                    cmd.getErr().println("edge-probe: " + ex.getMessage());
+                    cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+                    return 2;
+                });
+    }
+}

@@ -1,0 +1,2 @@
+/** EdgeLedger core: plain Java shared by the functions, the CLI and the edge probe. */
+package io.edgeledger;

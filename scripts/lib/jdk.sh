@@ -1,0 +1,24 @@
+# Sourced by ./edgeledger and edge-probe/bin/edge-probe: picks a JDK 21+ and exports JAVA_HOME.
+# Order: $JAVA_HOME if it is 21+, then the JDKs under /usr/lib/jvm (newest first), then java on PATH.
+
+el_java_major() { # JAVA_BIN -> major version number, or nothing
+    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n1
+}
+
+el_select_jdk() {
+    local candidate major
+    for candidate in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV) \
+                     "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")"; do
+        candidate=${candidate%/}
+        [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+        major=$(el_java_major "$candidate/bin/java")
+        if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+            export JAVA_HOME="$candidate"
+            export PATH="$JAVA_HOME/bin:$PATH"
+            return 0
+        fi
+    done
+    echo "edgeledger: no JDK 21 or newer found (checked \$JAVA_HOME, /usr/lib/jvm/*, java on PATH)." >&2
+    echo "  Install one, e.g. 'apt-get install openjdk-21-jdk-headless' (or Temurin 21+), or point JAVA_HOME at it." >&2
+    return 1
+}
