@@ -1,4 +1,4 @@
-package io.edgeledger;
+package io.edgeledger.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
