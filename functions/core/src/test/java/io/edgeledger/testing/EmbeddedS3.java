@@ -1,0 +1,95 @@
+package io.edgeledger.testing;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A real S3 API server (s3proxy) on a free loopback port, with SigV4 authentication, backed by memory
+ * or by a folder. Tests talk to it with the ordinary AWS SDK v2 client from {@link #client()}.
+ */
+public final class EmbeddedS3 implements AutoCloseable {
+    public static final String ACCESS_KEY = "edgeledger-test";
+    public static final String SECRET_KEY = "edgeledger-test-secret";
+    public static final Region REGION = Region.US_EAST_1;
+
+    private final S3Proxy proxy;
+    private final URI endpoint;
+
+    private EmbeddedS3(S3Proxy proxy, URI endpoint) {
+        this.proxy = proxy;
+        this.endpoint = endpoint;
+    }
+
+    /** In memory: gone when closed. */
+    public static EmbeddedS3 start() {
+        return start(new TransientNio2BlobStore());
+    }
+
+    /** On disk under {@code dir}: a restarted server sees what an earlier one wrote. */
+    public static EmbeddedS3 start(Path dir) {
+        return start(new FilesystemNio2BlobStore(dir.toAbsolutePath().toString()));
+    }
+
+    private static EmbeddedS3 start(BlobStore store) {
+        try {
+            int port = RedisServer.freePort();
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            S3Proxy proxy = S3Proxy.builder()
+                    .blobStore(store)
+                    .endpoint(endpoint)
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    .build();
+            proxy.start();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!"STARTED".equals(proxy.getState())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("s3proxy did not start within 10 s (state " + proxy.getState() + ")");
+                }
+                Thread.sleep(10);
+            }
+            return new EmbeddedS3(proxy, endpoint);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the embedded S3 server: " + e.getMessage(), e);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** An AWS SDK v2 client for this server (path-style addressing, static test credentials). */
+    public S3Client client() {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    public void createBucket(String bucket) {
+        try (S3Client s3 = client()) {
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the embedded S3 server", e);
+        }
+    }
+}
