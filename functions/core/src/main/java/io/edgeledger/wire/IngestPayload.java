@@ -1,0 +1,13 @@
+package io.edgeledger.wire;
+
+/**
+ * A body posted to {@code /v1/ingest/*}. Every payload carries a {@code batch_id} chosen by the probe when the
+ * batch is made (before it is spooled), so retries and replays send the same id and the server ingests it once.
+ */
+public sealed interface IngestPayload permits MetricsPayload, TraceroutePayload, EventsPayload, CheckRunsPayload {
+    String batchId();
+
+    String probeId();
+
+    IngestKind kind();
+}
