@@ -1,0 +1,56 @@
+package io.edgeledger.probe.agent.aggregator;
+
+import io.edgeledger.wire.MetricSeries;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Where all metrics meet before leaving (Datadog's demultiplexer): committed check series wait in a queue, DogStatsD
+ * samples in the {@link TimeSampler}; {@link #flush} (every 15 s in the agent) hands both out as one list of series.
+ */
+public final class Aggregator {
+    public static final long FLUSH_INTERVAL_SECONDS = 15;
+    public static final long DOGSTATSD_BUCKET_SECONDS = 10;
+
+    private final TimeSampler dogstatsd = new TimeSampler(DOGSTATSD_BUCKET_SECONDS);
+    private final ConcurrentLinkedQueue<MetricSeries> checkSeries = new ConcurrentLinkedQueue<>();
+    private final AtomicLong flushedSeries = new AtomicLong();
+
+    /** The DogStatsD sampler; callers must hold {@link #dogstatsdLock()} while using it. */
+    public TimeSampler dogstatsd() {
+        return dogstatsd;
+    }
+
+    public Object dogstatsdLock() {
+        return dogstatsd;
+    }
+
+    public void addCheckSeries(List<MetricSeries> series) {
+        checkSeries.addAll(series);
+    }
+
+    /** Everything ready at {@code nowSeconds}: committed check series and closed DogStatsD buckets. */
+    public List<MetricSeries> flush(long nowSeconds) {
+        List<MetricSeries> out = new ArrayList<>();
+        for (MetricSeries s; (s = checkSeries.poll()) != null; ) {
+            out.add(s);
+        }
+        synchronized (dogstatsd) {
+            out.addAll(dogstatsd.flush(nowSeconds));
+        }
+        flushedSeries.addAndGet(out.size());
+        return out;
+    }
+
+    public long flushedSeries() {
+        return flushedSeries.get();
+    }
+
+    public long dogstatsdSamples() {
+        synchronized (dogstatsd) {
+            return dogstatsd.samples();
+        }
+    }
+}
