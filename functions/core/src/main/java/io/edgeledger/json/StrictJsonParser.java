@@ -1,0 +1,286 @@
+package io.edgeledger.json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Strict RFC 8259 parser: no NaN/Infinity, leading zeros, comments, trailing commas, BOM, raw control
+ * characters or trailing data; member names unique per object (after unescaping); no unpaired
+ * surrogates in strings. Number tokens are kept as text. Nesting is capped so hostile input cannot
+ * exhaust the stack.
+ */
+public final class StrictJsonParser {
+    public static final int MAX_DEPTH = 1000;
+
+    private final String text;
+    private int pos;
+    private int depth;
+
+    private StrictJsonParser(String text) {
+        this.text = text;
+    }
+
+    public static JsonValue parse(String text) {
+        if (text == null) {
+            throw new JsonSyntaxException("no JSON text (null)", 0);
+        }
+        StrictJsonParser p = new StrictJsonParser(text);
+        p.skipWhitespace();
+        JsonValue value = p.value();
+        p.skipWhitespace();
+        if (p.pos != text.length()) {
+            throw new JsonSyntaxException("trailing data after the JSON value", p.pos);
+        }
+        return value;
+    }
+
+    private JsonValue value() {
+        if (pos >= text.length()) {
+            throw new JsonSyntaxException("unexpected end of text, expected a value", pos);
+        }
+        char c = text.charAt(pos);
+        return switch (c) {
+            case '{' -> object();
+            case '[' -> array();
+            case '"' -> new JsonString(string());
+            case 't' -> literal("true", JsonBoolean.TRUE);
+            case 'f' -> literal("false", JsonBoolean.FALSE);
+            case 'n' -> literal("null", JsonNull.INSTANCE);
+            default -> {
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    yield number();
+                }
+                throw new JsonSyntaxException("unexpected character " + describe(c) + ", expected a value", pos);
+            }
+        };
+    }
+
+    private JsonValue literal(String word, JsonValue value) {
+        if (!text.startsWith(word, pos)) {
+            throw new JsonSyntaxException("invalid literal, expected '" + word + "'", pos);
+        }
+        pos += word.length();
+        return value;
+    }
+
+    private JsonObject object() {
+        enter();
+        pos++; // {
+        LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+        skipWhitespace();
+        if (peek() == '}') {
+            pos++;
+            depth--;
+            return new JsonObject(members);
+        }
+        while (true) {
+            skipWhitespace();
+            if (peek() != '"') {
+                throw new JsonSyntaxException("expected a member name string", pos);
+            }
+            int nameAt = pos;
+            String name = string();
+            skipWhitespace();
+            expect(':');
+            skipWhitespace();
+            JsonValue v = value();
+            if (members.putIfAbsent(name, v) != null) {
+                throw new JsonSyntaxException("duplicate member name \"" + name + "\"", nameAt);
+            }
+            skipWhitespace();
+            char c = peek();
+            if (c == ',') {
+                pos++;
+            } else if (c == '}') {
+                pos++;
+                depth--;
+                return new JsonObject(members);
+            } else {
+                throw new JsonSyntaxException("expected ',' or '}' in object", pos);
+            }
+        }
+    }
+
+    private JsonArray array() {
+        enter();
+        pos++; // [
+        List<JsonValue> items = new ArrayList<>();
+        skipWhitespace();
+        if (peek() == ']') {
+            pos++;
+            depth--;
+            return new JsonArray(items);
+        }
+        while (true) {
+            skipWhitespace();
+            items.add(value());
+            skipWhitespace();
+            char c = peek();
+            if (c == ',') {
+                pos++;
+            } else if (c == ']') {
+                pos++;
+                depth--;
+                return new JsonArray(items);
+            } else {
+                throw new JsonSyntaxException("expected ',' or ']' in array", pos);
+            }
+        }
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw new JsonSyntaxException("nesting deeper than " + MAX_DEPTH + " levels", pos);
+        }
+    }
+
+    private String string() {
+        int start = pos;
+        pos++; // opening quote
+        StringBuilder sb = null;
+        int runStart = pos;
+        while (true) {
+            if (pos >= text.length()) {
+                throw new JsonSyntaxException("unterminated string", start);
+            }
+            char c = text.charAt(pos);
+            if (c == '"') {
+                String s = sb == null ? text.substring(runStart, pos) : sb.append(text, runStart, pos).toString();
+                pos++;
+                checkSurrogates(s, start);
+                return s;
+            }
+            if (c < 0x20) {
+                throw new JsonSyntaxException("raw control character " + describe(c) + " in string", pos);
+            }
+            if (c == '\\') {
+                if (sb == null) {
+                    sb = new StringBuilder();
+                }
+                sb.append(text, runStart, pos);
+                pos++;
+                if (pos >= text.length()) {
+                    throw new JsonSyntaxException("unterminated escape", pos);
+                }
+                char e = text.charAt(pos);
+                switch (e) {
+                    case '"' -> sb.append('"');
+                    case '\\' -> sb.append('\\');
+                    case '/' -> sb.append('/');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'u' -> {
+                        if (pos + 4 >= text.length()) {
+                            throw new JsonSyntaxException("truncated \\u escape", pos);
+                        }
+                        int v = 0;
+                        for (int i = 1; i <= 4; i++) {
+                            int d = Character.digit(text.charAt(pos + i), 16);
+                            if (d < 0 || text.charAt(pos + i) > 'f') {
+                                throw new JsonSyntaxException("invalid \\u escape", pos);
+                            }
+                            v = v * 16 + d;
+                        }
+                        sb.append((char) v);
+                        pos += 4;
+                    }
+                    default -> throw new JsonSyntaxException("invalid escape \\" + describe(e), pos);
+                }
+                pos++;
+                runStart = pos;
+            } else {
+                pos++;
+            }
+        }
+    }
+
+    private static void checkSurrogates(String s, int at) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new JsonSyntaxException("string with an unpaired surrogate", at);
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                throw new JsonSyntaxException("string with an unpaired surrogate", at);
+            }
+        }
+    }
+
+    private JsonNumber number() {
+        int start = pos;
+        if (peek() == '-') {
+            pos++;
+        }
+        if (peek() == '0') {
+            pos++;
+            if (isDigit(peek())) {
+                throw new JsonSyntaxException("number with a leading zero", start);
+            }
+        } else if (isDigit(peek())) {
+            while (isDigit(peek())) {
+                pos++;
+            }
+        } else {
+            throw new JsonSyntaxException("invalid number", start);
+        }
+        if (peek() == '.') {
+            pos++;
+            if (!isDigit(peek())) {
+                throw new JsonSyntaxException("number with no digit after '.'", start);
+            }
+            while (isDigit(peek())) {
+                pos++;
+            }
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            pos++;
+            if (peek() == '+' || peek() == '-') {
+                pos++;
+            }
+            if (!isDigit(peek())) {
+                throw new JsonSyntaxException("number with an empty exponent", start);
+            }
+            while (isDigit(peek())) {
+                pos++;
+            }
+        }
+        return new JsonNumber(text.substring(start, pos));
+    }
+
+    private void skipWhitespace() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                pos++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private char peek() {
+        return pos < text.length() ? text.charAt(pos) : '\uFFFF';
+    }
+
+    private void expect(char c) {
+        if (peek() != c) {
+            throw new JsonSyntaxException("expected '" + c + "'", pos);
+        }
+        pos++;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static String describe(char c) {
+        return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
+    }
+}

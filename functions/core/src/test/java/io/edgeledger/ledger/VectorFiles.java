@@ -1,0 +1,61 @@
+package io.edgeledger.ledger;
+
+import io.edgeledger.json.JsonArray;
+import io.edgeledger.json.JsonNumber;
+import io.edgeledger.json.JsonObject;
+import io.edgeledger.json.JsonString;
+import io.edgeledger.json.JsonValue;
+import io.edgeledger.json.StrictJsonParser;
+import io.edgeledger.testing.SharedData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+/** Reads ../shared/vectors files with our strict parser, plus small accessors for tests. */
+public final class VectorFiles {
+    private VectorFiles() {}
+
+    public static JsonObject load(String name) {
+        try {
+            return (JsonObject) StrictJsonParser.parse(Files.readString(SharedData.resolve("vectors/" + name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<JsonObject> objects(JsonObject o, String member) {
+        JsonValue v = o.get(member);
+        if (v == null) {
+            return List.of();
+        }
+        return ((JsonArray) v).items().stream().map(JsonObject.class::cast).toList();
+    }
+
+    public static List<String> strings(JsonObject o, String member) {
+        return ((JsonArray) o.get(member)).items().stream().map(x -> ((JsonString) x).value()).toList();
+    }
+
+    public static String str(JsonObject o, String member) {
+        JsonValue v = o.get(member);
+        return v instanceof JsonString s ? s.value() : null;
+    }
+
+    public static long num(JsonObject o, String member) {
+        return Long.parseLong(((JsonNumber) o.get(member)).text());
+    }
+
+    public static boolean bool(JsonObject o, String member) {
+        return ((io.edgeledger.json.JsonBoolean) o.get(member)).value();
+    }
+
+    /** [[name, value], ...] as ordered entries; a JSON null value stays null. */
+    public static List<Map.Entry<String, String>> fields(JsonArray pairs) {
+        return pairs.items().stream().map(p -> {
+            List<JsonValue> kv = ((JsonArray) p).items();
+            String value = kv.get(1) instanceof JsonString s ? s.value() : null;
+            return Map.entry(((JsonString) kv.get(0)).value(), value);
+        }).toList();
+    }
+}
