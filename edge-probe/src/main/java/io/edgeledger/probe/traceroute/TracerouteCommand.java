@@ -1,14 +1,143 @@
 package io.edgeledger.probe.traceroute;
 
+import io.edgeledger.probe.traceroute.net.MissingPrivilegeException;
+import io.edgeledger.probe.traceroute.net.Terminal;
+import io.edgeledger.probe.traceroute.result.TracerouteResult;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "traceroute", mixinStandardHelpOptions = true, description = "Trace the network path to a host (datadog-traceroute compatible).")
+/** {@code edge-probe traceroute [flags] HOST}: datadog-traceroute's flags and defaults, plus ours. */
+@Command(name = "traceroute", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Trace the network path to a host (datadog-traceroute compatible).",
+        footer = {"", "Exit codes: 0 ok, 2 bad usage, 3 resolution failed, 4 missing privilege (root or CAP_NET_RAW), 1 other error."})
 public final class TracerouteCommand implements Callable<Integer> {
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_RESOLUTION = 3;
+    public static final int EXIT_PRIVILEGE = 4;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "HOST", description = "Host name or IP address to trace.")
+    String host;
+
+    @Option(names = {"-P", "--proto"}, defaultValue = "udp", description = "udp, tcp or icmp (default: ${DEFAULT-VALUE}).")
+    String proto;
+
+    @Option(names = {"-p", "--port"}, defaultValue = "33434", description = "Destination port: UDP base port or TCP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = {"-q", "--traceroute-queries"}, defaultValue = "3", description = "Traceroute runs, executed concurrently (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = {"-m", "--max-ttl"}, defaultValue = "30", description = "Maximum TTL (default: ${DEFAULT-VALUE}).")
+    int maxTtl;
+
+    @Option(names = "--timeout", defaultValue = "3000", description = "Per-probe wait in ms (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    @Option(names = "--tcp-method", defaultValue = "syn", description = "syn, sack or prefer_sack (default: ${DEFAULT-VALUE}).")
+    String tcpMethod;
+
+    @Option(names = {"-Q", "--e2e-queries"}, defaultValue = "50", description = "End-to-end probes to the destination (default: ${DEFAULT-VALUE}).")
+    int e2eQueries;
+
+    @Option(names = "--ipv6", description = "Resolve and trace over IPv6.")
+    boolean ipv6;
+
+    @Option(names = "--reverse-dns", description = "Fill reverse_dns per hop (bounded time, cached).")
+    boolean reverseDns;
+
+    @Option(names = "--source-public-ip", description = "Fill source.public_ip from the public IP endpoints.")
+    boolean sourcePublicIp;
+
+    @Option(names = "--skip-private-hops", description = "Drop RFC 1918 / unique-local hops from the output.")
+    boolean skipPrivateHops;
+
+    @Option(names = "--parallel", description = "Send all TTLs at once (default for udp, icmp, sack).")
+    boolean parallel;
+
+    @Option(names = "--serial", description = "One TTL at a time (default for tcp syn).")
+    boolean serial;
+
+    @Option(names = "--wait", paramLabel = "HERE,NEAR[,MIN_MS]", defaultValue = "3,10,10",
+            description = "Adaptive wait of parallel runs, like Linux traceroute -w MAX,HERE,NEAR with MAX = --timeout: "
+                    + "give up on a hop after HERE x the RTT seen at that TTL, or NEAR x the RTT of the nearest farther hop, "
+                    + "never below MIN_MS. 0,0 waits the full timeout (default: ${DEFAULT-VALUE}).")
+    String adaptiveWait;
+
+    @Option(names = "--delay", defaultValue = "0", description = "Delay between probes in ms (default: ${DEFAULT-VALUE}).")
+    int delay;
+
+    @Option(names = "--e2e-interval", defaultValue = "2", description = "Interval between end-to-end probes in ms (default: ${DEFAULT-VALUE}).")
+    int e2eInterval;
+
+    @Option(names = "--public-ip-endpoint", paramLabel = "URL", description = "HTTPS endpoint answering the caller's IP (repeatable; default: ipify, ifconfig.me, checkip.amazonaws.com).")
+    List<String> publicIpEndpoints;
+
+    @Option(names = "--format", description = "json or table (default: table on a terminal, json otherwise).")
+    String format;
+
+    @Option(names = "--verbose", description = "Report timings on stderr.")
+    boolean verbose;
+
     @Override
     public Integer call() {
-        System.err.println("edge-probe traceroute: not implemented yet");
-        return 1;
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        TracerouteParams params;
+        boolean table;
+        try {
+            if (parallel && serial) {
+                throw new IllegalArgumentException("--parallel and --serial exclude each other");
+            }
+            table = format == null ? Terminal.stdoutIsTerminal() : switch (format) {
+                case "json" -> false;
+                case "table", "text" -> true;
+                default -> throw new IllegalArgumentException("--format must be json or table, got '" + format + "'");
+            };
+            params = new TracerouteParams(host, Protocol.parse(proto), port, queries, maxTtl, timeout,
+                    TcpMethod.parse(tcpMethod), e2eQueries, ipv6, reverseDns, sourcePublicIp, skipPrivateHops,
+                    parallel ? Boolean.TRUE : serial ? Boolean.FALSE : null, AdaptiveWait.parse(adaptiveWait), delay,
+                    e2eInterval, publicIpEndpoints == null ? TracerouteParams.DEFAULT_PUBLIC_IP_ENDPOINTS : publicIpEndpoints);
+        } catch (IllegalArgumentException e) {
+            err.println("edge-probe traceroute: " + e.getMessage());
+            err.flush();
+            return EXIT_USAGE;
+        }
+        long t0 = System.nanoTime();
+        try {
+            TracerouteResult result = TracerouteEngine.run(params);
+            if (verbose) {
+                err.printf("edge-probe traceroute: engine %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+                err.flush();
+            }
+            out.print(table ? result.toTable() : result.toJson() + "\n");
+            out.flush();
+            return 0;
+        } catch (TracerouteException.Resolution e) {
+            return fail(err, e.getMessage(), EXIT_RESOLUTION);
+        } catch (MissingPrivilegeException e) {
+            return fail(err, e.getMessage(), EXIT_PRIVILEGE);
+        } catch (TracerouteException e) {
+            return fail(err, e.getMessage(), 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail(err, "interrupted", 1);
+        } catch (RuntimeException e) {
+            return fail(err, "unexpected error: " + e, 1);
+        }
+    }
+
+    private static int fail(PrintWriter err, String message, int code) {
+        err.println("edge-probe traceroute: " + message);
+        err.flush();
+        return code;
     }
 }

@@ -1,0 +1,61 @@
+package io.edgeledger.probe.traceroute;
+
+import java.util.List;
+
+/**
+ * Everything a traceroute test needs; defaults are datadog-traceroute's (DESIGN 2.1). {@code parallel}
+ * null means the protocol's default: parallel for UDP, ICMP and SACK, serial for TCP SYN, as upstream.
+ */
+public record TracerouteParams(String hostname, Protocol protocol, int port, int tracerouteQueries, int maxTtl,
+                               int timeoutMillis, TcpMethod tcpMethod, int e2eQueries, boolean ipv6,
+                               boolean reverseDns, boolean sourcePublicIp, boolean skipPrivateHops,
+                               Boolean parallel, AdaptiveWait adaptiveWait, int sendDelayMillis,
+                               int e2eIntervalMillis, List<String> publicIpEndpoints) {
+    public static final int DEFAULT_PORT = 33434;
+    public static final List<String> DEFAULT_PUBLIC_IP_ENDPOINTS =
+            List.of("https://api.ipify.org", "https://ifconfig.me/ip", "https://checkip.amazonaws.com");
+
+    public TracerouteParams {
+        if (hostname == null || hostname.isBlank()) {
+            throw new IllegalArgumentException("a target host is required");
+        }
+        check(port, 1, 65535, "port");
+        check(tracerouteQueries, 1, 100, "traceroute-queries");
+        check(maxTtl, 1, 255, "max-ttl");
+        check(timeoutMillis, 1, 600_000, "timeout (ms)");
+        check(e2eQueries, 0, 10_000, "e2e-queries");
+        check(sendDelayMillis, 0, 10_000, "delay (ms)");
+        check(e2eIntervalMillis, 0, 10_000, "e2e-interval (ms)");
+        publicIpEndpoints = List.copyOf(publicIpEndpoints);
+    }
+
+    private static void check(int v, int min, int max, String name) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + v);
+        }
+    }
+
+    public static TracerouteParams defaults(String hostname) {
+        return new TracerouteParams(hostname, Protocol.UDP, DEFAULT_PORT, 3, 30, 3000, TcpMethod.SYN, 50, false,
+                false, false, false, null, AdaptiveWait.DEFAULT, 0, 2, DEFAULT_PUBLIC_IP_ENDPOINTS);
+    }
+
+    public boolean parallelFor(TcpMethod effectiveMethod) {
+        if (parallel != null) {
+            return parallel;
+        }
+        return !(protocol == Protocol.TCP && effectiveMethod == TcpMethod.SYN);
+    }
+
+    public TracerouteParams withProtocol(Protocol p) {
+        return new TracerouteParams(hostname, p, port, tracerouteQueries, maxTtl, timeoutMillis, tcpMethod, e2eQueries,
+                ipv6, reverseDns, sourcePublicIp, skipPrivateHops, parallel, adaptiveWait, sendDelayMillis,
+                e2eIntervalMillis, publicIpEndpoints);
+    }
+
+    public TracerouteParams withPort(int p) {
+        return new TracerouteParams(hostname, protocol, p, tracerouteQueries, maxTtl, timeoutMillis, tcpMethod,
+                e2eQueries, ipv6, reverseDns, sourcePublicIp, skipPrivateHops, parallel, adaptiveWait,
+                sendDelayMillis, e2eIntervalMillis, publicIpEndpoints);
+    }
+}

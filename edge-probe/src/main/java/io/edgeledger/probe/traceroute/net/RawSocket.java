@@ -1,0 +1,81 @@
+package io.edgeledger.probe.traceroute.net;
+
+import com.sun.jna.LastErrorException;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+
+/**
+ * A raw IPPROTO_RAW socket with the header-included option: probes go out byte for byte as built,
+ * so TTL, IP ID, ports and sequence numbers are exactly what the matchers expect back.
+ */
+public final class RawSocket implements AutoCloseable {
+    private final int fd;
+    private final boolean v6;
+    private volatile boolean closed;
+
+    private RawSocket(int fd, boolean v6) {
+        this.fd = fd;
+        this.v6 = v6;
+    }
+
+    public static RawSocket open(boolean v6) throws IOException {
+        int fd;
+        try {
+            fd = LibC.socket(v6 ? LibC.AF_INET6 : LibC.AF_INET, LibC.SOCK_RAW, LibC.IPPROTO_RAW);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == LibC.EPERM || e.getErrorCode() == LibC.EACCES) {
+                throw new MissingPrivilegeException("opening a raw socket was refused");
+            }
+            throw new IOException("socket(SOCK_RAW) failed: errno " + e.getErrorCode(), e);
+        }
+        try {
+            int level = v6 ? LibC.IPPROTO_IPV6 : LibC.IPPROTO_IP;
+            int name = v6 ? LibC.IPV6_HDRINCL : LibC.IP_HDRINCL;
+            LibC.setsockopt(fd, level, name, new int[] {1}, 4);
+        } catch (LastErrorException e) {
+            LibC.close(fd);
+            throw new IOException("setsockopt(HDRINCL) failed: errno " + e.getErrorCode(), e);
+        }
+        return new RawSocket(fd, v6);
+    }
+
+    /** Sends a complete IP packet (header included) to its destination. */
+    public void send(byte[] packet, InetAddress dst) throws IOException {
+        byte[] sa = sockaddr(dst);
+        try {
+            LibC.sendto(fd, packet, packet.length, 0, sa, sa.length);
+        } catch (LastErrorException e) {
+            throw new IOException("sendto " + dst.getHostAddress() + " failed: errno " + e.getErrorCode(), e);
+        }
+    }
+
+    private byte[] sockaddr(InetAddress dst) {
+        byte[] a = dst.getAddress();
+        if (v6) {
+            byte[] sa = new byte[28];
+            sa[0] = (byte) LibC.AF_INET6; // sa_family is host order (little-endian on Linux x86/arm)
+            System.arraycopy(a, 0, sa, 8, 16);
+            if (dst instanceof Inet6Address i6 && i6.getScopeId() != 0) {
+                int s = i6.getScopeId();
+                sa[24] = (byte) s;
+                sa[25] = (byte) (s >>> 8);
+                sa[26] = (byte) (s >>> 16);
+                sa[27] = (byte) (s >>> 24);
+            }
+            return sa;
+        }
+        byte[] sa = new byte[16];
+        sa[0] = (byte) LibC.AF_INET;
+        System.arraycopy(a, 0, sa, 4, 4);
+        return sa;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            LibC.close(fd);
+        }
+    }
+}

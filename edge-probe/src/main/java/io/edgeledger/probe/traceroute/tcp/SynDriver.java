@@ -1,0 +1,104 @@
+package io.edgeledger.probe.traceroute.tcp;
+
+import io.edgeledger.probe.traceroute.ProbeDriver;
+import io.edgeledger.probe.traceroute.packet.Inbound;
+import io.edgeledger.probe.traceroute.packet.IpProto;
+import io.edgeledger.probe.traceroute.packet.Packets;
+import io.edgeledger.probe.traceroute.packet.Quote;
+import io.edgeledger.probe.traceroute.packet.TcpFlags;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.security.SecureRandom;
+
+/**
+ * TCP SYN probes matched by sequence number and IP ID: IPv4 ID = random base + key (as upstream), and
+ * the sequence number = random base + key, so a SYN-ACK or RST (ack - 1) and an ICMP quote both name
+ * the probe even when probes are in flight in parallel (IPv6 has no ID: the sequence alone does it).
+ */
+public final class SynDriver implements ProbeDriver {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] MSS_1460 = {2, 4, 0x05, (byte) 0xb4};
+
+    private final InetAddress source;
+    private final InetAddress target;
+    private final int port;
+    private final Socket reservation;
+    private final int srcPort;
+    private final long baseSeq;
+    private final int baseIpId;
+    private final int maxKey;
+    private final boolean v6;
+
+    public SynDriver(InetAddress source, InetAddress target, int port, int maxKey) throws IOException {
+        this.source = source;
+        this.target = target;
+        this.port = port;
+        this.reservation = new Socket();
+        reservation.bind(new InetSocketAddress(source, 0)); // keeps the port ours while probing
+        this.srcPort = reservation.getLocalPort();
+        this.baseSeq = RANDOM.nextInt() & 0xffffffffL;
+        this.baseIpId = RANDOM.nextInt(0x10000);
+        this.maxKey = maxKey;
+        this.v6 = target.getAddress().length == 16;
+    }
+
+    @Override
+    public byte[] packet(int key, int ttl) {
+        byte[] tcp = Packets.tcp(source.getAddress(), target.getAddress(), srcPort, port,
+                (baseSeq + key) & 0xffffffffL, 0, TcpFlags.SYN, 65535, MSS_1460, new byte[0]);
+        return Packets.ip(source.getAddress(), target.getAddress(), IpProto.TCP, ttl, ipId(key), tcp);
+    }
+
+    private int ipId(int key) {
+        return (baseIpId + key) & 0xffff;
+    }
+
+    @Override
+    public Answer match(Inbound in) {
+        if (in instanceof Inbound.Tcp t) {
+            if (!target.equals(t.from()) || t.srcPort() != port || t.dstPort() != srcPort) {
+                return null;
+            }
+            boolean synAck = t.has(TcpFlags.SYN | TcpFlags.ACK);
+            boolean rst = t.has(TcpFlags.RST) && t.has(TcpFlags.ACK);
+            if (!synAck && !rst) {
+                return null;
+            }
+            int key = (int) ((t.ack() - 1 - baseSeq) & 0xffffffffL);
+            return key >= 1 && key <= maxKey ? new Answer(key, t.from(), true) : null;
+        }
+        if (in instanceof Inbound.IcmpError e) {
+            Quote q = e.quote();
+            if (q.protocol() != IpProto.TCP || !target.equals(q.dst()) || q.dstPort() != port || q.srcPort() != srcPort) {
+                return null;
+            }
+            int key = (int) ((q.tcpSeq() - baseSeq) & 0xffffffffL);
+            if (key < 1 || key > maxKey || (!v6 && q.ipId() != ipId(key))) {
+                return null;
+            }
+            return new Answer(key, e.from(), target.equals(e.from()));
+        }
+        return null;
+    }
+
+    @Override
+    public int sourcePort() {
+        return srcPort;
+    }
+
+    @Override
+    public int destinationPort() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reservation.close();
+        } catch (IOException e) {
+            // nothing to recover: the port is released either way
+        }
+    }
+}

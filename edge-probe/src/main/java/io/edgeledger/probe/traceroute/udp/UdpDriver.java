@@ -1,0 +1,100 @@
+package io.edgeledger.probe.traceroute.udp;
+
+import io.edgeledger.probe.traceroute.ProbeDriver;
+import io.edgeledger.probe.traceroute.packet.Inbound;
+import io.edgeledger.probe.traceroute.packet.IpProto;
+import io.edgeledger.probe.traceroute.packet.Packets;
+import io.edgeledger.probe.traceroute.packet.Quote;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * UDP probes as upstream sends them: a fixed destination port, IPv4 IP ID {@code 41821 + key} (also
+ * echoed in the payload), IPv6 payload length {@code 5 + key} since IPv6 has no ID. A reply matches on
+ * the quoted destination, ports, ID/length and the UDP checksum we sent.
+ */
+public final class UdpDriver implements ProbeDriver {
+    public static final int IP_ID_BASE = 41821;
+    private static final byte[] MAGIC = "NSMNC".getBytes(StandardCharsets.US_ASCII);
+
+    private final InetAddress source;
+    private final InetAddress target;
+    private final int port;
+    private final DatagramSocket reservation;
+    private final int srcPort;
+    private final int[] checksums;
+    private final boolean v6;
+
+    /** Reserves a source port by binding a UDP socket to it for the driver's lifetime. */
+    public UdpDriver(InetAddress source, InetAddress target, int port, int maxKey) throws IOException {
+        this.source = source;
+        this.target = target;
+        this.port = port;
+        this.reservation = new DatagramSocket(new InetSocketAddress(source, 0));
+        this.srcPort = reservation.getLocalPort();
+        this.checksums = new int[maxKey + 1];
+        this.v6 = target.getAddress().length == 16;
+    }
+
+    @Override
+    public byte[] packet(int key, int ttl) {
+        byte[] payload;
+        int ipId = 0;
+        if (v6) {
+            payload = new byte[MAGIC.length + key];
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] = MAGIC[i % MAGIC.length];
+            }
+        } else {
+            ipId = (IP_ID_BASE + key) & 0xffff;
+            payload = new byte[8];
+            System.arraycopy(MAGIC, 0, payload, 0, MAGIC.length);
+            payload[6] = (byte) (ipId >>> 8);
+            payload[7] = (byte) ipId;
+        }
+        byte[] udp = Packets.udp(source.getAddress(), target.getAddress(), srcPort, port, payload);
+        synchronized (checksums) {
+            checksums[key] = Packets.udpChecksum(udp);
+        }
+        return Packets.ip(source.getAddress(), target.getAddress(), IpProto.UDP, ttl, ipId, udp);
+    }
+
+    @Override
+    public Answer match(Inbound in) {
+        if (!(in instanceof Inbound.IcmpError e)) {
+            return null;
+        }
+        Quote q = e.quote();
+        if (q.protocol() != IpProto.UDP || !target.equals(q.dst()) || q.dstPort() != port || q.srcPort() != srcPort) {
+            return null;
+        }
+        int key = v6 ? q.udpLength() - 8 - MAGIC.length : q.ipId() - IP_ID_BASE;
+        if (key < 1 || key >= checksums.length) {
+            return null;
+        }
+        synchronized (checksums) {
+            if (checksums[key] == 0 || checksums[key] != q.udpChecksum()) {
+                return null;
+            }
+        }
+        return new Answer(key, e.from(), target.equals(e.from()));
+    }
+
+    @Override
+    public int sourcePort() {
+        return srcPort;
+    }
+
+    @Override
+    public int destinationPort() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        reservation.close();
+    }
+}
