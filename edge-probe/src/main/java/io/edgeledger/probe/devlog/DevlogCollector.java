@@ -1,0 +1,447 @@
+package io.edgeledger.probe.devlog;
+
+import io.edgeledger.probe.devlog.event.DevlogEvent;
+import io.edgeledger.probe.devlog.tail.OffsetStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The devlog collector the agent hosts as its {@code devlog} check, and the engine of {@code devlog watch}.
+ * {@link #backfill()} reads history (with a progress bar), {@link #start()} then tails: WatchService
+ * events with a polling sweep as fallback. Events pass a bounded {@link EventBuffer} to one sink thread;
+ * file offsets are saved only after the sink took the events they cover, together with the sink's own
+ * checkpoint, so a restart neither drops nor repeats.
+ */
+public final class DevlogCollector implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DevlogCollector.class);
+
+    /** Tuning; {@link #defaults()} suits a developer machine. */
+    public record Options(int bufferCapacity, long pollIntervalMs, long rescanIntervalMs, long saveIntervalMs,
+                          String machine, PrintStream progress, Consumer<String> warnings) {
+        public static Options defaults() {
+            return new Options(10_000, 1_000, 5_000, 1_000, hostname(), System.err, LOG::warn);
+        }
+
+        public Options withProgress(PrintStream out) {
+            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, out, warnings);
+        }
+
+        public Options withWarnings(Consumer<String> w) {
+            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, w);
+        }
+
+        public Options withBufferCapacity(int capacity) {
+            return new Options(capacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, warnings);
+        }
+
+        public Options withPollInterval(long ms) {
+            return new Options(bufferCapacity, ms, rescanIntervalMs, saveIntervalMs, machine, progress, warnings);
+        }
+
+        public Options withMachine(String host) {
+            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, host, progress, warnings);
+        }
+    }
+
+    private final Path home;
+    private final List<LogSource> sources;
+    private final DevlogSink sink;
+    private final Options options;
+    private final OffsetStore store;
+    private final DevlogCounters counters = new DevlogCounters();
+    private final EventBuffer buffer;
+    private final FileReading reading;
+    /** Reader side: files being followed (touched only by the thread reading files). */
+    private final Map<Path, TrackedFile> files = new LinkedHashMap<>();
+    /** Sink side: what is delivered, saved to the store. */
+    private final OffsetStore.State committed;
+    private final Object readLock = new Object();
+    private final Object deliveredLock = new Object();
+    private long queued;
+    private long delivered;
+    private volatile boolean closing;
+    /** Set once no reader can enqueue any more: the sink thread then drains and exits. */
+    private volatile boolean readersDone;
+    private volatile Throwable sinkFailure;
+    private boolean backfilled;
+    private Thread sinkThread;
+    private Thread watchThread;
+    private WatchService watcher;
+    private final Set<Path> watchedDirs = new HashSet<>();
+
+    public DevlogCollector(Path home, Path stateDir, Set<String> agents, DevlogSink sink) throws IOException {
+        this(home, stateDir, agents, sink, Options.defaults());
+    }
+
+    public DevlogCollector(Path home, Path stateDir, Set<String> agents, DevlogSink sink, Options options) throws IOException {
+        this.home = home.toAbsolutePath().normalize();
+        this.sources = Sources.select(agents);
+        this.sink = sink;
+        this.options = options;
+        this.store = new OffsetStore(stateDir);
+        this.buffer = new EventBuffer(options.bufferCapacity());
+        this.reading = new FileReading(counters, options.warnings());
+        this.committed = store.load();
+        // events written after the last saved offsets will be read again: drop them from the sink first
+        sink.restore(committed.sinkCheckpoint());
+    }
+
+    public DevlogCounters counters() {
+        return counters;
+    }
+
+    /** Reads all history not yet delivered (everything on first start), showing progress; returns once it is handed to the buffer. */
+    public void backfill() throws IOException, InterruptedException {
+        startSink();
+        synchronized (readLock) {
+            List<TrackedFile> found = discover();
+            long totalBytes = 0;
+            for (TrackedFile f : found) {
+                TrackedFile.Stat s = TrackedFile.stat(f.path);
+                if (s != null) {
+                    totalBytes += f.isLines() ? Math.max(0, s.size() - f.cursor.offset()) : s.size();
+                }
+            }
+            BackfillProgress progress = new BackfillProgress(options.progress(), BackfillProgress.stderrIsTerminal(), found.size(), totalBytes);
+            long startBytes = counters.bytes();
+            int done = 0;
+            for (TrackedFile f : found) {
+                readFile(f, () -> { });
+                done++;
+                progress.update(done, counters.bytes() - startBytes);
+            }
+            backfilled = true;
+            progress.done(done, counters.bytes() - startBytes, counters.events(), counters.warnings());
+        }
+    }
+
+    /** Starts live tailing (after a backfill, run here if it was not called). */
+    public void start() throws IOException, InterruptedException {
+        if (!backfilled) {
+            backfill();
+        }
+        if (watchThread != null) {
+            return;
+        }
+        try {
+            watcher = FileSystems.getDefault().newWatchService();
+            registerWatches();
+        } catch (IOException | UnsupportedOperationException e) {
+            warn("devlog: file-system events unavailable (" + e.getMessage() + "), polling every " + options.pollIntervalMs() + " ms");
+            watcher = null;
+        }
+        watchThread = Thread.ofPlatform().name("devlog-watch").daemon(true).start(this::watchLoop);
+    }
+
+    /** Waits until every event read so far has been accepted by the sink. */
+    public boolean awaitDelivered(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (deliveredLock) {
+            long target = queued;
+            while (delivered < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || sinkFailure != null) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(deliveredLock, left);
+            }
+            return true;
+        }
+    }
+
+    /** Stops tailing, delivers what is buffered, saves offsets. Does not close the sink (its owner does). */
+    @Override
+    public void close() throws IOException {
+        closing = true;
+        try {
+            if (watchThread != null) {
+                watchThread.interrupt();
+                watchThread.join(10_000);
+            }
+            if (watcher != null) {
+                watcher.close();
+            }
+            synchronized (readLock) {
+                readersDone = true; // a running backfill has finished: whatever is buffered now is the last of it
+            }
+            if (sinkThread != null) {
+                sinkThread.join(30_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (sinkFailure != null) {
+            throw new IOException("devlog sink failed: " + sinkFailure.getMessage(), sinkFailure);
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    private List<TrackedFile> discover() throws IOException {
+        List<TrackedFile> found = new ArrayList<>();
+        for (LogSource source : sources) {
+            for (Path path : source.discover(home)) {
+                TrackedFile f = files.get(path);
+                if (f == null) {
+                    f = track(path, source);
+                    files.put(path, f);
+                    counters.files.incrementAndGet();
+                }
+                found.add(f);
+            }
+        }
+        return found;
+    }
+
+    /** A newly seen file, resumed from the saved state when there is one. */
+    private TrackedFile track(Path path, LogSource source) throws IOException {
+        TrackedFile f = new TrackedFile(path, source, home);
+        String key = path.toString();
+        if (f.isLines()) {
+            OffsetStore.LineState saved = committed.lines().get(key);
+            TrackedFile.Stat now = TrackedFile.stat(path);
+            if (saved != null && now != null && saved.offset() > 0) {
+                if (saved.fileKey() != null && saved.fileKey().equals(now.key()) && now.size() >= saved.offset()) {
+                    reading.warmUp(f, saved.offset());
+                    f.fileKey = now.key();
+                } else {
+                    warn("devlog: " + path + ": replaced or truncated while stopped, reading it again from the start");
+                }
+            }
+        } else {
+            OffsetStore.SnapshotState saved = committed.snapshots().get(key);
+            if (saved != null) {
+                f.snapshotMtime = saved.mtime();
+                f.snapshotSize = saved.size();
+                f.fingerprints = new HashMap<>(saved.fingerprints());
+            }
+        }
+        return f;
+    }
+
+    private void readFile(TrackedFile f, Runnable afterChunk) throws IOException, InterruptedException {
+        try {
+            reading.read(f, (file, events) -> {
+                enqueue(events, checkpointOf(file));
+                afterChunk.run();
+            }, true);
+        } catch (IOException | RuntimeException e) {
+            // one unreadable file (permissions, vanished, corrupt SQLite) must not stop the collector
+            warn("devlog: " + f.path + ": " + e.getMessage() + " (will retry)");
+        }
+    }
+
+    private static EventBuffer.Checkpoint checkpointOf(TrackedFile f) {
+        String agent = f.source.agentId();
+        Object state = f.isLines()
+                ? new OffsetStore.LineState(agent, f.fileKey, f.cursor.offset(), f.cursor.lineNo())
+                : new OffsetStore.SnapshotState(agent, f.snapshotMtime, f.snapshotSize, new TreeMap<>(f.fingerprints));
+        return new EventBuffer.Checkpoint(f.path.toString(), state);
+    }
+
+    private void enqueue(List<DevlogEvent> events, EventBuffer.Checkpoint checkpoint) throws InterruptedException {
+        if (sinkFailure != null) {
+            throw new IllegalStateException("devlog sink failed: " + sinkFailure.getMessage(), sinkFailure);
+        }
+        synchronized (deliveredLock) {
+            queued++;
+        }
+        buffer.put(new EventBuffer.Batch(events, checkpoint));
+    }
+
+    private void watchLoop() {
+        long lastRescan = System.nanoTime();
+        try {
+            while (!closing) {
+                Set<Path> dirty = new LinkedHashSet<>();
+                boolean rescan = false;
+                boolean sweep;
+                if (watcher != null) {
+                    WatchKey key = watcher.poll(options.pollIntervalMs(), TimeUnit.MILLISECONDS);
+                    sweep = key == null;
+                    while (key != null) {
+                        Path dir = (Path) key.watchable();
+                        for (WatchEvent<?> event : key.pollEvents()) {
+                            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                                sweep = true;
+                                continue;
+                            }
+                            Path changed = dir.resolve((Path) event.context());
+                            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+                                rescan = true;
+                            }
+                            dirty.add(changed);
+                        }
+                        key.reset();
+                        key = watcher.poll();
+                    }
+                } else {
+                    Thread.sleep(options.pollIntervalMs());
+                    sweep = true;
+                }
+                if (System.nanoTime() - lastRescan > TimeUnit.MILLISECONDS.toNanos(options.rescanIntervalMs())) {
+                    rescan = true;
+                }
+                synchronized (readLock) {
+                    if (rescan) {
+                        lastRescan = System.nanoTime();
+                        discover();
+                        registerWatches();
+                    }
+                    for (TrackedFile f : new ArrayList<>(files.values())) {
+                        if (sweep || dirty.contains(f.path) || dirty.contains(Path.of(f.path + "-wal"))) {
+                            readFile(f, () -> { });
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closing
+        } catch (IOException | RuntimeException e) {
+            warn("devlog: tailing stopped: " + e);
+        }
+    }
+
+    private void registerWatches() throws IOException {
+        if (watcher == null) {
+            return;
+        }
+        for (LogSource source : sources) {
+            for (Path root : source.roots(home)) {
+                if (!Files.isDirectory(root)) {
+                    continue;
+                }
+                try (Stream<Path> dirs = Files.walk(root, 6)) {
+                    for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+                        if (watchedDirs.add(dir)) {
+                            dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                                    StandardWatchEventKinds.ENTRY_DELETE);
+                        }
+                    }
+                } catch (UncheckedIOException e) {
+                    // a directory vanished while walking: the next rescan retries
+                }
+            }
+        }
+    }
+
+    // ---- delivering ---------------------------------------------------------------------------
+
+    private synchronized void startSink() {
+        if (sinkThread == null) {
+            sinkThread = Thread.ofPlatform().name("devlog-sink").daemon(true).start(this::sinkLoop);
+        }
+    }
+
+    private void sinkLoop() {
+        long lastSave = System.nanoTime();
+        boolean unsaved = false;
+        try {
+            while (true) {
+                boolean finishing = readersDone;
+                List<EventBuffer.Batch> batches = buffer.drain(finishing ? 0 : 200);
+                if (!batches.isEmpty()) {
+                    deliver(batches);
+                    unsaved = true;
+                }
+                boolean due = System.nanoTime() - lastSave > TimeUnit.MILLISECONDS.toNanos(options.saveIntervalMs());
+                if (unsaved && (due || finishing)) {
+                    save();
+                    lastSave = System.nanoTime();
+                    unsaved = false;
+                }
+                if (finishing && batches.isEmpty() && buffer.isEmpty()) {
+                    if (unsaved) {
+                        save();
+                    }
+                    return;
+                }
+            }
+        } catch (Throwable t) {
+            sinkFailure = t;
+            LOG.error("devlog: sink stopped: {}", t.toString());
+            synchronized (deliveredLock) {
+                deliveredLock.notifyAll();
+            }
+        }
+    }
+
+    private void deliver(List<EventBuffer.Batch> batches) throws IOException, InterruptedException {
+        List<DevlogEvent> events = new ArrayList<>();
+        for (EventBuffer.Batch b : batches) {
+            for (DevlogEvent e : b.events()) {
+                events.add(options.machine() == null ? e : e.withMachine(options.machine()));
+            }
+        }
+        long backoffMs = 500;
+        while (true) {
+            try {
+                sink.accept(events);
+                break;
+            } catch (IOException e) {
+                // never drop: keep the batch and retry; the reader blocks on the full buffer meanwhile
+                warn("devlog: sink rejected " + events.size() + " events (" + e.getMessage() + "), retrying in " + backoffMs + " ms");
+                Thread.sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, 30_000);
+            }
+        }
+        for (EventBuffer.Batch b : batches) {
+            EventBuffer.Checkpoint cp = b.position();
+            if (cp.state() instanceof OffsetStore.LineState ls) {
+                committed.lines().put(cp.path(), ls);
+            } else if (cp.state() instanceof OffsetStore.SnapshotState ss) {
+                committed.snapshots().put(cp.path(), ss);
+            }
+        }
+        synchronized (deliveredLock) {
+            delivered += batches.size();
+            deliveredLock.notifyAll();
+        }
+    }
+
+    private void save() throws IOException {
+        String sinkCheckpoint = sink.checkpoint();
+        store.save(new OffsetStore.State(1, committed.lines(), committed.snapshots(), sinkCheckpoint));
+    }
+
+    private void warn(String message) {
+        counters.warnings.incrementAndGet();
+        options.warnings().accept(message);
+    }
+
+    static String hostname() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

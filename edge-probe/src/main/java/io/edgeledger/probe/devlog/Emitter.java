@@ -1,0 +1,10 @@
+package io.edgeledger.probe.devlog;
+
+import io.edgeledger.probe.devlog.event.DevlogEvent;
+
+/** Where a parser puts what it finds: events, and warnings about input it had to skip. */
+public interface Emitter {
+    void emit(DevlogEvent event);
+
+    void warn(String message);
+}
