@@ -18,6 +18,7 @@ public final class ReplyBoard {
     private final InetAddress[] from;
     private final boolean[] dest;
     private int lowestDest = -1;
+    private volatile boolean aborted;
 
     public ReplyBoard(int size) {
         sent = new long[size + 1];
@@ -60,6 +61,16 @@ public final class ReplyBoard {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Stops waiting: nothing more will be learned (e.g. the SACK connection was reset). */
+    public void abort() {
+        aborted = true;
+        poke();
+    }
+
+    public boolean aborted() {
+        return aborted;
     }
 
     /** Wakes waiters, e.g. when a shared RTT another run learned may shorten their wait. */

@@ -48,6 +48,10 @@ final class TraceRun {
         });
     }
 
+    ReplyBoard board() {
+        return board;
+    }
+
     List<Hop> parallel() throws IOException, InterruptedException {
         int lastSent = 0;
         try {
@@ -62,7 +66,7 @@ final class TraceRun {
                     Thread.sleep(sendDelayNanos / 1_000_000, (int) (sendDelayNanos % 1_000_000));
                 }
             }
-            while (true) {
+            while (!board.aborted()) {
                 long next = nextDeadline(lastSent, System.nanoTime());
                 if (next == Long.MAX_VALUE) {
                     break;
@@ -82,10 +86,10 @@ final class TraceRun {
                 send(ttl);
                 lastSent = ttl;
                 long deadline = board.sentAt(ttl) + timeoutNanos;
-                while (!answered(ttl) && System.nanoTime() < deadline) {
+                while (!answered(ttl) && !board.aborted() && System.nanoTime() < deadline) {
                     board.awaitUntil(deadline);
                 }
-                if (board.lowestDestination() > 0) {
+                if (board.lowestDestination() > 0 || board.aborted()) {
                     break;
                 }
                 if (sendDelayNanos > 0) {

@@ -127,6 +127,7 @@ public final class TracerouteEngine {
             SackDriver sack = new SackDriver(src, target, p.port(), p.maxTtl());
             try {
                 TraceRun run = new TraceRun(session, sack, p.maxTtl(), timeout, delay, p.adaptiveWait(), shared, peers);
+                sack.onReset(run.board()::abort);
                 try {
                     sack.connect(p.timeoutMillis());
                 } catch (SackNotSupportedException e) {
@@ -138,7 +139,11 @@ public final class TracerouteEngine {
                 }
                 if (method != TcpMethod.SYN) {
                     List<Hop> hops = p.parallelFor(method) ? run.parallel() : run.serial();
-                    return new RunOutcome(src, sack.sourcePort(), target, p.port(), hops);
+                    boolean reached = !hops.isEmpty() && hops.get(hops.size() - 1).destination();
+                    if (reached || !sack.resetByPeer() || method == TcpMethod.SACK) {
+                        return new RunOutcome(src, sack.sourcePort(), target, p.port(), hops);
+                    }
+                    method = TcpMethod.SYN; // prefer_sack: the destination reset the connection, trace with SYNs
                 }
             } finally {
                 sack.close();

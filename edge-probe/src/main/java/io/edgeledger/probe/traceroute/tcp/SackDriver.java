@@ -29,6 +29,8 @@ public final class SackDriver implements ProbeDriver {
     private final int srcPort;
     private final CountDownLatch handshake = new CountDownLatch(1);
     private volatile State state;
+    private volatile boolean resetByPeer;
+    private volatile Runnable onReset = () -> {};
 
     private record State(long localInitSeq, long localInitAck, boolean sackPermitted, boolean hasTs, long tsValue,
                          long tsEcr) {}
@@ -101,7 +103,13 @@ public final class SackDriver implements ProbeDriver {
                 }
                 return null;
             }
-            if (t.has(TcpFlags.SYN) || t.has(TcpFlags.FIN) || t.has(TcpFlags.RST) || t.sackLeftEdges().length == 0) {
+            if (t.has(TcpFlags.RST)) {
+                // the destination dropped the connection (e.g. it closed it already): no SACK will come
+                resetByPeer = true;
+                onReset.run();
+                return null;
+            }
+            if (t.has(TcpFlags.SYN) || t.has(TcpFlags.FIN) || t.sackLeftEdges().length == 0) {
                 return null;
             }
             long min = Long.MAX_VALUE;
@@ -119,6 +127,16 @@ public final class SackDriver implements ProbeDriver {
             return key >= 1 && key <= maxKey ? new Answer((int) key, e.from(), target.equals(e.from())) : null;
         }
         return null;
+    }
+
+    /** True when the destination answered a probe with a RST: the SACK trace cannot see it. */
+    public boolean resetByPeer() {
+        return resetByPeer;
+    }
+
+    /** Called (on the capture thread) when the destination resets the connection. */
+    public void onReset(Runnable action) {
+        this.onReset = action;
     }
 
     @Override

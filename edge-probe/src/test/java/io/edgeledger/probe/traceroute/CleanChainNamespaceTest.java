@@ -1,0 +1,127 @@
+package io.edgeledger.probe.traceroute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every protocol on both IP versions against a clean 3-router chain in real namespaces: the right hop
+ * per TTL, the destination reached, concurrent runs, hop_count and the end-to-end probe.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CleanChainNamespaceTest {
+    private static final int HOLD_PORT = 8443;
+    private NetLab lab;
+
+    @BeforeAll
+    void up() throws Exception {
+        NetLab.assumeRoot();
+        lab = NetLab.up("trc" + ProcessHandle.current().pid() % 10000, "--hops", "3", "--tcp-listen", "80");
+        lab.startInDestination("python3", resource("hold-listener.py"), String.valueOf(HOLD_PORT));
+        Thread.sleep(300);
+    }
+
+    static String resource(String name) throws Exception {
+        return java.nio.file.Path.of(CleanChainNamespaceTest.class.getResource("/traceroute/" + name).toURI()).toString();
+    }
+
+    @AfterAll
+    void down() throws Exception {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1} over IPv{2}")
+    @CsvSource({
+        "udp, syn, 4", "udp, syn, 6",
+        "icmp, syn, 4", "icmp, syn, 6",
+        "tcp, syn, 4", "tcp, syn, 6",
+        "tcp, sack, 4", "tcp, sack, 6",
+        "tcp, prefer_sack, 4", "tcp, prefer_sack, 6"})
+    void everyHopPerTtlAndTheDestination(String proto, String method, int family) throws Exception {
+        int port = proto.equals("tcp") ? (method.equals("syn") ? 80 : HOLD_PORT) : 33434;
+        NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "-P", proto, "--tcp-method", method,
+                "-p", String.valueOf(port), "-q", "2", "-Q", "5", "-m", "8", "--timeout", "1000", lab.dst(family));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = r.json();
+        assertThat(json.path("protocol").asText()).isEqualTo(proto.toUpperCase());
+        assertThat(json.path("destination").path("hostname").asText()).isEqualTo(lab.dst(family));
+        JsonNode runs = json.path("traceroute").path("runs");
+        assertThat(runs.size()).isEqualTo(2);
+        for (JsonNode run : runs) {
+            PathAssertions.assertPath(run, lab.path(family), proto + "/" + method + "/v" + family);
+            assertThat(run.path("destination").path("ip_address").asText()).isEqualTo(lab.dst(family));
+        }
+        assertThat(runs.get(0).path("run_id").asText()).isNotEqualTo(runs.get(1).path("run_id").asText());
+        JsonNode hopCount = json.path("traceroute").path("hop_count");
+        assertThat(hopCount.path("min").asInt()).isEqualTo(4);
+        assertThat(hopCount.path("max").asInt()).isEqualTo(4);
+        assertThat(hopCount.path("avg").asDouble()).isEqualTo(4.0);
+        JsonNode e2e = json.path("e2e_probe");
+        assertThat(e2e.path("packets_sent").asInt()).isEqualTo(5);
+        assertThat(e2e.path("packets_received").asInt()).isEqualTo(5);
+        assertThat(e2e.path("packet_loss_percentage").asDouble()).isZero();
+        assertThat(e2e.path("rtts").size()).isEqualTo(5);
+        assertThat(e2e.path("rtt").path("min").asDouble()).isPositive()
+                .isLessThanOrEqualTo(e2e.path("rtt").path("max").asDouble());
+    }
+
+    @Test
+    void preferSackFallsBackToSynWhenTheDestinationClosesTheConnection() throws Exception {
+        // netlab's listener closes each connection at once: data then draws a RST, never a SACK
+        NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "-P", "tcp", "--tcp-method", "prefer_sack",
+                "-p", "80", "-q", "1", "-Q", "0", "-m", "8", "--timeout", "1000", lab.dst(4));
+        assertThat(r.code()).as(r.err()).isZero();
+        PathAssertions.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "prefer_sack fallback");
+    }
+
+    @Test
+    void sackAgainstAClosedPortFailsWithAMessage() throws Exception {
+        NetLab.Result r = lab.edgeProbe("traceroute", "-P", "tcp", "--tcp-method", "sack", "-p", "81", "-q", "1",
+                "-Q", "0", "-m", "8", "--timeout", "1000", lab.dst(4));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("SACK").contains("port 81").doesNotContain("Exception\n\tat");
+    }
+
+    @Test
+    void tableOutputShowsOneLinePerTtl() throws Exception {
+        NetLab.Result r = lab.edgeProbe("traceroute", "--format", "table", "-q", "1", "-Q", "0", "-m", "8",
+                "--timeout", "1000", lab.dst(4));
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = new ArrayList<>(r.out().lines().toList());
+        List<String> path = lab.path(4);
+        for (int ttl = 1; ttl <= path.size(); ttl++) {
+            String want = String.format("%2d", ttl);
+            String expected = path.get(ttl - 1);
+            assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(want).contains(expected));
+        }
+    }
+
+    @Test
+    void unresolvableHostExitsThree() throws Exception {
+        // inside the namespace there is no route to any resolver, so no query leaves the lab
+        NetLab.Result r = lab.edgeProbe("traceroute", "-q", "1", "-Q", "0", "no-such-host.invalid");
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        assertThat(r.err()).contains("cannot resolve");
+    }
+
+    @Test
+    void withoutCapNetRawExitsFourAndSaysHowToGrantIt() throws Exception {
+        List<String> command = new ArrayList<>(NetLab.javaCommand());
+        command.addAll(List.of("traceroute", "-q", "1", "-Q", "0", "-m", "3", lab.dst(4)));
+        // capsh drops CAP_NET_RAW from the bounding set, then runs: sh -c 'exec "$0" "$@"' java ...
+        List<String> wrapper = List.of("capsh", "--drop=cap_net_raw", "--", "-c", "exec \"$0\" \"$@\"");
+        NetLab.Result r = lab.inSource(wrapper, command);
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(4);
+        assertThat(r.err()).contains("CAP_NET_RAW").contains("root");
+    }
+}

@@ -1,0 +1,134 @@
+package io.edgeledger.probe.traceroute;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeledger.testing.SharedData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A netlab chain (../shared/netlab/netns-chain.sh) under its own prefix, and a way to run edge-probe
+ * inside its source namespace. Only lab addresses (198.18.0.0/15, 2001:db8::/32) are ever traced.
+ */
+final class NetLab implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final String prefix;
+    final JsonNode status;
+
+    private NetLab(String prefix, JsonNode status) {
+        this.prefix = prefix;
+        this.status = status;
+    }
+
+    static void assumeRoot() {
+        boolean root = "root".equals(System.getProperty("user.name")) || uid() == 0;
+        assumeTrue(root, "SKIPPED: traceroute namespace tests need root (CAP_NET_ADMIN + CAP_NET_RAW) to build "
+                + "the netlab chain and send raw packets; run the tests as root (CI does)");
+    }
+
+    private static long uid() {
+        try {
+            Object uid = java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return ((Number) uid).longValue();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static Path chainScript() {
+        return SharedData.resolve("netlab/netns-chain.sh");
+    }
+
+    static NetLab up(String prefix, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(chainScript().toString(), "up"));
+        cmd.addAll(List.of(options));
+        Result r = run(prefix, cmd, 120);
+        if (r.code != 0) {
+            throw new IllegalStateException("netns-chain up failed: " + r.err + r.out);
+        }
+        Result s = run(prefix, List.of(chainScript().toString(), "status", "--json"), 30);
+        return new NetLab(prefix, JSON.readTree(s.out));
+    }
+
+    String dst(int family) {
+        return status.path("dst").path("ipv" + family).asText();
+    }
+
+    /** Expected address per TTL (index 0 = TTL 1), null for a silent hop. */
+    List<String> path(int family) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode h : status.path("path")) {
+            out.add(h.path("responds").asBoolean() ? h.path("ipv" + family).asText() : null);
+        }
+        return out;
+    }
+
+    /** Runs a command inside the destination namespace, in the background (killed by down). */
+    void startInDestination(String... command) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", prefix + "-dst", "setsid"));
+        cmd.addAll(List.of(command));
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** Runs edge-probe (this build's classes) inside the source namespace. */
+    Result edgeProbe(String... args) throws Exception {
+        return edgeProbeWith(List.of(), args);
+    }
+
+    Result edgeProbeWith(List<String> wrapper, String... args) throws Exception {
+        List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(List.of(args));
+        return inSource(wrapper, command);
+    }
+
+    /** Runs wrapper + command in the source namespace. */
+    Result inSource(List<String> wrapper, List<String> command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", prefix + "-src"));
+        cmd.addAll(wrapper);
+        cmd.addAll(command);
+        return run(prefix, cmd, 120);
+    }
+
+    static List<String> javaCommand() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"), "io.edgeledger.probe.EdgeProbe");
+    }
+
+    record Result(int code, String out, String err) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+    }
+
+    static Result run(String prefix, List<String> cmd, int timeoutSeconds) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("NETLAB_PREFIX", prefix);
+        Path out = java.nio.file.Files.createTempFile("netlab", ".out");
+        Path err = java.nio.file.Files.createTempFile("netlab", ".err");
+        try {
+            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out: " + cmd);
+            }
+            return new Result(p.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
+                    java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+            java.nio.file.Files.deleteIfExists(err);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        run(prefix, List.of(chainScript().toString(), "down"), 120);
+    }
+}
