@@ -1,0 +1,34 @@
+package io.edgeledger.infra.lambda;
+
+/**
+ * Environment variables the stacks set on the functions: the contract between infra and functions/api,
+ * functions/cdc. Secrets are never put here, only the ARNs of the Secrets Manager secrets that hold them.
+ */
+public final class FunctionEnv {
+    /** Which @Named Quarkus handler a plain (non-HTTP) Lambda runs: cdc-batcher or near-minter. */
+    public static final String QUARKUS_LAMBDA_HANDLER = "QUARKUS_LAMBDA_HANDLER";
+    public static final String STAGE = "EDGELEDGER_STAGE";
+    /** rediss://host:port (ElastiCache in-transit encryption is always on). */
+    public static final String REDIS_URL = "EDGELEDGER_REDIS_URL";
+    public static final String LEDGER_BUCKET = "EDGELEDGER_LEDGER_BUCKET";
+    public static final String RESULTS_BUCKET = "EDGELEDGER_RESULTS_BUCKET";
+    /** JSON secret {"operator_key_pepper": "..."} used to hash operator API keys at rest. */
+    public static final String API_SECRET_ARN = "EDGELEDGER_API_SECRET_ARN";
+    public static final String CDC_STREAM_PREFIX = "EDGELEDGER_CDC_STREAM_PREFIX";
+    public static final String NEAR_NETWORK = "EDGELEDGER_NEAR_NETWORK";
+    public static final String NEAR_RPC_URL = "EDGELEDGER_NEAR_RPC_URL";
+    public static final String NEAR_CONTRACT = "EDGELEDGER_NEAR_CONTRACT";
+    public static final String NEAR_ACCOUNT = "EDGELEDGER_NEAR_ACCOUNT";
+    public static final String NEAR_DEPOSIT = "EDGELEDGER_NEAR_DEPOSIT_NEAR";
+    /** JSON secret {"account_id": "...", "private_key": "ed25519:..."}: the minter's signing key. */
+    public static final String NEAR_SIGNER_SECRET_ARN = "EDGELEDGER_NEAR_SIGNER_SECRET_ARN";
+    public static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+    public static final String QUARKUS_HANDLER_CLASS =
+            "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    /** C1 only: a short-lived function gains more from a fast start than from C2's peak speed. */
+    public static final String FAST_START_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+    private FunctionEnv() {
+    }
+}

@@ -1,0 +1,107 @@
+package io.edgeledger.infra.lambda;
+
+import io.edgeledger.infra.config.InfraConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.IVpc;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * A Quarkus JVM Lambda (java21, QuarkusStreamHandler) in the VPC's private subnets, with its own log group so
+ * the retention is set without the log-retention custom resource.
+ */
+public final class QuarkusFunction extends Construct {
+    private final Function function;
+    private final LogGroup logGroup;
+
+    public QuarkusFunction(Construct scope, String id, QuarkusFunctionSpec spec, InfraConfig config, IVpc vpc,
+                           ISecurityGroup securityGroup) {
+        super(scope, id);
+        logGroup = LogGroup.Builder.create(this, "Logs")
+                .logGroupName("/aws/lambda/" + spec.functionName())
+                .retention(retention(config.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(FunctionEnv.STAGE, config.stage());
+        env.put(FunctionEnv.JAVA_TOOL_OPTIONS, FunctionEnv.FAST_START_JVM_OPTIONS);
+        env.putAll(spec.environment());
+
+        Function.Builder builder = Function.Builder.create(this, "Function")
+                .functionName(spec.functionName())
+                .description(spec.description())
+                .runtime(Runtime.JAVA_21)
+                .architecture(config.functions().architecture().equals("arm64") ? Architecture.ARM_64
+                        : Architecture.X86_64)
+                .handler(FunctionEnv.QUARKUS_HANDLER_CLASS)
+                .code(Code.fromAsset(spec.zip().toAbsolutePath().toString()))
+                .memorySize(spec.memoryMb())
+                .timeout(software.amazon.awscdk.Duration.seconds(spec.timeout().toSeconds()))
+                .environment(env)
+                .vpc(vpc)
+                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
+                .securityGroups(List.of(securityGroup))
+                .logGroup(logGroup)
+                .loggingFormat(LoggingFormat.JSON);
+        spec.reservedConcurrency().ifPresent(builder::reservedConcurrentExecutions);
+        if (spec.snapStart()) {
+            builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        }
+        function = builder.build();
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    public LogGroup logGroup() {
+        return logGroup;
+    }
+
+    /** Maps validated days (see ContextConfigReader) to CDK's enum, whose names spell the period out. */
+    static RetentionDays retention(int days) {
+        return RetentionDays.valueOf(retentionName(days));
+    }
+
+    private static String retentionName(int days) {
+        return switch (days) {
+            case 1 -> "ONE_DAY";
+            case 3 -> "THREE_DAYS";
+            case 5 -> "FIVE_DAYS";
+            case 7 -> "ONE_WEEK";
+            case 14 -> "TWO_WEEKS";
+            case 30 -> "ONE_MONTH";
+            case 60 -> "TWO_MONTHS";
+            case 90 -> "THREE_MONTHS";
+            case 120 -> "FOUR_MONTHS";
+            case 150 -> "FIVE_MONTHS";
+            case 180 -> "SIX_MONTHS";
+            case 365 -> "ONE_YEAR";
+            case 400 -> "THIRTEEN_MONTHS";
+            case 545 -> "EIGHTEEN_MONTHS";
+            case 731 -> "TWO_YEARS";
+            case 1096 -> "THREE_YEARS";
+            case 1827 -> "FIVE_YEARS";
+            case 2192 -> "SIX_YEARS";
+            case 2557 -> "SEVEN_YEARS";
+            case 2922 -> "EIGHT_YEARS";
+            case 3288 -> "NINE_YEARS";
+            case 3653 -> "TEN_YEARS";
+            default -> throw new IllegalArgumentException("no CloudWatch retention of " + days + " days");
+        };
+    }
+}

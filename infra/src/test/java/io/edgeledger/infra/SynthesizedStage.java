@@ -1,0 +1,81 @@
+package io.edgeledger.infra;
+
+import io.edgeledger.infra.artifacts.FunctionZips;
+import io.edgeledger.infra.config.ContextConfigReader;
+import io.edgeledger.infra.config.InfraConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * One synthesized EdgeLedger stage for assertions. Synth is the slow part (the jsii runtime runs the CDK in
+ * Node.js), so the default stage is synthesized once per test JVM and shared by the per-stack test classes.
+ * The Lambda zips are tiny temporary files so the tests do not depend on the function modules' build.
+ */
+public final class SynthesizedStage {
+    private static SynthesizedStage defaults;
+
+    public final InfraConfig config;
+    public final EdgeLedgerStacks stacks;
+    private final Map<String, Template> templates = new HashMap<>();
+
+    private SynthesizedStage(Map<String, Object> context) {
+        App app = App.Builder.create().context(context).outdir(tempDir("cdk-out").toString()).build();
+        config = ContextConfigReader.read(app.getNode()::tryGetContext);
+        Path zips = tempDir("zips");
+        stacks = EdgeLedgerStacks.create(app, config,
+                new FunctionZips(tinyZip(zips.resolve("api.zip"), "api"), tinyZip(zips.resolve("cdc.zip"), "cdc")));
+    }
+
+    /** The stage with every context value at its default. */
+    public static synchronized SynthesizedStage defaults() {
+        if (defaults == null) {
+            defaults = new SynthesizedStage(Map.of());
+        }
+        return defaults;
+    }
+
+    public static SynthesizedStage with(Map<String, Object> context) {
+        return new SynthesizedStage(context);
+    }
+
+    public synchronized Template template(Stack stack) {
+        return templates.computeIfAbsent(stack.getStackName(), name -> Template.fromStack(stack));
+    }
+
+    public List<Stack> allStacks() {
+        return List.of(stacks.network(), stacks.state(), stacks.api(), stacks.cdc(), stacks.monitoring());
+    }
+
+    static Path tinyZip(Path file, String marker) {
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("README.txt"));
+            zip.write(("stand-in for functions/" + marker + "/target/function.zip").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory("edgeledger-infra-" + prefix);
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
