@@ -1,0 +1,66 @@
+package io.edgeledger.probe.forwarder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A throwaway CA and a server certificate for 127.0.0.1/localhost signed by it, made with the JDK's keytool, so tests
+ * run real, verified TLS. {@code caPem} is what a probe configures as its CA bundle.
+ */
+public record TestCertificates(Path caPem, Path serverKeystore, char[] password) {
+    public static TestCertificates generate(Path dir) throws IOException, InterruptedException {
+        String pass = "changeit";
+        Path ca = dir.resolve("ca.p12");
+        Path server = dir.resolve("server.p12");
+        Path csr = dir.resolve("server.csr");
+        Path crt = dir.resolve("server.crt");
+        Path caPem = dir.resolve("ca.pem");
+        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                "CN=EdgeLedger Test CA", "-ext", "bc:c", "-validity", "2", "-keystore", ca.toString(), "-storepass",
+                pass, "-storetype", "PKCS12");
+        keytool("-exportcert", "-alias", "ca", "-keystore", ca.toString(), "-storepass", pass, "-rfc", "-file",
+                caPem.toString());
+        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                "CN=localhost", "-validity", "2", "-keystore", server.toString(), "-storepass", pass, "-storetype",
+                "PKCS12");
+        keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-storepass", pass, "-file",
+                csr.toString());
+        keytool("-gencert", "-alias", "ca", "-keystore", ca.toString(), "-storepass", pass, "-infile", csr.toString(),
+                "-outfile", crt.toString(), "-rfc", "-validity", "2", "-ext", "san=ip:127.0.0.1,dns:localhost",
+                "-ext", "eku=serverAuth");
+        keytool("-importcert", "-alias", "ca", "-file", caPem.toString(), "-keystore", server.toString(),
+                "-storepass", pass, "-noprompt");
+        keytool("-importcert", "-alias", "server", "-file", crt.toString(), "-keystore", server.toString(),
+                "-storepass", pass, "-noprompt");
+        return new TestCertificates(caPem, server, pass.toCharArray());
+    }
+
+    public SSLContext serverContext() throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(serverKeystore)) {
+            ks.load(in, password);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, password);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        return ctx;
+    }
+
+    private static void keytool(String... args) throws IOException, InterruptedException {
+        Path bin = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        List<String> cmd = new java.util.ArrayList<>(List.of(bin.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException("keytool " + args[0] + " failed: " + out);
+        }
+    }
+}
