@@ -1,0 +1,19 @@
+package io.edgeledger.cdc;
+
+import java.time.Clock;
+
+/** When a run must be over: the Lambda's remaining time (or a local budget) minus a safety margin. */
+public record Deadline(Clock clock, long endEpochMillis) {
+
+    public static Deadline after(Clock clock, long budgetMillis) {
+        return new Deadline(clock, clock.millis() + Math.max(0, budgetMillis));
+    }
+
+    public long remainingMillis() {
+        return Math.max(0, endEpochMillis - clock.millis());
+    }
+
+    public boolean passed() {
+        return remainingMillis() == 0;
+    }
+}

@@ -1,0 +1,161 @@
+package io.edgeledger.cdc.batcher;
+
+import io.edgeledger.cdc.Deadline;
+import io.edgeledger.cdc.Step;
+import io.edgeledger.cdc.StepHook;
+import io.edgeledger.cdc.streams.ConsumerGroup;
+import io.edgeledger.cdc.streams.EntryId;
+import io.edgeledger.cdc.streams.RedisConnection;
+import io.edgeledger.cdc.streams.StreamDiscovery;
+import io.edgeledger.cdc.streams.StreamEntry;
+import io.edgeledger.cdc.streams.StreamReplyText;
+import io.edgeledger.ledger.batch.BatchSealer;
+import io.edgeledger.ledger.store.LedgerStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * One batcher run: finish batches a crashed run left behind, discover the streams, take over entries
+ * stuck with dead consumers, read (own pending first, then new entries) and seal batches until caught up
+ * or the deadline is near. Entries it read but did not seal stay pending for the next run.
+ */
+public final class Batcher {
+    private static final Logger LOG = Logger.getLogger(Batcher.class.getName());
+
+    private final BatcherSettings settings;
+    private final BatchSealer batches;
+    private final LedgerStore store;
+    private final StepHook hook;
+    private final Clock clock;
+
+    public Batcher(BatcherSettings settings, BatchSealer batches, LedgerStore store, StepHook hook, Clock clock) {
+        this.settings = settings;
+        this.batches = batches;
+        this.store = store;
+        this.hook = hook;
+        this.clock = clock;
+    }
+
+    public BatcherReport run(Deadline deadline) {
+        long started = clock.millis();
+        Sealer sealer = new Sealer(batches, store, hook, clock, settings.nullPlaceholder());
+        try (RedisConnection redis = RedisConnection.open(settings.redisEndpoint());
+                SealPool pool = new SealPool(settings.sealThreads(), settings.maxInFlight(), sealer,
+                        settings.redisEndpoint(), settings.group(), settings.consumer())) {
+            ConsumerGroup group = new ConsumerGroup(redis, settings.group(), settings.consumer());
+            long[] intents = finishIntents(redis, group, sealer);
+
+            StreamDiscovery discovery = new StreamDiscovery(settings.streamPrefix());
+            List<String> streams = new ArrayList<>(discovery.streams(redis));
+            group.ensureGroups(streams);
+            long reclaimed = reclaim(group, streams);
+            long lastDiscovery = clock.millis();
+
+            Map<String, String> pendingCursor = new LinkedHashMap<>();
+            streams.forEach(stream -> pendingCursor.put(stream, "0-0"));
+            Map<String, TableBuffer> buffers = new HashMap<>();
+            long read = 0;
+            while (!pool.failed() && deadline.remainingMillis() > settings.runMarginMillis()) {
+                if (clock.millis() - lastDiscovery >= settings.rediscoverMillis()) {
+                    for (String stream : discovery.streams(redis)) {
+                        if (!streams.contains(stream)) {
+                            group.ensureGroups(List.of(stream));
+                            streams.add(stream);
+                            LOG.info(() -> "new stream " + stream);
+                        }
+                    }
+                    lastDiscovery = clock.millis();
+                }
+                Map<String, List<StreamEntry>> got;
+                boolean readingPending = !pendingCursor.isEmpty();
+                if (readingPending) {
+                    got = group.readOwnPending(pendingCursor, settings.readCount());
+                    for (String stream : new ArrayList<>(pendingCursor.keySet())) {
+                        List<StreamEntry> entries = got.getOrDefault(stream, List.of());
+                        if (entries.size() < settings.readCount()) {
+                            pendingCursor.remove(stream);
+                        } else {
+                            pendingCursor.put(stream, entries.get(entries.size() - 1).id().toString());
+                        }
+                    }
+                } else {
+                    long block = Math.min(settings.blockMillis(), deadline.remainingMillis() - settings.runMarginMillis());
+                    got = group.readNew(streams, settings.readCount(), Math.max(1, block));
+                }
+                if (!got.isEmpty()) {
+                    hook.reached(Step.AFTER_READ);
+                }
+                for (String stream : streams) {
+                    List<StreamEntry> entries = got.getOrDefault(stream, List.of());
+                    TableBuffer buffer = buffers.computeIfAbsent(stream, TableBuffer::new);
+                    entries.forEach(buffer::add);
+                    read += entries.size();
+                    buffer.drained(!readingPending && entries.size() < settings.readCount());
+                }
+                long now = clock.millis();
+                for (TableBuffer buffer : buffers.values()) {
+                    for (List<StreamEntry> batch : buffer.takeSealable(settings.policy(), now)) {
+                        pool.submit(buffer.stream(), batch);
+                    }
+                }
+                if (!readingPending && got.isEmpty()) {
+                    break; // caught up: whatever is still open waits for more entries or its idle/age time
+                }
+            }
+            pool.drain();
+            return new BatcherReport(List.copyOf(streams), read, pool.batches.get(), pool.leaves.get(), pool.acked.get(),
+                    pool.deadLettered.get(), intents[0], intents[1], reclaimed, List.copyOf(pool.batchIds),
+                    clock.millis() - started);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BatcherException("interrupted; unsealed entries stay pending for the next run", e);
+        }
+    }
+
+    /** Completes (or discards) the batches a crashed run was sealing. Returns {finished, discarded}. */
+    @SuppressWarnings("unchecked")
+    private long[] finishIntents(RedisConnection redis, ConsumerGroup group, Sealer sealer) {
+        long finished = 0;
+        long discarded = 0;
+        List<Object> ids = (List<Object>) redis.call("SMEMBERS", SealIntent.INDEX_KEY);
+        for (Object idReply : ids) {
+            String batchId = StreamReplyText.of(idReply);
+            List<Object> flat = (List<Object>) redis.call("HGETALL", SealIntent.key(batchId));
+            if (flat.isEmpty()) {
+                redis.call("SREM", SealIntent.INDEX_KEY, batchId);
+                continue;
+            }
+            Map<String, String> hash = new HashMap<>();
+            for (int i = 0; i + 1 < flat.size(); i += 2) {
+                hash.put(StreamReplyText.of(flat.get(i)), StreamReplyText.of(flat.get(i + 1)));
+            }
+            SealIntent intent = SealIntent.fromHash(batchId, hash);
+            if (sealer.finish(group, intent)) {
+                finished++;
+                LOG.info(() -> "finished batch " + batchId + " left open by an earlier run");
+            } else {
+                discarded++;
+                LOG.info(() -> "discarded incomplete batch " + batchId + "; its entries will be sealed again");
+            }
+        }
+        return new long[] {finished, discarded};
+    }
+
+    private long reclaim(ConsumerGroup group, List<String> streams) {
+        long claimed = 0;
+        for (String stream : streams) {
+            List<EntryId> deleted = new ArrayList<>();
+            claimed += group.reclaim(stream, settings.visibilityMillis(), deleted);
+            if (!deleted.isEmpty()) {
+                LOG.warning(() -> deleted.size() + " pending entries of " + stream + " were deleted from the stream before"
+                        + " they could be sealed (trimmed?): " + deleted.subList(0, Math.min(10, deleted.size())));
+            }
+        }
+        return claimed;
+    }
+}

@@ -1,0 +1,41 @@
+package io.edgeledger.cdc.batcher;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.edgeledger.cdc.Deadline;
+import io.edgeledger.cdc.ScheduledEvent;
+import io.edgeledger.cdc.StepHook;
+import io.edgeledger.cdc.config.Components;
+import io.edgeledger.cdc.config.QuarkusSettings;
+import io.edgeledger.cdc.config.Settings;
+import io.edgeledger.ledger.store.s3.S3LedgerStore;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/** Lambda {@code cdc-batcher}: on each EventBridge schedule, one {@link Batcher} run within the remaining time. */
+@Named("cdc-batcher")
+public class BatcherHandler implements RequestHandler<ScheduledEvent, BatcherReport> {
+    private static final Logger LOG = Logger.getLogger(BatcherHandler.class.getName());
+
+    private Batcher batcher;
+
+    @Override
+    public BatcherReport handleRequest(ScheduledEvent event, Context context) {
+        Clock clock = Clock.systemUTC();
+        BatcherReport report = batcher(clock).run(Deadline.after(clock, context.getRemainingTimeInMillis()));
+        LOG.info(() -> "cdc-batcher run " + (event == null ? "" : event.id()) + ": " + report.entriesRead() + " entries read, "
+                + report.batchesSealed() + " batches sealed, " + report.entriesAcked() + " acked, " + report.deadLettered()
+                + " dead-lettered, " + report.intentsFinished() + " interrupted batches finished");
+        return report;
+    }
+
+    private synchronized Batcher batcher(Clock clock) {
+        if (batcher == null) {
+            // Built once per container and reused by warm invocations.
+            Settings settings = QuarkusSettings.current();
+            batcher = Components.batcher(settings, S3LedgerStore.open(Components.s3(settings)), StepHook.NONE, clock);
+        }
+        return batcher;
+    }
+}

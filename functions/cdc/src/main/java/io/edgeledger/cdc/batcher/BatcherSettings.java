@@ -1,0 +1,61 @@
+package io.edgeledger.cdc.batcher;
+
+import io.edgeledger.cdc.config.Settings;
+import io.edgeledger.cdc.streams.RedisEndpoint;
+
+/**
+ * How the batcher reads and seals. Every value has an environment variable (see docs/cdc.md):
+ * EDGELEDGER_REDIS_URL, EDGELEDGER_CDC_PREFIX, EDGELEDGER_CDC_GROUP, EDGELEDGER_CDC_CONSUMER,
+ * EDGELEDGER_CDC_BATCH_MAX_EVENTS / _IDLE_SECONDS / _MAX_AGE_SECONDS, EDGELEDGER_CDC_READ_COUNT,
+ * EDGELEDGER_CDC_READ_BLOCK_MS, EDGELEDGER_CDC_VISIBILITY_TIMEOUT_SECONDS, EDGELEDGER_CDC_RUN_MARGIN_MS,
+ * EDGELEDGER_CDC_SEAL_THREADS, EDGELEDGER_CDC_MAX_IN_FLIGHT, EDGELEDGER_CDC_REDISCOVER_SECONDS,
+ * EDGELEDGER_CDC_NULL_PLACEHOLDER.
+ */
+public record BatcherSettings(
+        String redisUrl,
+        String streamPrefix,
+        String group,
+        String consumer,
+        SealPolicy policy,
+        int readCount,
+        long blockMillis,
+        long visibilityMillis,
+        long runMarginMillis,
+        int sealThreads,
+        int maxInFlight,
+        long rediscoverMillis,
+        String nullPlaceholder) {
+
+    public static final String DEFAULT_GROUP = "edgeledger-cdc";
+
+    public static BatcherSettings from(Settings s) {
+        int threads = s.positiveInt("EDGELEDGER_CDC_SEAL_THREADS", 2);
+        BatcherSettings settings = new BatcherSettings(
+                s.string("EDGELEDGER_REDIS_URL", "redis://127.0.0.1:6379"),
+                s.string("EDGELEDGER_CDC_PREFIX", "etrap"),
+                s.string("EDGELEDGER_CDC_GROUP", DEFAULT_GROUP),
+                s.string("EDGELEDGER_CDC_CONSUMER", "cdc-batcher"),
+                new SealPolicy(s.positiveInt("EDGELEDGER_CDC_BATCH_MAX_EVENTS", 1000),
+                        s.seconds("EDGELEDGER_CDC_BATCH_IDLE_SECONDS", 60),
+                        s.seconds("EDGELEDGER_CDC_BATCH_MAX_AGE_SECONDS", 300)),
+                s.positiveInt("EDGELEDGER_CDC_READ_COUNT", 1000),
+                s.millis("EDGELEDGER_CDC_READ_BLOCK_MS", 1000).toMillis(),
+                s.seconds("EDGELEDGER_CDC_VISIBILITY_TIMEOUT_SECONDS", 900).toMillis(),
+                s.millis("EDGELEDGER_CDC_RUN_MARGIN_MS", 10_000).toMillis(),
+                threads,
+                s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT", threads * 2),
+                s.seconds("EDGELEDGER_CDC_REDISCOVER_SECONDS", 10).toMillis(),
+                s.string("EDGELEDGER_CDC_NULL_PLACEHOLDER", "default"));
+        RedisEndpoint.parse(settings.redisUrl()); // fail early on a bad URL
+        return settings;
+    }
+
+    public RedisEndpoint redisEndpoint() {
+        return RedisEndpoint.parse(redisUrl);
+    }
+
+    public BatcherSettings withConsumer(String name) {
+        return new BatcherSettings(redisUrl, streamPrefix, group, name, policy, readCount, blockMillis, visibilityMillis,
+                runMarginMillis, sealThreads, maxInFlight, rediscoverMillis, nullPlaceholder);
+    }
+}

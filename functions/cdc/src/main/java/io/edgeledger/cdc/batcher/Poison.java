@@ -1,0 +1,6 @@
+package io.edgeledger.cdc.batcher;
+
+import io.edgeledger.cdc.streams.EntryId;
+
+/** An entry that yields no leaf because it is broken; it goes to {@code <stream>:dead} with this error. */
+public record Poison(EntryId id, String code, String message) {}

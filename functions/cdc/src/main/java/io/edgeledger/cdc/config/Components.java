@@ -1,0 +1,48 @@
+package io.edgeledger.cdc.config;
+
+import io.edgeledger.cdc.StepHook;
+import io.edgeledger.cdc.batcher.Batcher;
+import io.edgeledger.cdc.batcher.BatcherSettings;
+import io.edgeledger.cdc.minter.Minter;
+import io.edgeledger.cdc.minter.MinterSettings;
+import io.edgeledger.cdc.minter.NearNotary;
+import io.edgeledger.ledger.batch.BatchSealer;
+import io.edgeledger.ledger.store.s3.S3LedgerStore;
+import io.edgeledger.ledger.store.s3.S3Settings;
+import io.edgeledger.near.notary.NotaryClient;
+import io.edgeledger.near.notary.NotaryConfig;
+import io.edgeledger.near.rpc.NearRpcClient;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds the batcher and the minter from settings; shared by the Lambda handlers and the local runner. */
+public final class Components {
+    private Components() {}
+
+    public static S3Settings s3(Settings s) {
+        Map<String, String> env = new HashMap<>();
+        for (String name : new String[] {"EDGELEDGER_S3_ENDPOINT", "EDGELEDGER_S3_BUCKET", "EDGELEDGER_S3_REGION", "AWS_REGION",
+                "EDGELEDGER_S3_ACCESS_KEY", "EDGELEDGER_S3_SECRET_KEY"}) {
+            env.put(name, s.string(name, null));
+        }
+        try {
+            return S3Settings.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("S3 settings: " + e.getMessage());
+        }
+    }
+
+    public static Batcher batcher(Settings s, S3LedgerStore store, StepHook hook, Clock clock) {
+        NearSettings near = NearSettings.from(s);
+        BatchSealer sealer = new BatchSealer(store.bucket(), near.network(), near.contract(), clock);
+        return new Batcher(BatcherSettings.from(s), sealer, store, hook, clock);
+    }
+
+    public static Minter minter(Settings s, S3LedgerStore store, StepHook hook, Clock clock) {
+        NearSettings near = NearSettings.from(s);
+        NotaryConfig config = NotaryConfig.defaults(near.contract(), near.credentials()).withDeposit(near.depositYocto());
+        NotaryClient client = new NotaryClient(new NearRpcClient(near.rpc()), config);
+        return new Minter(MinterSettings.from(s), store, new NearNotary(client, near.network(), hook), near.receiver(), hook, clock);
+    }
+}

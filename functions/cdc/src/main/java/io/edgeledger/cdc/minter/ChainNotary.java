@@ -1,0 +1,20 @@
+package io.edgeledger.cdc.minter;
+
+import io.edgeledger.near.notary.MintRequest;
+import io.edgeledger.near.notary.MintResult;
+import java.util.Optional;
+
+/** The seam to the chain: mint a batch token (idempotently) and read back the root a token carries. */
+public interface ChainNotary {
+
+    /** Mints unless the token exists (the client checks {@code nft_token} first). */
+    MintResult mint(MintRequest request);
+
+    /** The merkle_root stored with the token, or empty if there is no such token. */
+    Optional<String> rootOf(String tokenId);
+
+    /** "emulator", "testnet" or "mainnet", and the contract account, for the manifest. */
+    String network();
+
+    String contract();
+}

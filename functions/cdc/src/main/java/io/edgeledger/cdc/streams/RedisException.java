@@ -1,0 +1,12 @@
+package io.edgeledger.cdc.streams;
+
+/** Redis could not be reached, or answered a command with an error. */
+public class RedisException extends RuntimeException {
+    public RedisException(String message) {
+        super(message);
+    }
+
+    public RedisException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
