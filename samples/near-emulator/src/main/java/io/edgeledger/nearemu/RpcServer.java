@@ -86,7 +86,8 @@ final class RpcServer {
             try {
                 JsonNode result = dispatch(method, params, exchange);
                 if (result == null) {
-                    return; // DROP_RESPONSE: the connection closes with no answer
+                    dropConnection(exchange);
+                    return;
                 }
                 respond(exchange, 200, envelope(id, result, null).toString());
             } catch (RpcError e) {
@@ -347,6 +348,20 @@ final class RpcServer {
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /**
+     * The JDK server closes the connection when a handler throws before answering: the client sees the
+     * connection drop with no response, as when a node or proxy dies mid-request.
+     */
+    private static void dropConnection(HttpExchange exchange) {
+        throw new DroppedResponse();
+    }
+
+    private static final class DroppedResponse extends RuntimeException {
+        DroppedResponse() {
+            super("response dropped by fault injection", null, false, false);
         }
     }
 

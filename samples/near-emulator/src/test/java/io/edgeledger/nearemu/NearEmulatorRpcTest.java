@@ -157,4 +157,25 @@ class NearEmulatorRpcTest {
         assertThat(second.hash()).isEqualTo(first.hash());
         assertThat(near.appliedTransactions()).isEqualTo(applied + 1);
     }
+
+    @Test
+    void droppedResponseStillAppliesTheTransaction() {
+        SignedTransaction tx = nextMintTx(near, rpc, argsJson("BATCH-2026-12-01-aaaa0009"));
+        near.faults().next(Fault.Kind.DROP_RESPONSE);
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> rpc.sendTx(tx, WaitUntil.EXECUTED_OPTIMISTIC))
+                .isInstanceOfSatisfying(io.edgeledger.near.rpc.NodeUnreachableException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+        System.out.println("drop took ms " + (System.nanoTime() - t0) / 1_000_000);
+        assertThat(rpc.txStatus(tx.hashBase58(), near.signer().accountId(), WaitUntil.FINAL).succeeded()).isTrue();
+    }
+
+    @Test
+    void nodeTimeoutIsTypedAndOutcomeUnknown() {
+        SignedTransaction tx = nextMintTx(near, rpc, argsJson("BATCH-2026-12-01-aaaa000a"));
+        near.faults().next(Fault.Kind.LOSE);
+        assertThatThrownBy(() -> rpc.sendTx(tx, WaitUntil.EXECUTED_OPTIMISTIC))
+                .isInstanceOfSatisfying(io.edgeledger.near.rpc.RpcTimeoutException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+        assertThatThrownBy(() -> rpc.txStatus(tx.hashBase58(), near.signer().accountId(), WaitUntil.FINAL))
+                .isInstanceOf(UnknownTransactionException.class);
+    }
 }
