@@ -1,0 +1,69 @@
+package io.edgeledger.api.checks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeledger.api.config.ApiConfig;
+import io.edgeledger.api.ingest.Timestamps;
+import io.edgeledger.api.redis.RedisKeys;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Recent check runs per probe (sorted set by run time, ms), trimmed to the recent window like paths. */
+@ApplicationScoped
+public class CheckRunStore {
+    private final RedisDataSource redis;
+    private final SortedSetCommands<String, String> zsets;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final long ttlSeconds;
+
+    public CheckRunStore(RedisDataSource redis, ObjectMapper json, Clock clock, ApiConfig config) {
+        this.redis = redis;
+        this.zsets = redis.sortedSet(String.class);
+        this.json = json;
+        this.clock = clock;
+        this.ttlSeconds = config.api().recentTtlSeconds();
+    }
+
+    public void add(String probeId, JsonNode runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        Map<String, Double> members = new HashMap<>();
+        for (JsonNode run : runs) {
+            members.put(write(run), (double) Timestamps.toMillis(run.path("timestamp").asLong()));
+        }
+        String key = RedisKeys.checkRuns(probeId);
+        zsets.zadd(key, members);
+        zsets.zremrangebyscore(key, new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) (clock.millis() - ttlSeconds * 1000)));
+        redis.key().expire(key, ttlSeconds);
+    }
+
+    public List<JsonNode> since(String probeId, long fromMillis) {
+        return zsets.zrangebyscore(RedisKeys.checkRuns(probeId), new ScoreRange<>((double) fromMillis, Double.POSITIVE_INFINITY))
+                .stream().map(this::read).toList();
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String value) {
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored check run is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.edgeledger.api.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds API Gateway HTTP API (payload format 2.0) event JSON from a plain HTTP request and reads the Lambda's
+ * response JSON back, so the local mode feeds the function exactly what API Gateway would.
+ */
+public final class ApiGatewayEvents {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ApiGatewayEvents() {}
+
+    public static byte[] request(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+            byte[] body, String sourceIp) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", "$default");
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", rawQuery == null ? "" : rawQuery);
+        ObjectNode headerNode = event.putObject("headers");
+        headers.forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("cookie")) {
+                headerNode.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values));
+            }
+        });
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "local");
+        context.put("apiId", "local");
+        context.put("domainName", "localhost");
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", "$default");
+        context.put("stage", "$default");
+        context.put("timeEpoch", Instant.now().toEpochMilli());
+        ObjectNode http = context.putObject("http");
+        http.put("method", method);
+        http.put("path", rawPath);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", sourceIp);
+        http.put("userAgent", headers.getOrDefault("User-Agent", List.of("")).get(0));
+        if (body != null && body.length > 0) {
+            event.put("body", Base64.getEncoder().encodeToString(body));
+            event.put("isBase64Encoded", true);
+        } else {
+            event.put("isBase64Encoded", false);
+        }
+        try {
+            return JSON.writeValueAsBytes(event);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Lambda's answer: status, headers (already comma-joined by the function) and body bytes. */
+    public record Response(int status, Map<String, String> headers, byte[] body) {}
+
+    public static Response response(byte[] json) throws java.io.IOException {
+        JsonNode node = JSON.readTree(json);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        node.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        String body = node.path("body").isNull() ? "" : node.path("body").asText("");
+        byte[] bytes = node.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
+        return new Response(node.path("statusCode").asInt(500), headers, bytes);
+    }
+}

@@ -1,0 +1,86 @@
+package io.edgeledger.api.paths;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeledger.api.config.ApiConfig;
+import io.edgeledger.api.redis.RedisKeys;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Recent traceroute results per probe: a sorted set scored by result time (ms) whose members are the stored path
+ * records. The same batch stores the same member, so re-ingestion does not duplicate. Trimmed to the recent window on
+ * every write; older results live in the S3 archive.
+ */
+@ApplicationScoped
+public class PathStore {
+    private final RedisDataSource redis;
+    private final SortedSetCommands<String, String> zsets;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final long ttlSeconds;
+
+    public PathStore(RedisDataSource redis, ObjectMapper json, Clock clock, ApiConfig config) {
+        this.redis = redis;
+        this.zsets = redis.sortedSet(String.class);
+        this.json = json;
+        this.clock = clock;
+        this.ttlSeconds = config.api().recentTtlSeconds();
+    }
+
+    /** The record kept and served for one traceroute payload. */
+    public static ObjectNode record(ObjectMapper json, String probeId, JsonNode payload, long timestampMillis) {
+        ObjectNode record = json.createObjectNode();
+        record.put("probe_id", probeId);
+        record.put("batch_id", payload.path("batch_id").asText());
+        record.set("job_id", payload.hasNonNull("job_id") ? payload.get("job_id") : null);
+        record.put("timestamp", java.time.Instant.ofEpochMilli(timestampMillis).toString());
+        JsonNode result = payload.get("result");
+        record.put("target", result == null || result.isNull() ? null : result.path("destination").path("hostname").asText(null));
+        record.put("protocol", result == null || result.isNull() ? null : result.path("protocol").asText(null));
+        record.set("tags", payload.has("tags") ? payload.get("tags") : json.createArrayNode());
+        record.set("result", result);
+        record.set("error", payload.get("error"));
+        return record;
+    }
+
+    public void add(String probeId, ObjectNode record, long timestampMillis) {
+        String key = RedisKeys.paths(probeId);
+        zsets.zadd(key, timestampMillis, write(record));
+        zsets.zremrangebyscore(key, new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) (clock.millis() - ttlSeconds * 1000)));
+        redis.key().expire(key, ttlSeconds);
+        redis.set(String.class).sadd(RedisKeys.PATH_PROBES, probeId);
+    }
+
+    public Set<String> probes() {
+        return redis.set(String.class).smembers(RedisKeys.PATH_PROBES);
+    }
+
+    public List<JsonNode> since(String probeId, long fromMillis) {
+        return zsets.zrangebyscore(RedisKeys.paths(probeId), new ScoreRange<>((double) fromMillis, Double.POSITIVE_INFINITY))
+                .stream().map(this::read).toList();
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String value) {
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored path record is not JSON", e);
+        }
+    }
+}

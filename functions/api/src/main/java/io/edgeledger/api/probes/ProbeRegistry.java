@@ -1,0 +1,130 @@
+package io.edgeledger.api.probes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeledger.api.redis.RedisKeys;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.hash.HashCommands;
+import io.quarkus.redis.datasource.set.SetCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Probes in Redis: a hash per probe ({@code edgeledger:probe:<id>}) and the set of ids. The HMAC secret is kept as
+ * issued because the server must recompute signatures with it (unlike API keys, which are only compared by hash);
+ * it is never returned after enrollment and never logged.
+ */
+@ApplicationScoped
+public class ProbeRegistry {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final HashCommands<String, String, String> hashes;
+    private final SetCommands<String, String> sets;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public ProbeRegistry(RedisDataSource redis, ObjectMapper json, Clock clock) {
+        this.hashes = redis.hash(String.class);
+        this.sets = redis.set(String.class);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Enrollment enroll(EnrollRequest request) {
+        String id = "p-" + randomHex(6);
+        String secret = "eps_" + randomHex(32);
+        String now = Instant.now(clock).toString();
+        List<String> tags = request == null || request.tags() == null ? List.of() : List.copyOf(request.tags());
+        String name = request == null || request.name() == null || request.name().isBlank() ? id : request.name();
+        String hostname = request == null ? null : request.hostname();
+        Map<String, String> fields = new HashMap<>();
+        fields.put("name", name);
+        if (hostname != null) {
+            fields.put("hostname", hostname);
+        }
+        fields.put("tags", write(tags));
+        fields.put("status", Probe.ACTIVE);
+        fields.put("created_at", now);
+        fields.put("secret", secret);
+        hashes.hset(RedisKeys.probe(id), fields);
+        sets.sadd(RedisKeys.PROBES, id);
+        return new Enrollment(id, secret, new Probe(id, name, hostname, tags, Probe.ACTIVE, now, null));
+    }
+
+    public Optional<Probe> find(String probeId) {
+        return fields(probeId).map(f -> toProbe(probeId, f));
+    }
+
+    /** The secret of an active probe; empty when the probe is unknown or revoked. */
+    public Optional<ProbeCredentials> credentials(String probeId) {
+        return fields(probeId).map(f -> new ProbeCredentials(probeId, f.get("secret"), Probe.ACTIVE.equals(f.get("status"))));
+    }
+
+    public List<Probe> list() {
+        return sets.smembers(RedisKeys.PROBES).stream()
+                .map(this::find)
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(Probe::createdAt).thenComparing(Probe::probeId))
+                .toList();
+    }
+
+    /** Revokes at once: the next signed request of this probe is refused. */
+    public Optional<Probe> revoke(String probeId) {
+        Optional<Map<String, String>> fields = fields(probeId);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Probe.REVOKED.equals(fields.get().get("status"))) {
+            hashes.hset(RedisKeys.probe(probeId), Map.of("status", Probe.REVOKED, "revoked_at", Instant.now(clock).toString()));
+        }
+        return find(probeId);
+    }
+
+    private Optional<Map<String, String>> fields(String probeId) {
+        if (probeId == null || probeId.isEmpty() || probeId.length() > 64) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = hashes.hgetall(RedisKeys.probe(probeId));
+        return fields == null || fields.isEmpty() ? Optional.empty() : Optional.of(fields);
+    }
+
+    private Probe toProbe(String id, Map<String, String> f) {
+        return new Probe(id, f.get("name"), f.get("hostname"), readTags(f.get("tags")), f.get("status"),
+                f.get("created_at"), f.get("revoked_at"));
+    }
+
+    private List<String> readTags(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(value, new TypeReference<List<String>>() {});
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HEX.formatHex(b);
+    }
+}

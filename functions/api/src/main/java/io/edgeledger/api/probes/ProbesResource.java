@@ -1,0 +1,59 @@
+package io.edgeledger.api.probes;
+
+import io.edgeledger.api.auth.OperatorOnly;
+import io.edgeledger.api.errors.ApiException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+@Path("/v1/probes")
+@Produces(MediaType.APPLICATION_JSON)
+@OperatorOnly
+public class ProbesResource {
+    private final ProbeRegistry registry;
+
+    public ProbesResource(ProbeRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Enroll a probe. The answer holds the secret; it is not retrievable later. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response enroll(EnrollRequest request) {
+        if (request != null && request.tags() != null && request.tags().stream().anyMatch(t -> t == null || t.isBlank())) {
+            throw ApiException.badRequest("invalid_tags", "tags must be non-empty strings like 'env:prod'");
+        }
+        Enrollment enrollment = registry.enroll(request);
+        return Response.status(201).entity(enrollment).build();
+    }
+
+    @GET
+    public Map<String, List<Probe>> list() {
+        return Map.of("probes", registry.list());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Probe show(@PathParam("id") String id) {
+        return registry.find(id).orElseThrow(() -> unknown(id));
+    }
+
+    /** Revoke: effective for the probe's very next request. */
+    @DELETE
+    @Path("/{id}")
+    public Probe revoke(@PathParam("id") String id) {
+        return registry.revoke(id).orElseThrow(() -> unknown(id));
+    }
+
+    static ApiException unknown(String id) {
+        return ApiException.notFound("probe_not_found", "no probe with id '" + id + "'; list them with GET /v1/probes");
+    }
+}

@@ -1,0 +1,60 @@
+package io.edgeledger.api.redis;
+
+/** All Redis key names of the API in one place, so an operator can find what lives where. */
+public final class RedisKeys {
+    public static final String PREFIX = "edgeledger:";
+    public static final String API_KEYS = PREFIX + "api-keys";
+    public static final String PROBES = PREFIX + "probes";
+
+    private RedisKeys() {}
+
+    public static String probe(String probeId) {
+        return PREFIX + "probe:" + probeId;
+    }
+
+    public static String nonce(String probeId, String nonce) {
+        return PREFIX + "nonce:" + probeId + ":" + nonce;
+    }
+
+    public static String rate(String probeId, long epochSecond) {
+        return PREFIX + "rate:" + probeId + ":" + epochSecond;
+    }
+
+    public static String job(String jobId) {
+        return PREFIX + "job:" + jobId;
+    }
+
+    public static String jobQueue(String probeId) {
+        return PREFIX + "probe:" + probeId + ":jobs";
+    }
+
+    public static String ingested(String kind, String probeId, String batchId) {
+        return PREFIX + "ingested:" + kind + ":" + probeId + ":" + batchId;
+    }
+
+    public static String paths(String probeId) {
+        return PREFIX + "paths:" + probeId;
+    }
+
+    public static final String PATH_PROBES = PREFIX + "paths:probes";
+
+    public static final String METRIC_SERIES = PREFIX + "metrics:series";
+
+    public static String metricPoints(String seriesId) {
+        return PREFIX + "metrics:points:" + seriesId;
+    }
+
+    public static String checkRuns(String probeId) {
+        return PREFIX + "check-runs:" + probeId;
+    }
+
+    public static final String DEVLOG_SESSIONS = PREFIX + "devlog:sessions";
+
+    public static String devlogSession(String sessionId) {
+        return PREFIX + "devlog:session:" + sessionId;
+    }
+
+    public static String devlogEvents(String sessionId) {
+        return PREFIX + "devlog:events:" + sessionId;
+    }
+}

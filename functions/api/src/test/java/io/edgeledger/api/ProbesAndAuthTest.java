@@ -1,0 +1,80 @@
+package io.edgeledger.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.edgeledger.api.auth.ApiKeyFormat;
+import io.edgeledger.api.local.RespClient;
+import io.edgeledger.api.support.Api;
+import io.edgeledger.api.support.ApiTestResources;
+import io.edgeledger.api.support.SignedProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = ApiTestResources.class, restrictToAnnotatedClass = false)
+class ProbesAndAuthTest {
+
+    @Test
+    void operatorEndpointsRefuseMissingMalformedAndUnknownKeys() {
+        given().get("/v1/probes").then().statusCode(401).body("code", equalTo("missing_api_key"));
+        given().header("Authorization", "Basic abc").get("/v1/probes").then().statusCode(401).body("code", equalTo("invalid_authorization"));
+        given().header("Authorization", "Bearer elk_0000").get("/v1/probes").then().statusCode(401).body("code", equalTo("invalid_api_key"));
+        Api.operator().get("/v1/probes").then().statusCode(200);
+    }
+
+    @Test
+    void apiKeysAreStoredOnlyAsHashes() throws Exception {
+        String redisUrl = ConfigProvider.getConfig().getValue("edgeledger.test.redis-url", String.class);
+        try (RespClient redis = new RespClient(redisUrl)) {
+            assertThat(redis.call("HGET", "edgeledger:api-keys", ApiKeyFormat.hash(Api.operatorKey()))).contains("test-operator");
+            assertThat(redis.call("HGET", "edgeledger:api-keys", Api.operatorKey())).isNull();
+        }
+    }
+
+    @Test
+    void enrollListShowRevoke() {
+        Response enrolled = Api.operator().contentType("application/json")
+                .body("{\"name\":\"edge-1\",\"hostname\":\"edge-1.example\",\"tags\":[\"env:test\"]}").post("/v1/probes");
+        enrolled.then().statusCode(201).body("secret", not(nullValue())).body("probe.status", equalTo("active"));
+        String id = enrolled.path("probe_id");
+
+        Api.operator().get("/v1/probes").then().statusCode(200).body("probes.probe_id", hasItem(id)).body("probes.secret", not(hasItem(not(nullValue()))));
+        Api.operator().get("/v1/probes/" + id).then().statusCode(200)
+                .body("name", equalTo("edge-1")).body("hostname", equalTo("edge-1.example")).body("secret", nullValue());
+        Api.operator().delete("/v1/probes/" + id).then().statusCode(200).body("status", equalTo("revoked")).body("revoked_at", not(nullValue()));
+        Api.operator().get("/v1/probes/" + id).then().body("status", equalTo("revoked"));
+    }
+
+    @Test
+    void unknownProbeIs404AndBadTagsAre400() {
+        Api.operator().get("/v1/probes/p-nope").then().statusCode(404).body("code", equalTo("probe_not_found"));
+        Api.operator().delete("/v1/probes/p-nope").then().statusCode(404).body("code", equalTo("probe_not_found"));
+        Api.operator().contentType("application/json").body("{\"tags\":[\"\"]}").post("/v1/probes").then().statusCode(400)
+                .body("code", equalTo("invalid_tags"));
+        Api.operator().contentType("application/json").body("{\"tags\":").post("/v1/probes").then().statusCode(400)
+                .body("code", not(nullValue())).body("message", not(nullValue()));
+    }
+
+    @Test
+    void revocationTakesEffectOnTheNextRequest() {
+        SignedProbe probe = SignedProbe.enroll("revoke-me");
+        probe.get("/v1/probes/" + probe.id + "/jobs", "wait=0").then().statusCode(200);
+        Api.operator().delete("/v1/probes/" + probe.id).then().statusCode(200);
+        probe.get("/v1/probes/" + probe.id + "/jobs", "wait=0").then().statusCode(403).body("code", equalTo("probe_revoked"));
+    }
+
+    @Test
+    void healthAndOpenApi() {
+        given().get("/health").then().statusCode(200).body("status", equalTo("ok"));
+        given().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/v1/ingest/{kind}"));
+        given().get("/v1/nothing-here").then().statusCode(404).body("code", equalTo("not_found"));
+    }
+}
