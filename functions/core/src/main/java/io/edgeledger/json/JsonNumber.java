@@ -9,11 +9,15 @@ public record JsonNumber(String text) implements JsonValue {
         Objects.requireNonNull(text, "text");
     }
 
-    /** True for tokens without fraction or exponent ({@code 12}, {@code -0}). */
+    /** True for tokens without fraction or exponent ({@code 12}, {@code -0}); false for NaN / Infinity. */
     public boolean isIntegerToken() {
-        for (int i = 0; i < text.length(); i++) {
+        int start = text.startsWith("-") ? 1 : 0;
+        if (start >= text.length()) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '.' || c == 'e' || c == 'E') {
+            if (c < '0' || c > '9') {
                 return false;
             }
         }

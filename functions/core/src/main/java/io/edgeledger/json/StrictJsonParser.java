@@ -14,18 +14,33 @@ public final class StrictJsonParser {
     public static final int MAX_DEPTH = 1000;
 
     private final String text;
+    private final boolean python;
     private int pos;
     private int depth;
 
-    private StrictJsonParser(String text) {
+    private StrictJsonParser(String text, boolean python) {
         this.text = text;
+        this.python = python;
     }
 
     public static JsonValue parse(String text) {
+        return parse(text, false);
+    }
+
+    /**
+     * What Python's {@code json.loads} accepts, for reproducing the legacy etrap-v1 agent: also the
+     * tokens NaN / Infinity / -Infinity (kept as number text), duplicate names (the last one wins) and
+     * unpaired surrogates.
+     */
+    public static JsonValue parsePython(String text) {
+        return parse(text, true);
+    }
+
+    private static JsonValue parse(String text, boolean python) {
         if (text == null) {
             throw new JsonSyntaxException("no JSON text (null)", 0);
         }
-        StrictJsonParser p = new StrictJsonParser(text);
+        StrictJsonParser p = new StrictJsonParser(text, python);
         p.skipWhitespace();
         JsonValue value = p.value();
         p.skipWhitespace();
@@ -48,6 +63,9 @@ public final class StrictJsonParser {
             case 'f' -> literal("false", JsonBoolean.FALSE);
             case 'n' -> literal("null", JsonNull.INSTANCE);
             default -> {
+                if (python && (c == 'N' || c == 'I' || text.startsWith("-I", pos))) {
+                    yield pythonConstant();
+                }
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     yield number();
                 }
@@ -62,6 +80,16 @@ public final class StrictJsonParser {
         }
         pos += word.length();
         return value;
+    }
+
+    private JsonNumber pythonConstant() {
+        for (String word : new String[] {"NaN", "Infinity", "-Infinity"}) {
+            if (text.startsWith(word, pos)) {
+                pos += word.length();
+                return new JsonNumber(word);
+            }
+        }
+        throw new JsonSyntaxException("invalid literal", pos);
     }
 
     private JsonObject object() {
@@ -85,7 +113,9 @@ public final class StrictJsonParser {
             expect(':');
             skipWhitespace();
             JsonValue v = value();
-            if (members.putIfAbsent(name, v) != null) {
+            if (python) {
+                members.put(name, v);
+            } else if (members.putIfAbsent(name, v) != null) {
                 throw new JsonSyntaxException("duplicate member name \"" + name + "\"", nameAt);
             }
             skipWhitespace();
@@ -148,7 +178,9 @@ public final class StrictJsonParser {
             if (c == '"') {
                 String s = sb == null ? text.substring(runStart, pos) : sb.append(text, runStart, pos).toString();
                 pos++;
-                checkSurrogates(s, start);
+                if (!python) {
+                    checkSurrogates(s, start);
+                }
                 return s;
             }
             if (c < 0x20) {
