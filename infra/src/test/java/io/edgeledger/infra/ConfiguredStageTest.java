@@ -88,7 +88,7 @@ class ConfiguredStageTest {
         assertThat(TemplateValues.environment(cdc, "edgeledger-prod-near-minter"))
                 .containsEntry(FunctionEnv.NEAR_SIGNER_SECRET_ARN, SIGNER_ARN)
                 .containsEntry(FunctionEnv.NEAR_NETWORK, "mainnet")
-                .containsEntry(FunctionEnv.NEAR_RPC_URL, "https://rpc.mainnet.near.org")
+                .containsEntry(FunctionEnv.CDC_NEAR_RPC, "https://rpc.mainnet.near.org")
                 .containsEntry(FunctionEnv.NEAR_CONTRACT, "notary.acme.near")
                 .containsEntry(FunctionEnv.NEAR_ACCOUNT, "minter.acme.near")
                 .containsEntry(FunctionEnv.NEAR_DEPOSIT, "0.1");

@@ -60,7 +60,7 @@ public final class ApiStack extends Stack {
         env.put(FunctionEnv.API_SECRET_ARN, apiSecret.getSecretArn());
         // POST /v1/ledger/verify checks inclusion against the chain, so the API reads NEAR too (never signs).
         env.put(FunctionEnv.NEAR_NETWORK, config.near().network().id());
-        env.put(FunctionEnv.NEAR_RPC_URL, config.near().rpcUrl());
+        env.put(FunctionEnv.API_NEAR_RPC_URL, config.near().rpcUrl());
         env.put(FunctionEnv.NEAR_CONTRACT, config.near().contract());
 
         function = new QuarkusFunction(this, "Api", new QuarkusFunctionSpec(

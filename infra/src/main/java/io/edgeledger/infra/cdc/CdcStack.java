@@ -56,7 +56,7 @@ public final class CdcStack extends Stack {
                 network.vpc(), network.cdcSecurityGroup());
 
         Map<String, String> minterEnv = new LinkedHashMap<>(common);
-        minterEnv.put(FunctionEnv.NEAR_RPC_URL, near.rpcUrl());
+        minterEnv.put(FunctionEnv.CDC_NEAR_RPC, near.rpcUrl());
         minterEnv.put(FunctionEnv.NEAR_ACCOUNT, near.account());
         minterEnv.put(FunctionEnv.NEAR_DEPOSIT, near.depositNear());
         minterEnv.put(FunctionEnv.NEAR_SIGNER_SECRET_ARN, nearSigner.getSecretArn());

@@ -2,25 +2,32 @@ package io.edgeledger.infra.lambda;
 
 /**
  * Environment variables the stacks set on the functions: the contract between infra and functions/api,
- * functions/cdc. Secrets are never put here, only the ARNs of the Secrets Manager secrets that hold them.
+ * functions/cdc, using the names those modules (and functions/core's S3Settings) read. Secrets are never put
+ * here, only the ARNs of the Secrets Manager secrets that hold them.
  */
 public final class FunctionEnv {
     /** Which @Named Quarkus handler a plain (non-HTTP) Lambda runs: cdc-batcher or near-minter. */
     public static final String QUARKUS_LAMBDA_HANDLER = "QUARKUS_LAMBDA_HANDLER";
     public static final String STAGE = "EDGELEDGER_STAGE";
+    /** Working directory of the functions: only /tmp is writable on Lambda. */
+    public static final String HOME = "EDGELEDGER_HOME";
+    public static final String LAMBDA_HOME = "/tmp/edgeledger";
     /** rediss://host:port (ElastiCache in-transit encryption is always on). */
     public static final String REDIS_URL = "EDGELEDGER_REDIS_URL";
-    public static final String LEDGER_BUCKET = "EDGELEDGER_LEDGER_BUCKET";
-    public static final String RESULTS_BUCKET = "EDGELEDGER_RESULTS_BUCKET";
+    public static final String LEDGER_BUCKET = "EDGELEDGER_S3_BUCKET";
+    public static final String RESULTS_BUCKET = "EDGELEDGER_ARCHIVE_BUCKET";
     /** JSON secret {"operator_key_pepper": "..."} used to hash operator API keys at rest. */
     public static final String API_SECRET_ARN = "EDGELEDGER_API_SECRET_ARN";
-    public static final String CDC_STREAM_PREFIX = "EDGELEDGER_CDC_STREAM_PREFIX";
+    public static final String CDC_STREAM_PREFIX = "EDGELEDGER_CDC_PREFIX";
     public static final String NEAR_NETWORK = "EDGELEDGER_NEAR_NETWORK";
-    public static final String NEAR_RPC_URL = "EDGELEDGER_NEAR_RPC_URL";
+    /** The API reads the NEAR RPC from this name (edgeledger.near.rpc-url) ... */
+    public static final String API_NEAR_RPC_URL = "EDGELEDGER_NEAR_RPC_URL";
+    /** ... and functions/cdc's NearSettings from this one. */
+    public static final String CDC_NEAR_RPC = "EDGELEDGER_NEAR_RPC";
     public static final String NEAR_CONTRACT = "EDGELEDGER_NEAR_CONTRACT";
     public static final String NEAR_ACCOUNT = "EDGELEDGER_NEAR_ACCOUNT";
-    public static final String NEAR_DEPOSIT = "EDGELEDGER_NEAR_DEPOSIT_NEAR";
-    /** JSON secret {"account_id": "...", "private_key": "ed25519:..."}: the minter's signing key. */
+    public static final String NEAR_DEPOSIT = "EDGELEDGER_NEAR_DEPOSIT";
+    /** {"account_id": "...", "private_key": "ed25519:..."} (a near-cli credentials file): the minter's key. */
     public static final String NEAR_SIGNER_SECRET_ARN = "EDGELEDGER_NEAR_SIGNER_SECRET_ARN";
     public static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 

@@ -4,6 +4,7 @@ import io.edgeledger.infra.config.CacheConfig;
 import io.edgeledger.infra.config.CacheKind;
 import io.edgeledger.infra.network.NetworkStack;
 import java.util.List;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
@@ -62,6 +63,8 @@ public final class RedisCache extends Construct {
                     .port(NetworkStack.REDIS_PORT)
                     .snapshotRetentionLimit(7)
                     .build();
+            // Deleting the stack keeps a final snapshot: the streams may hold events not yet sealed into S3.
+            group.applyRemovalPolicy(RemovalPolicy.SNAPSHOT);
             endpointAddress = group.getAttrPrimaryEndPointAddress();
             port = group.getAttrPrimaryEndPointPort();
         }

@@ -44,11 +44,14 @@ class ApiStackTest {
         Map<String, Object> env = TemplateValues.environment(template, "edgeledger-dev-api");
         assertThat(env).containsEntry(FunctionEnv.STAGE, "dev")
                 .containsEntry(FunctionEnv.NEAR_NETWORK, "testnet")
-                .containsEntry(FunctionEnv.NEAR_RPC_URL, "https://rpc.testnet.near.org")
+                .containsEntry(FunctionEnv.API_NEAR_RPC_URL, "https://rpc.testnet.near.org")
                 .containsEntry(FunctionEnv.NEAR_CONTRACT, "notary.edgeledger.testnet")
                 .containsKeys(FunctionEnv.REDIS_URL, FunctionEnv.LEDGER_BUCKET, FunctionEnv.RESULTS_BUCKET,
                         FunctionEnv.API_SECRET_ARN)
                 .doesNotContainKeys(FunctionEnv.QUARKUS_LAMBDA_HANDLER, FunctionEnv.NEAR_SIGNER_SECRET_ARN);
+        // The names functions/api and functions/core read, spelled out so a rename on either side shows here.
+        assertThat(env).containsKeys("EDGELEDGER_REDIS_URL", "EDGELEDGER_S3_BUCKET", "EDGELEDGER_ARCHIVE_BUCKET",
+                "EDGELEDGER_NEAR_RPC_URL", "EDGELEDGER_NEAR_CONTRACT").containsEntry("EDGELEDGER_HOME", "/tmp/edgeledger");
         assertThat(env.get(FunctionEnv.REDIS_URL).toString()).contains("rediss://");
         assertThat(env.get(FunctionEnv.LEDGER_BUCKET).toString()).contains("LedgerBucket");
         assertThat(env.get(FunctionEnv.RESULTS_BUCKET).toString()).contains("ResultsArchiveBucket");
@@ -98,14 +101,18 @@ class ApiStackTest {
         Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy", Map.of());
         String text = policies.toString();
         assertThat(text).contains(ledgerExport).contains("ResultsArchiveBucket");
+        int ledgerStatements = 0;
         for (Map<String, Object> policy : policies.values()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> props = (Map<String, Object>) policy.get("Properties");
             for (Map<String, Object> statement : TemplateValues.statements(props)) {
                 if (statement.get("Resource").toString().contains(ledgerExport)) {
-                    assertThat(statement.get("Action").toString()).doesNotContain("s3:PutObject", "s3:DeleteObject");
+                    ledgerStatements++;
+                    assertThat(statement.get("Action").toString()).contains("s3:GetObject")
+                            .doesNotContain("s3:PutObject", "s3:DeleteObject");
                 }
             }
         }
+        assertThat(ledgerStatements).isEqualTo(1);
     }
 }

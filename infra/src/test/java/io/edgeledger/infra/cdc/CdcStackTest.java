@@ -55,12 +55,16 @@ class CdcStackTest {
         String secret = TemplateValues.logicalId(template, "AWS::SecretsManager::Secret",
                 Map.of("Name", "edgeledger-dev/near-signer"));
         assertThat(env).containsEntry(FunctionEnv.NEAR_NETWORK, "testnet")
-                .containsEntry(FunctionEnv.NEAR_RPC_URL, "https://rpc.testnet.near.org")
+                .containsEntry(FunctionEnv.CDC_NEAR_RPC, "https://rpc.testnet.near.org")
                 .containsEntry(FunctionEnv.NEAR_CONTRACT, "notary.edgeledger.testnet")
                 .containsEntry(FunctionEnv.NEAR_ACCOUNT, "edgeledger.testnet")
                 .containsEntry(FunctionEnv.NEAR_DEPOSIT, "0.5")
                 .containsEntry(FunctionEnv.NEAR_SIGNER_SECRET_ARN, Map.of("Ref", secret))
                 .containsKeys(FunctionEnv.REDIS_URL, FunctionEnv.LEDGER_BUCKET);
+        // The names functions/cdc's settings read, spelled out so a rename on either side shows here.
+        assertThat(env).containsKeys("EDGELEDGER_REDIS_URL", "EDGELEDGER_S3_BUCKET", "EDGELEDGER_CDC_PREFIX",
+                "EDGELEDGER_NEAR_RPC", "EDGELEDGER_NEAR_NETWORK", "EDGELEDGER_NEAR_CONTRACT", "EDGELEDGER_NEAR_ACCOUNT",
+                "EDGELEDGER_NEAR_DEPOSIT").containsEntry("EDGELEDGER_HOME", "/tmp/edgeledger");
     }
 
     @Test

@@ -88,6 +88,13 @@ class StateStackTest {
     }
 
     @Test
+    void deletingTheStackSnapshotsRedis() {
+        Map<String, Map<String, Object>> groups = template.findResources("AWS::ElastiCache::ReplicationGroup", Map.of());
+        assertThat(groups.values()).singleElement().satisfies(group ->
+                assertThat(group).containsEntry("DeletionPolicy", "Snapshot").containsEntry("UpdateReplacePolicy", "Snapshot"));
+    }
+
+    @Test
     void outputsTheTlsRedisUrl() {
         template.hasOutput("RedisUrl", Match.objectLike(Map.of("Value", Map.of("Fn::Join", List.of("",
                 List.of("rediss://",
