@@ -1,0 +1,147 @@
+package io.edgeledger.probe.agent.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeledger.probe.agent.checks.networkpath.PathParams;
+import io.edgeledger.probe.agent.checks.networkpath.PathParamsReader;
+import io.edgeledger.probe.agent.checks.networkpath.PathTracer;
+import io.edgeledger.probe.forwarder.Backoff;
+import io.edgeledger.probe.forwarder.SignedClient;
+import io.edgeledger.wire.BatchIds;
+import io.edgeledger.wire.IngestPayload;
+import io.edgeledger.wire.ProbeJob;
+import io.edgeledger.wire.TraceroutePayload;
+import io.edgeledger.wire.WireJson;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Backend jobs (DESIGN.md 2.5): long-polls {@code GET /v1/probes/{id}/jobs?wait=N} (signed), runs each
+ * {@code traceroute} job through the same {@link PathTracer} as the network_path check (two at a time), and hands
+ * the result, with its {@code job_id}, to the forwarder. A job that cannot run is answered with an {@code error}.
+ */
+public final class JobPoller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobPoller.class);
+
+    private final SignedClient client;
+    private final PathTracer tracer;
+    private final Consumer<IngestPayload> results;
+    private final int waitSeconds;
+    private final Backoff backoff;
+    private final ExecutorService workers = Executors.newFixedThreadPool(2,
+            r -> Thread.ofPlatform().name("job-runner").daemon().unstarted(r));
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong failedPolls = new AtomicLong();
+    private volatile boolean running;
+    private volatile String lastError = "";
+    private Thread thread;
+
+    public JobPoller(SignedClient client, PathTracer tracer, Consumer<IngestPayload> results, int waitSeconds,
+            Backoff backoff) {
+        this.client = client;
+        this.tracer = tracer;
+        this.results = results;
+        this.waitSeconds = waitSeconds;
+        this.backoff = backoff;
+    }
+
+    public synchronized JobPoller start() {
+        running = true;
+        thread = Thread.ofPlatform().name("job-poller").daemon().start(this::loop);
+        return this;
+    }
+
+    private void loop() {
+        SplittableRandom random = new SplittableRandom();
+        int failures = 0;
+        String path = "/v1/probes/" + URLEncoder.encode(client.probeId(), StandardCharsets.UTF_8) + "/jobs?wait="
+                + waitSeconds;
+        while (running) {
+            try {
+                List<ProbeJob> jobs = pollOnce(path);
+                failures = 0;
+                jobs.forEach(job -> workers.submit(() -> runJob(job)));
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                failedPolls.incrementAndGet();
+                lastError = e.getMessage();
+                Duration wait = backoff.delay(++failures, random);
+                LOG.warn("job poll failed: {}; next try in {} ms", e.getMessage(), wait.toMillis());
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    List<ProbeJob> pollOnce(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = client.get(path, Duration.ofSeconds(waitSeconds + 15L));
+        if (response.statusCode() == 204) {
+            return List.of();
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + path + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8).strip());
+        }
+        JsonNode body = WireJson.mapper().readTree(response.body());
+        JsonNode array = body.isArray() ? body : body.path("jobs"); // DESIGN says a bare array; tolerate {"jobs": [..]}
+        List<ProbeJob> jobs = new ArrayList<>();
+        for (JsonNode j : array) {
+            jobs.add(WireJson.mapper().treeToValue(j, ProbeJob.class));
+        }
+        received.addAndGet(jobs.size());
+        return jobs;
+    }
+
+    void runJob(ProbeJob job) {
+        long now = Instant.now().getEpochSecond();
+        String batchId = BatchIds.newBatchId();
+        try {
+            if (!ProbeJob.KIND_TRACEROUTE.equals(job.kind())) {
+                throw new IllegalArgumentException("unsupported job kind '" + job.kind() + "' (this probe runs traceroute)");
+            }
+            PathParams params = PathParamsReader.fromJob(job.params());
+            JsonNode result = tracer.trace(params);
+            results.accept(new TraceroutePayload(batchId, client.probeId(), job.id(), now, List.of(), result, null));
+        } catch (Exception e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            results.accept(new TraceroutePayload(batchId, client.probeId(), job.id(), now, List.of(), null, message));
+        }
+    }
+
+    public long jobsReceived() {
+        return received.get();
+    }
+
+    public long failedPolls() {
+        return failedPolls.get();
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,129 @@
+package io.edgeledger.probe.agent.runtime;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeledger.probe.agent.aggregator.CheckSampler;
+import io.edgeledger.probe.agent.check.Check;
+import io.edgeledger.probe.agent.check.CheckCatalog;
+import io.edgeledger.probe.agent.checks.BuiltInChecks;
+import io.edgeledger.probe.agent.checks.devlog.DevlogCheck;
+import io.edgeledger.probe.agent.checks.networkpath.PathTracer;
+import io.edgeledger.probe.agent.config.AgentConfig;
+import io.edgeledger.probe.agent.config.CheckConfig;
+import io.edgeledger.wire.IngestPayload;
+import io.edgeledger.wire.MetricSeries;
+import io.edgeledger.wire.WireJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code edge-probe check NAME}: configures the named check's instances and runs each once (twice with a pause for
+ * {@code times = 2}, so rates and CPU have two samples, like Datadog's {@code --check-rate}), then returns what would
+ * be sent: series, payloads, run outcome and warnings. Nothing is sent and nothing is spooled.
+ */
+public final class OneShot {
+    private final AgentConfig config;
+    private final PathTracer tracer;
+    private final Clock clock;
+
+    public OneShot(AgentConfig config, PathTracer tracer, Clock clock) {
+        this.config = config;
+        this.tracer = tracer;
+        this.clock = clock;
+    }
+
+    /** A result document; {@code ok} is false when an instance is disabled or a run failed. */
+    public ObjectNode run(CheckConfig checkConfig, int times) throws InterruptedException {
+        List<IngestPayload> payloads = new CopyOnWriteArrayList<>();
+        Path scratch = tempState();
+        CheckCatalog catalog = BuiltInChecks.catalog(tracer, scratch, payloads::add);
+        CheckCatalog.Loaded loaded = catalog.load(List.of(checkConfig));
+        ObjectNode out = WireJson.mapper().createObjectNode();
+        boolean ok = loaded.disabled().isEmpty();
+        out.put("check", checkConfig.name());
+        ArrayNode disabled = out.putArray("disabled_instances");
+        loaded.disabled().forEach(d -> disabled.add(d.reason()));
+        ArrayNode runs = out.putArray("instances");
+        ExecutorService exec = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().unstarted(r));
+        try {
+            for (Check check : loaded.checks()) {
+                List<MetricSeries> series = new ArrayList<>();
+                CheckSampler sampler = new CheckSampler(check.interval().toSeconds());
+                payloads.clear();
+                AgentSender sender = new AgentSender(check, sampler, config.hostname(),
+                        config.probeId() == null ? "unenrolled" : config.probeId(), series::addAll, payloads::add,
+                        clock::millis);
+                ObjectNode run = runs.addObject();
+                run.put("id", check.id());
+                String error = null;
+                long started = clock.millis();
+                for (int i = 0; i < times && error == null; i++) {
+                    if (i > 0) {
+                        Thread.sleep(1000);
+                    }
+                    Future<?> f = exec.submit(() -> {
+                        check.run(sender);
+                        return null;
+                    });
+                    try {
+                        f.get(check.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException e) {
+                        check.cancel();
+                        f.cancel(true);
+                        error = "timed out after " + check.timeout().toSeconds() + " s";
+                    } catch (ExecutionException e) {
+                        error = e.getCause().getMessage() == null ? e.getCause().toString() : e.getCause().getMessage();
+                    }
+                    sender.commit(clock.millis() / 1000);
+                }
+                if (check instanceof DevlogCheck devlog) {
+                    devlog.awaitDelivered(60);
+                    try {
+                        devlog.stop();
+                    } catch (java.io.IOException e) {
+                        error = error == null ? e.getMessage() : error;
+                    }
+                }
+                run.put("status", error != null ? "error" : check.warnings().isEmpty() ? "ok" : "warning");
+                run.put("duration_ms", clock.millis() - started);
+                if (error != null) {
+                    run.put("error", error);
+                    ok = false;
+                }
+                ArrayNode warnings = run.putArray("warnings");
+                check.warnings().forEach(warnings::add);
+                run.set("series", WireJson.mapper().valueToTree(series));
+                ArrayNode ps = run.putArray("payloads");
+                for (IngestPayload p : payloads) {
+                    ObjectNode po = ps.addObject();
+                    po.put("endpoint", p.kind().path());
+                    po.set("body", WireJson.mapper().valueToTree(p));
+                }
+            }
+        } finally {
+            exec.shutdownNow();
+        }
+        out.put("ok", ok);
+        return out;
+    }
+
+    private static Path tempState() {
+        try {
+            Path p = Files.createTempDirectory("edge-probe-check");
+            p.toFile().deleteOnExit();
+            return p;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
