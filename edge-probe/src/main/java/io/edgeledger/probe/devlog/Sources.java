@@ -3,6 +3,7 @@ package io.edgeledger.probe.devlog;
 import io.edgeledger.probe.devlog.claude.ClaudeSource;
 import io.edgeledger.probe.devlog.codex.CodexSource;
 import io.edgeledger.probe.devlog.copilot.CopilotSource;
+import io.edgeledger.probe.devlog.cursor.CursorSource;
 import io.edgeledger.probe.devlog.gemini.GeminiSource;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,7 @@ public final class Sources {
     private Sources() {}
 
     public static List<LogSource> all() {
-        return List.of(new ClaudeSource(), new CodexSource(), new GeminiSource(), new CopilotSource());
+        return List.of(new ClaudeSource(), new CodexSource(), new GeminiSource(), new CopilotSource(), new CursorSource());
     }
 
     public static List<String> agentIds() {
