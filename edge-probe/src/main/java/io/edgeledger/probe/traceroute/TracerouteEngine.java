@@ -70,7 +70,7 @@ public final class TracerouteEngine {
         E2eProbe e2e;
         String protocol = p.protocol().wireName();
         try (RawSocket socket = RawSocket.open(v6);
-             ProbeSession session = new ProbeSession(socket, Capture.open(route.device(), filter(p, route.source(), target, v6)), target)) {
+             ProbeSession session = new ProbeSession(socket, openCapture(route, p, target, v6), target)) {
             debug("session open");
             SharedHopRtts shared = new SharedHopRtts(p.maxTtl());
             List<ReplyBoard> peers = new CopyOnWriteArrayList<>();
@@ -101,6 +101,14 @@ public final class TracerouteEngine {
                 pip == null ? "" : pip.address(), pip == null ? null : pip.error(), p.hostname(), p.port(),
                 runs, HopCount.of(runs), e2e);
         return p.skipPrivateHops() ? result.withoutPrivateHops() : result;
+    }
+
+    private static Capture openCapture(LocalRoute route, TracerouteParams p, InetAddress target, boolean v6)
+            throws IOException {
+        debug("raw socket open");
+        Capture c = Capture.open(route.device(), filter(p, route.source(), target, v6));
+        debug("capture open");
+        return c;
     }
 
     private static RunOutcome get(Future<RunOutcome> f) throws TracerouteException, InterruptedException {

@@ -14,7 +14,7 @@ import java.util.Set;
 final class QueryParams {
     private static final Set<String> KNOWN = Set.of("target", "protocol", "port", "max-ttl", "timeout",
             "traceroute-queries", "e2e-queries", "tcp-method", "ipv6", "reverse-dns", "skip-private-hops",
-            "source-public-ip");
+            "source-public-ip", "format", "parallel");
 
     private QueryParams() {}
 
@@ -40,6 +40,16 @@ final class QueryParams {
         return out;
     }
 
+    /** Our addition: format=table answers the CLI's readable hop table as text/plain. */
+    static boolean wantsTable(Map<String, String> q) {
+        String f = q.getOrDefault("format", "json");
+        return switch (f) {
+            case "json" -> false;
+            case "table", "text" -> true;
+            default -> throw new IllegalArgumentException("'format' must be json or table, got '" + f + "'");
+        };
+    }
+
     static TracerouteParams toParams(Map<String, String> q) {
         String target = q.get("target");
         if (target == null || target.isBlank()) {
@@ -55,7 +65,7 @@ final class QueryParams {
                 q.containsKey("tcp-method") ? TcpMethod.parse(q.get("tcp-method")) : d.tcpMethod(),
                 integer(q, "e2e-queries", d.e2eQueries()),
                 bool(q, "ipv6"), bool(q, "reverse-dns"), bool(q, "source-public-ip"), bool(q, "skip-private-hops"),
-                null, AdaptiveWait.DEFAULT, d.sendDelayMillis(), d.e2eIntervalMillis(), d.publicIpEndpoints());
+                q.containsKey("parallel") ? Boolean.valueOf(bool(q, "parallel")) : null, AdaptiveWait.DEFAULT, d.sendDelayMillis(), d.e2eIntervalMillis(), d.publicIpEndpoints());
     }
 
     private static int integer(Map<String, String> q, String k, int dflt) {

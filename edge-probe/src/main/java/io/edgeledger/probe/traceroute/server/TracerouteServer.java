@@ -69,8 +69,11 @@ public final class TracerouteServer implements AutoCloseable {
 
     private void traceroute(HttpExchange ex) throws IOException {
         TracerouteParams params;
+        boolean table;
         try {
-            params = QueryParams.toParams(QueryParams.parse(ex.getRequestURI().getRawQuery()));
+            var query = QueryParams.parse(ex.getRequestURI().getRawQuery());
+            table = QueryParams.wantsTable(query);
+            params = QueryParams.toParams(query);
         } catch (IllegalArgumentException e) {
             error(ex, 400, "bad_request", e.getMessage());
             return;
@@ -81,7 +84,11 @@ public final class TracerouteServer implements AutoCloseable {
         }
         try {
             TracerouteResult r = TracerouteEngine.run(params);
-            send(ex, 200, r.toJson());
+            if (table) {
+                send(ex, 200, "text/plain; charset=utf-8", r.toTable());
+            } else {
+                send(ex, 200, r.toJson());
+            }
         } catch (TracerouteException.Resolution e) {
             error(ex, 400, "resolution_failed", e.getMessage());
         } catch (MissingPrivilegeException e) {
@@ -119,8 +126,12 @@ public final class TracerouteServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
+        send(ex, status, "application/json", body);
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.getResponseHeaders().set("Content-Type", type);
         ex.sendResponseHeaders(status, b.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(b);
