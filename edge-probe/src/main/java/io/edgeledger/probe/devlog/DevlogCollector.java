@@ -139,6 +139,24 @@ public final class DevlogCollector implements AutoCloseable {
         }
     }
 
+    /**
+     * One synchronous sweep: finds new files, reads what is new in every file, and waits until the sink
+     * took it. For hosts that schedule the collector themselves instead of running {@link #start()}.
+     */
+    public void pollOnce() throws IOException, InterruptedException {
+        startSink();
+        synchronized (readLock) {
+            for (TrackedFile f : discover()) {
+                readFile(f, () -> { });
+            }
+            backfilled = true;
+        }
+        if (!awaitDelivered(5, TimeUnit.MINUTES)) {
+            throw new IOException("devlog: sink did not take the events within 5 minutes"
+                    + (sinkFailure == null ? "" : ": " + sinkFailure.getMessage()));
+        }
+    }
+
     /** Starts live tailing (after a backfill, run here if it was not called). */
     public void start() throws IOException, InterruptedException {
         if (!backfilled) {

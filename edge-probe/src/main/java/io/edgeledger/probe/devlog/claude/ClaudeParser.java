@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.probe.devlog.Emitter;
 import io.edgeledger.probe.devlog.LineParser;
+import io.edgeledger.probe.devlog.event.DevlogEvent;
 import io.edgeledger.probe.devlog.event.EventTypes;
 import io.edgeledger.probe.devlog.event.Events;
 import io.edgeledger.probe.devlog.event.Events.Origin;
@@ -25,9 +26,9 @@ final class ClaudeParser implements LineParser {
     private String version;
     private boolean sessionStarted;
     /** Largest usage seen per message.id; split lines are adjacent, so a small LRU bounds memory on huge files. */
-    private final Map<String, long[]> usageByMessage = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Usage> usageByMessage = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Usage> eldest) {
             return size() > TRACKED_MESSAGES;
         }
     };
@@ -159,15 +160,29 @@ final class ClaudeParser implements LineParser {
         }
         long[] seen = {Json.number(usage, "input_tokens"), Json.number(usage, "output_tokens"),
                 Json.number(usage, "cache_read_input_tokens"), Json.number(usage, "cache_creation_input_tokens")};
-        long[] best = usageByMessage.get(messageId);
-        if (best == null || seen[1] >= best[1]) {
-            best = seen;
-            usageByMessage.put(messageId, best);
+        Usage u = usageByMessage.get(messageId);
+        if (u == null) {
+            u = new Usage();
+            usageByMessage.put(messageId, u);
         }
-        if (Events.allZero(best)) {
+        if (u.best == null || seen[1] >= u.best[1]) {
+            u.best = seen;
+        }
+        if (Events.allZero(u.best)) {
             return;
         }
-        out.emit(Events.make(origin, model, timestamp, EventTypes.TOKEN_USAGE, messageId, Events.tokens(best[0], best[1], best[2], best[3])));
+        DevlogEvent event = Events.make(origin, model, timestamp, EventTypes.TOKEN_USAGE, messageId,
+                Events.tokens(u.best[0], u.best[1], u.best[2], u.best[3]));
+        if (!event.sameContent(u.emitted)) {
+            u.emitted = event; // re-emitted (same id, upsert) only when a later line changes it
+            out.emit(event);
+        }
+    }
+
+    /** Largest usage seen for one message.id and the token_usage last emitted for it. */
+    private static final class Usage {
+        long[] best;
+        DevlogEvent emitted;
     }
 
     private static void system(ObjectNode line, Origin origin, String timestamp, Emitter out) {
