@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
@@ -21,6 +22,7 @@ import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
@@ -86,9 +88,15 @@ public final class ApiStack extends Stack {
                 .defaultIntegration(new HttpLambdaIntegration("ApiIntegration", alias))
                 .createDefaultStage(false)
                 .build();
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .logGroupName("/edgeledger/" + config.stage() + "/api-access")
+                .retention(QuarkusFunction.retention(config.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
         HttpStage.Builder.create(this, "DefaultStage")
                 .httpApi(httpApi)
                 .autoDeploy(true)
+                .accessLogSettings(new ApiAccessLog(accessLogs))
                 .throttle(ThrottleSettings.builder()
                         .rateLimit(config.functions().apiThrottleRatePerSecond())
                         .burstLimit(config.functions().apiThrottleBurst())

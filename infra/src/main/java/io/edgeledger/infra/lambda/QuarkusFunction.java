@@ -74,7 +74,7 @@ public final class QuarkusFunction extends Construct {
     }
 
     /** Maps validated days (see ContextConfigReader) to CDK's enum, whose names spell the period out. */
-    static RetentionDays retention(int days) {
+    public static RetentionDays retention(int days) {
         return RetentionDays.valueOf(retentionName(days));
     }
 

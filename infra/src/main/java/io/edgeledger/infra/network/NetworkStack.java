@@ -19,7 +19,7 @@ import software.constructs.Construct;
  * The VPC the functions and Redis live in: public subnets only for the NAT gateway(s), private subnets with
  * egress for the Lambdas (the minter calls the public NEAR RPC), isolated subnets for Redis. S3 traffic goes
  * through a free gateway endpoint instead of the NAT. One security group per client of Redis, so the cache
- * admits exactly the API, the CDC functions and Debezium Server.
+ * admits exactly the API, the CDC functions, Debezium Server and an operator shell.
  */
 public final class NetworkStack extends Stack {
     public static final int REDIS_PORT = 6379;
@@ -28,6 +28,7 @@ public final class NetworkStack extends Stack {
     private final SecurityGroup apiSecurityGroup;
     private final SecurityGroup cdcSecurityGroup;
     private final SecurityGroup debeziumSecurityGroup;
+    private final SecurityGroup operatorSecurityGroup;
     private final SecurityGroup redisSecurityGroup;
 
     public NetworkStack(Construct scope, String id, StackProps props, InfraConfig config) {
@@ -49,14 +50,22 @@ public final class NetworkStack extends Stack {
         apiSecurityGroup = group("ApiFunctionSg", "EdgeLedger API function", true);
         cdcSecurityGroup = group("CdcFunctionsSg", "EdgeLedger CDC batcher and NEAR minter", true);
         debeziumSecurityGroup = group("DebeziumServerSg", "Attach to Debezium Server so it may write to Redis", true);
+        // For an operator shell inside the VPC (CloudShell VPC environment, bastion) running
+        // `./edgeledger api create-key` against Redis: the first operator key cannot come through the API.
+        operatorSecurityGroup = group("OperatorAccessSg", "Attach to an operator shell in the VPC to reach Redis",
+                true);
         redisSecurityGroup = group("RedisSg", "EdgeLedger Redis: clients only", false);
-        for (SecurityGroup client : List.of(apiSecurityGroup, cdcSecurityGroup, debeziumSecurityGroup)) {
+        for (SecurityGroup client : List.of(apiSecurityGroup, cdcSecurityGroup, debeziumSecurityGroup,
+                operatorSecurityGroup)) {
             redisSecurityGroup.addIngressRule(client, Port.tcp(REDIS_PORT),
                     "Redis from " + client.getNode().getId());
         }
 
         CfnOutput.Builder.create(this, "DebeziumSecurityGroupId").value(debeziumSecurityGroup.getSecurityGroupId())
                 .description("Security group to attach to Debezium Server (ECS task / EC2) so it reaches Redis")
+                .build();
+        CfnOutput.Builder.create(this, "OperatorSecurityGroupId").value(operatorSecurityGroup.getSecurityGroupId())
+                .description("Security group for an operator shell in the VPC (e.g. to create the first API key)")
                 .build();
         CfnOutput.Builder.create(this, "VpcId").value(vpc.getVpcId()).build();
     }
@@ -80,6 +89,10 @@ public final class NetworkStack extends Stack {
 
     public SecurityGroup debeziumSecurityGroup() {
         return debeziumSecurityGroup;
+    }
+
+    public SecurityGroup operatorSecurityGroup() {
+        return operatorSecurityGroup;
     }
 
     public SecurityGroup redisSecurityGroup() {

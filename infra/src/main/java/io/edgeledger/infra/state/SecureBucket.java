@@ -6,7 +6,7 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 
-/** The settings every EdgeLedger bucket shares: private, encrypted, TLS only, kept when the stack goes. */
+/** The settings every EdgeLedger bucket shares: private, encrypted, TLS 1.2+ only, kept when the stack goes. */
 final class SecureBucket {
     private SecureBucket() {
     }
@@ -17,6 +17,7 @@ final class SecureBucket {
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
+                .minimumTlsVersion(1.2)
                 .removalPolicy(RemovalPolicy.RETAIN);
     }
 }

@@ -96,6 +96,19 @@ class ApiStackTest {
     }
 
     @Test
+    void accessLogsGoToTheirOwnLogGroupWithoutHeaders() {
+        String group = TemplateValues.logicalId(template, "AWS::Logs::LogGroup",
+                Map.of("LogGroupName", "/edgeledger/dev/api-access", "RetentionInDays", 30));
+        Map<String, Object> stage = TemplateValues.onlyProperties(template, "AWS::ApiGatewayV2::Stage",
+                Map.of("StageName", "$default"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> settings = (Map<String, Object>) stage.get("AccessLogSettings");
+        assertThat(settings.get("DestinationArn")).isEqualTo(Map.of("Fn::GetAtt", List.of(group, "Arn")));
+        assertThat(settings.get("Format").toString()).contains("$context.requestId", "$context.status")
+                .doesNotContain("header", "authorizer");
+    }
+
+    @Test
     void functionMayReadTheLedgerButNotWriteIt() {
         String ledgerExport = "LedgerBucket";
         Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy", Map.of());

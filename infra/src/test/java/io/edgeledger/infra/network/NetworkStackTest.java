@@ -23,6 +23,7 @@ class NetworkStackTest {
     @Test
     void vpcHasPublicPrivateAndIsolatedSubnetsInTwoZonesWithOneNat() {
         template.resourceCountIs("AWS::EC2::VPC", 1);
+        template.resourceCountIs("AWS::EC2::SecurityGroup", 5);
         template.resourceCountIs("AWS::EC2::Subnet", 6);
         template.resourceCountIs("AWS::EC2::NatGateway", 1);
         template.hasResourceProperties("AWS::EC2::Subnet", Map.of("MapPublicIpOnLaunch", false,
@@ -39,14 +40,15 @@ class NetworkStackTest {
     }
 
     @Test
-    void redisAdmitsOnlyTheApiCdcAndDebeziumGroupsOnItsPort() {
+    void redisAdmitsOnlyItsFourClientGroupsOnItsPort() {
         String redisSg = TemplateValues.logicalId(template, "AWS::EC2::SecurityGroup",
                 Map.of("GroupDescription", "EdgeLedger Redis: clients only"));
         Map<String, Map<String, Object>> ingress = template.findResources("AWS::EC2::SecurityGroupIngress",
                 Map.of("Properties", Map.of("GroupId", Map.of("Fn::GetAtt", List.of(redisSg, "GroupId")))));
-        assertThat(ingress).hasSize(3);
+        assertThat(ingress).hasSize(4);
         for (String client : List.of("EdgeLedger API function", "EdgeLedger CDC batcher and NEAR minter",
-                "Attach to Debezium Server so it may write to Redis")) {
+                "Attach to Debezium Server so it may write to Redis",
+                "Attach to an operator shell in the VPC to reach Redis")) {
             String sg = TemplateValues.logicalId(template, "AWS::EC2::SecurityGroup", Map.of("GroupDescription", client));
             template.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
                     "GroupId", Map.of("Fn::GetAtt", List.of(redisSg, "GroupId")),
@@ -60,7 +62,8 @@ class NetworkStackTest {
     }
 
     @Test
-    void exportsTheDebeziumSecurityGroup() {
+    void exportsTheClientSecurityGroupsForThingsOutsideTheApp() {
         template.hasOutput("DebeziumSecurityGroupId", Match.objectLike(Map.of("Value", Match.anyValue())));
+        template.hasOutput("OperatorSecurityGroupId", Match.objectLike(Map.of("Value", Match.anyValue())));
     }
 }

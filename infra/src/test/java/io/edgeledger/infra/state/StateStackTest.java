@@ -42,6 +42,10 @@ class StateStackTest {
                 "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Effect", "Deny", "Action", "s3:*", "Principal", Map.of("AWS", "*"),
                         "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))))));
+        template.allResourcesProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny", "Action", "s3:*",
+                        "Condition", Map.of("NumericLessThan", Map.of("s3:TlsVersion", 1.2))))))))));
     }
 
     @Test
