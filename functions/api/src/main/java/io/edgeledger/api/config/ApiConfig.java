@@ -49,6 +49,10 @@ public interface ApiConfig {
         @WithDefault("1500")
         long lambdaMarginMillis();
 
+        /** Most ledger batches one verification without a batch id reads. */
+        @WithDefault("500")
+        int maxVerifyBatches();
+
         /** Most days of S3 archive one query reads. */
         @WithDefault("31")
         int maxArchiveDays();
@@ -87,5 +91,11 @@ public interface ApiConfig {
 
         @WithDefault("emulator")
         String network();
+
+        /** Account that signs the mint transactions; NEAR routes tx status look-ups by it. Defaults to the contract. */
+        Optional<String> signerAccount();
+
+        @WithDefault("10000")
+        int timeoutMillis();
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public class ProbeJobsResource {
     }
 
     @GET
-    public List<ProbeJob> poll(@PathParam("id") String probeId, @QueryParam("wait") String waitParam,
+    public Response poll(@PathParam("id") String probeId, @QueryParam("wait") String waitParam,
             @Context HttpHeaders headers, @Context UriInfo uri, @Context HttpServerRequest request,
             @Context ContainerRequestContext requestContext) throws InterruptedException {
         AuthenticatedProbe probe = authenticator.authenticate(headers, "GET", uri.getRequestUri().getRawPath(), new byte[0]);
@@ -58,14 +59,19 @@ public class ProbeJobsResource {
         while (true) {
             List<Job> taken = jobs.take(probeId, MAX_JOBS_PER_ANSWER);
             if (!taken.isEmpty()) {
-                return taken.stream().map(j -> new ProbeJob(j.id(), j.kind(), j.params())).toList();
+                return answer(taken.stream().map(j -> new ProbeJob(j.id(), j.kind(), j.params())).toList(), budget);
             }
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {
-                return List.of();
+                return answer(List.of(), budget);
             }
             Thread.sleep(Math.min(POLL_INTERVAL_MILLIS, left));
         }
+    }
+
+    /** The effective wait goes back in a header, so a probe (and a test) can see when the Lambda limit shortened it. */
+    private static Response answer(List<ProbeJob> jobs, long budgetMillis) {
+        return Response.ok(jobs).header("X-EdgeLedger-Poll-Budget-Ms", budgetMillis).build();
     }
 
     private int parseWait(String value) {

@@ -36,9 +36,11 @@ public final class SignedProbe {
     }
 
     public Response post(String path, byte[] body, Instant at, String nonce, String contentEncoding) {
-        RequestSpecification request = signed("POST", path, body, at, nonce).contentType("application/json").body(body);
+        RequestSpecification request = signed("POST", path, body, at, nonce).body(body);
         if (contentEncoding != null) {
-            request.header("Content-Encoding", contentEncoding);
+            request.contentType("application/octet-stream").header("Content-Encoding", contentEncoding);
+        } else {
+            request.contentType("application/json");
         }
         return request.post(path);
     }

@@ -1,0 +1,36 @@
+package io.edgeledger.api.health;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code GET /health}: unauthenticated; 200 when Redis answers, 503 with the reason when it does not. */
+@Path("/health")
+public class HealthResource {
+    private final RedisDataSource redis;
+
+    public HealthResource(RedisDataSource redis) {
+        this.redis = redis;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response health() {
+        Map<String, String> body = new LinkedHashMap<>();
+        try {
+            redis.execute("PING");
+            body.put("status", "ok");
+            body.put("redis", "ok");
+            return Response.ok(body).build();
+        } catch (RuntimeException e) {
+            body.put("status", "degraded");
+            body.put("redis", "unreachable: " + e.getMessage());
+            return Response.status(503).entity(body).build();
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.edgeledger.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.edgeledger.api.support.Api;
+import io.edgeledger.api.support.ApiTestResources;
+import io.edgeledger.api.support.Payloads;
+import io.edgeledger.api.support.SignedProbe;
+import io.edgeledger.wire.CallbackSignature;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN.md 2.5: every way a probe request can fail its signature check, and the status and code it gets. */
+@QuarkusTest
+@QuarkusTestResource(value = ApiTestResources.class, restrictToAnnotatedClass = false)
+class SignatureMatrixTest {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PATH = "/v1/ingest/metrics";
+
+    private static byte[] body() {
+        return Payloads.metrics(Payloads.batchId(), "sig.test", Instant.now().getEpochSecond(), 1).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String nonce() {
+        return CallbackSignature.newNonce(RANDOM);
+    }
+
+    @Test
+    void aCorrectlySignedRequestIsAccepted() {
+        SignedProbe probe = SignedProbe.enroll("sig-ok");
+        probe.post(PATH, body(), Instant.now(), nonce(), null).then().statusCode(202).body("status", equalTo("accepted"));
+    }
+
+    @Test
+    void clockSkewOver300sIs401InBothDirections() {
+        SignedProbe probe = SignedProbe.enroll("sig-skew");
+        probe.post(PATH, body(), Instant.now().minusSeconds(301), nonce(), null).then().statusCode(401).body("code", equalTo("timestamp_skew"));
+        probe.post(PATH, body(), Instant.now().plusSeconds(301), nonce(), null).then().statusCode(401).body("code", equalTo("timestamp_skew"));
+        // inside the window is fine
+        probe.post(PATH, body(), Instant.now().minusSeconds(290), nonce(), null).then().statusCode(202);
+    }
+
+    @Test
+    void aReusedNonceIs401() {
+        SignedProbe probe = SignedProbe.enroll("sig-nonce");
+        String nonce = nonce();
+        probe.post(PATH, body(), Instant.now(), nonce, null).then().statusCode(202);
+        probe.post(PATH, body(), Instant.now(), nonce, null).then().statusCode(401).body("code", equalTo("nonce_reused"));
+    }
+
+    @Test
+    void aNonceIsOnlyBurnedByAValidSignature() {
+        SignedProbe probe = SignedProbe.enroll("sig-burn");
+        SignedProbe forger = new SignedProbe(probe.id, "eps_wrong");
+        String nonce = nonce();
+        forger.post(PATH, body(), Instant.now(), nonce, null).then().statusCode(401).body("code", equalTo("bad_signature"));
+        probe.post(PATH, body(), Instant.now(), nonce, null).then().statusCode(202);
+    }
+
+    @Test
+    void aBadSignatureIs401() {
+        SignedProbe probe = SignedProbe.enroll("sig-bad");
+        new SignedProbe(probe.id, probe.secret + "x").post(PATH, body(), Instant.now(), nonce(), null)
+                .then().statusCode(401).body("code", equalTo("bad_signature")).body("message", notNullValue());
+        // signed over one body, another body sent
+        byte[] signedBody = body();
+        probe.signed("POST", PATH, signedBody, Instant.now(), nonce()).contentType("application/json").body(body()).post(PATH)
+                .then().statusCode(401).body("code", equalTo("bad_signature"));
+        // signed for another path
+        byte[] b = body();
+        probe.signed("POST", "/v1/ingest/events", b, Instant.now(), nonce()).contentType("application/json").body(b).post(PATH)
+                .then().statusCode(401).body("code", equalTo("bad_signature"));
+        // garbage signature header
+        given().header(CallbackSignature.HEADER_PROBE, probe.id)
+                .header(CallbackSignature.HEADER_TIMESTAMP, Long.toString(Instant.now().getEpochSecond()))
+                .header(CallbackSignature.HEADER_NONCE, nonce()).header(CallbackSignature.HEADER_SIGNATURE, "v1=zz")
+                .contentType("application/json").body(body()).post(PATH).then().statusCode(401).body("code", equalTo("bad_signature"));
+    }
+
+    @Test
+    void unknownAndRevokedProbesAre403() {
+        new SignedProbe("p-000000000000", "eps_x").post(PATH, body(), Instant.now(), nonce(), null)
+                .then().statusCode(403).body("code", equalTo("unknown_probe"));
+        SignedProbe probe = SignedProbe.enroll("sig-revoked");
+        Api.operator().delete("/v1/probes/" + probe.id).then().statusCode(200);
+        probe.post(PATH, body(), Instant.now(), nonce(), null).then().statusCode(403).body("code", equalTo("probe_revoked"));
+    }
+
+    @Test
+    void missingOrMalformedHeadersAre401() {
+        given().contentType("application/json").body(body()).post(PATH).then().statusCode(401).body("code", equalTo("missing_signature"));
+        SignedProbe probe = SignedProbe.enroll("sig-malformed");
+        probe.post(PATH, body(), Instant.now(), "not-hex", null).then().statusCode(401).body("code", equalTo("invalid_nonce"));
+        given().header(CallbackSignature.HEADER_PROBE, probe.id).header(CallbackSignature.HEADER_TIMESTAMP, "yesterday")
+                .header(CallbackSignature.HEADER_NONCE, nonce()).header(CallbackSignature.HEADER_SIGNATURE, "v1=00")
+                .contentType("application/json").body(body()).post(PATH).then().statusCode(401).body("code", equalTo("invalid_timestamp"));
+    }
+
+    @Test
+    void aProbeMayOnlyPollItsOwnJobs() {
+        SignedProbe a = SignedProbe.enroll("sig-a");
+        SignedProbe b = SignedProbe.enroll("sig-b");
+        a.get("/v1/probes/" + b.id + "/jobs", "wait=0").then().statusCode(403).body("code", equalTo("wrong_probe"));
+    }
+
+    @Test
+    void probesAreRateLimitedWith429AndRetryAfter() {
+        SignedProbe probe = SignedProbe.enroll("sig-rate");
+        int accepted = 0;
+        Response limited = null;
+        for (int i = 0; i < 200 && limited == null; i++) {
+            Response r = probe.get("/v1/probes/" + probe.id + "/jobs", "wait=0");
+            if (r.statusCode() == 429) {
+                limited = r;
+            } else {
+                assertThat(r.statusCode()).isEqualTo(200);
+                accepted++;
+            }
+        }
+        assertThat(limited).as("a probe sending far over 20 requests/s must be limited").isNotNull();
+        assertThat(accepted).as("the limit lets the first 20 of a second through").isGreaterThanOrEqualTo(20);
+        assertThat(limited.jsonPath().getString("code")).isEqualTo("rate_limited");
+        assertThat(limited.header("Retry-After")).isEqualTo("1");
+        // another probe is not affected
+        SignedProbe other = SignedProbe.enroll("sig-rate-other");
+        other.get("/v1/probes/" + other.id + "/jobs", "wait=0").then().statusCode(200);
+    }
+
+    @Test
+    void requestLogsCarryNoSecrets() {
+        List<String> lines = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger logger = Logger.getLogger("io.edgeledger.api.requests");
+        logger.addHandler(capture);
+        try {
+            SignedProbe probe = SignedProbe.enroll("sig-log");
+            byte[] b = body();
+            java.util.Map<String, String> headers = new CallbackSignature(probe.secret).headers(probe.id, Instant.now(), nonce(), "POST", PATH, b);
+            given().headers(headers).contentType("application/json").body(b).post(PATH).then().statusCode(202);
+            Api.operator().get("/v1/probes").then().statusCode(200);
+            assertThat(lines).isNotEmpty();
+            assertThat(String.join("\n", lines))
+                    .contains(probe.id)
+                    .doesNotContain(probe.secret)
+                    .doesNotContain(headers.get(CallbackSignature.HEADER_SIGNATURE).substring(3))
+                    .doesNotContain(Api.operatorKey());
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+}
