@@ -97,6 +97,11 @@ class ConfiguredStageTest {
     }
 
     @Test
+    void serverlessCacheHasNoNodeMemoryAlarm() {
+        template(stage.stacks.monitoring()).resourceCountIs("AWS::CloudWatch::Alarm", 3 * 2 + 2 + 2 + 1);
+    }
+
+    @Test
     void twoNatGatewaysAndAnEmailSubscription() {
         template(stage.stacks.network()).resourceCountIs("AWS::EC2::NatGateway", 2);
         template(stage.stacks.monitoring()).hasResourceProperties("AWS::SNS::Subscription", Map.of(

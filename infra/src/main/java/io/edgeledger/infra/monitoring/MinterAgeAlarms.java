@@ -13,9 +13,9 @@ import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 /**
- * Is notarization keeping up? Three views of the minter's age:
+ * Is notarization keeping up? Besides the heartbeat every scheduled function has ({@link ScheduleHeartbeatAlarm}),
+ * two views of the minter's age:
  * <ul>
- *   <li>stalled: no invocation for 10 minutes (schedule disabled, function deleted): missing data breaches;</li>
  *   <li>event age: scheduled events waited over 2 minutes before running (runs overlap or are throttled);</li>
  *   <li>backlog age: the oldest batch waiting to be minted, published by the minter as the custom metric
  *       {@value #NAMESPACE}/{@value #BACKLOG_METRIC} (dimension Stage), over the configured seconds.</li>
@@ -25,7 +25,6 @@ public final class MinterAgeAlarms extends Construct {
     public static final String NAMESPACE = "EdgeLedger";
     public static final String BACKLOG_METRIC = "MintBacklogOldestAgeSeconds";
 
-    private final Alarm stalled;
     private final Alarm eventAge;
     private final Alarm backlogAge;
 
@@ -33,15 +32,6 @@ public final class MinterAgeAlarms extends Construct {
                            ITopic topic) {
         super(scope, id);
         SnsAction notify = new SnsAction(topic);
-        stalled = Alarm.Builder.create(this, "Stalled")
-                .alarmDescription("near-minter has not run for 10 minutes: check its EventBridge rule")
-                .metric(minter.metricInvocations(MetricOptions.builder().period(Duration.minutes(10))
-                        .statistic("Sum").build()))
-                .threshold(1)
-                .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
-                .evaluationPeriods(1)
-                .treatMissingData(TreatMissingData.BREACHING)
-                .build();
         eventAge = Alarm.Builder.create(this, "EventAge")
                 .alarmDescription("near-minter's scheduled events wait over 2 minutes to run")
                 .metric(minter.metric("AsyncEventAge", MetricOptions.builder().period(Duration.minutes(5))
@@ -61,13 +51,9 @@ public final class MinterAgeAlarms extends Construct {
                 .evaluationPeriods(2)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
-        for (Alarm alarm : java.util.List.of(stalled, eventAge, backlogAge)) {
+        for (Alarm alarm : java.util.List.of(eventAge, backlogAge)) {
             alarm.addAlarmAction(notify);
         }
-    }
-
-    public Alarm stalled() {
-        return stalled;
     }
 
     public Alarm eventAge() {

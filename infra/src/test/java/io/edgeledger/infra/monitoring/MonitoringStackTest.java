@@ -30,14 +30,31 @@ class MonitoringStackTest {
                         "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("AlarmsTopic")))));
             }
         }
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 3 * 2 + 3 + 1);
+        // errors + throttles per function, 2 heartbeats, minter event age and backlog, API 5xx, Redis memory
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 3 * 2 + 2 + 2 + 1 + 1);
     }
 
     @Test
-    void minterAgeIsWatchedThreeWays() {
+    void bothScheduledFunctionsHaveAHeartbeat() {
+        for (String function : List.of("edgeledger-dev-cdc-batcher", "edgeledger-dev-near-minter")) {
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "MetricName", "Invocations", "Period", 600, "ComparisonOperator", "LessThanThreshold",
+                    "Threshold", 1, "TreatMissingData", "breaching",
+                    "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Fn::ImportValue",
+                            Match.stringLikeRegexp(function.contains("batcher") ? "Batcher" : "Minter"))))));
+        }
+    }
+
+    @Test
+    void redisMemoryOfThePrimaryNodeAlarms() {
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "MetricName", "Invocations", "Period", 600, "ComparisonOperator", "LessThanThreshold",
-                "Threshold", 1, "TreatMissingData", "breaching"));
+                "Namespace", "AWS/ElastiCache", "MetricName", "DatabaseMemoryUsagePercentage",
+                "Dimensions", List.of(Map.of("Name", "CacheClusterId", "Value", "edgeledger-dev-001")),
+                "Threshold", 80, "ComparisonOperator", "GreaterThanThreshold"));
+    }
+
+    @Test
+    void minterAgeIsWatchedByEventAgeAndBacklog() {
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "MetricName", "AsyncEventAge", "Statistic", "Maximum", "Threshold", 120_000));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
