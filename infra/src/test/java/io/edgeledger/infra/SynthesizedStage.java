@@ -69,13 +69,22 @@ public final class SynthesizedStage {
         }
     }
 
+    /** A temporary directory removed with its contents when the test JVM exits (synth copies assets into it). */
     private static Path tempDir(String prefix) {
         try {
             Path dir = Files.createTempDirectory("edgeledger-infra-" + prefix);
-            dir.toFile().deleteOnExit();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover temp dir is harmless
         }
     }
 }
