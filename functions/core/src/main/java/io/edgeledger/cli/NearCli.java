@@ -174,6 +174,8 @@ public final class NearCli implements Runnable {
     private static String readInput(Path path) {
         try {
             return Files.readString(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException(path + " does not exist");
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + path + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         }

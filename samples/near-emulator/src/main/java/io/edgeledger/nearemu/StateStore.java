@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -65,6 +66,11 @@ final class StateStore {
                 Files.createDirectories(path.toAbsolutePath().getParent());
             }
             JSON.writeValue(tmp.toFile(), root);
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------")); // holds the signer seed
+            } catch (UnsupportedOperationException ignored) {
+                // non-POSIX file system
+            }
             Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write emulator state " + path + ": " + e.getMessage(), e);

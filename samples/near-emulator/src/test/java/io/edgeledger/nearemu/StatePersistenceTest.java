@@ -27,6 +27,8 @@ class StatePersistenceTest {
             assertThat(near.credentialsFile()).isEqualTo(dir.resolve("near-credentials/minter.emulator.json"));
             first = client(near).mintBatch(request);
             publicKey = near.signer().keyPair().publicKey().toString();
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    uncheck(() -> java.nio.file.Files.getPosixFilePermissions(dir.resolve("state.json"))))).isEqualTo("rw-------");
             nonce = near.accessKeyNonce(near.signer().accountId(), near.signer().keyPair().publicKey());
         }
         try (NearEmulator near = NearEmulator.start(options)) {
@@ -44,5 +46,17 @@ class StatePersistenceTest {
 
     private static NotaryClient client(NearEmulator near) {
         return new NotaryClient(new NearRpcClient(near.url(), Duration.ofSeconds(10)), NotaryConfig.defaults(near.contractId(), near.signer()));
+    }
+
+    interface IoSupplier<T> {
+        T get() throws java.io.IOException;
+    }
+
+    private static <T> T uncheck(IoSupplier<T> supplier) {
+        try {
+            return supplier.get();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
