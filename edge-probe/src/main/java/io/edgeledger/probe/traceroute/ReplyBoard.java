@@ -17,7 +17,7 @@ public final class ReplyBoard {
     private final long[] replied;
     private final InetAddress[] from;
     private final boolean[] dest;
-    private int lowestDest = -1;
+    private volatile int lowestDest = -1;
     private volatile boolean aborted;
 
     public ReplyBoard(int size) {

@@ -89,8 +89,11 @@ public final class TracerouteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = spec.commandLine().getOut();
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Runs with already-populated options (by picocli, or by {@link FastArgs} on the launcher's fast path). */
+    int execute(PrintWriter out, PrintWriter err) {
         TracerouteParams params;
         boolean table;
         try {

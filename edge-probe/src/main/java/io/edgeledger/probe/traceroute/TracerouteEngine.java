@@ -48,7 +48,8 @@ public final class TracerouteEngine {
 
     static void debug(String what) {
         if (DEBUG) {
-            System.err.printf("[%8.2f ms] %s%n", (System.nanoTime() - T0) / 1e6, what);
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
+            System.err.printf("[%8.2f ms, process cpu %d ms] %s%n", (System.nanoTime() - T0) / 1e6, cpu, what);
         }
     }
 

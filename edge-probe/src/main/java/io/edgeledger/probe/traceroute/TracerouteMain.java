@@ -11,6 +11,22 @@ public final class TracerouteMain {
     private TracerouteMain() {}
 
     public static void main(String[] args) {
+        // native bindings load on another core while the arguments are parsed and the target resolved
+        Thread preload = new Thread(() -> {
+            io.edgeledger.probe.traceroute.net.RawSocket.preload();
+            io.edgeledger.probe.traceroute.net.Capture.preload();
+        }, "preload-native");
+        preload.setDaemon(true);
+        preload.start();
+        TracerouteCommand fast = FastArgs.parse(args);
+        if (fast != null) {
+            java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+            java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+            int code = fast.execute(out, err);
+            out.flush();
+            err.flush();
+            System.exit(code);
+        }
         CommandLine cl = new CommandLine(new TracerouteCommand())
                 .setCommandName("edge-probe traceroute")
                 .setExitCodeExceptionMapper(e -> 1)

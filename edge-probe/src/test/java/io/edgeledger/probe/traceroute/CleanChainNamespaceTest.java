@@ -26,8 +26,15 @@ class CleanChainNamespaceTest {
         NetLab.assumeRoot();
         lab = NetLab.up("trc" + ProcessHandle.current().pid() % 10000, "--hops", "3", "--tcp-listen", "80");
         lab.startInDestination("python3", resource("hold-listener.py"), String.valueOf(HOLD_PORT));
+        // `ip netns exec` bind-mounts /etc/netns/NS/hosts over /etc/hosts: reverse DNS from files, no DNS traffic
+        hostsDir = java.nio.file.Path.of("/etc/netns", lab.prefix + "-src");
+        java.nio.file.Files.createDirectories(hostsDir);
+        java.nio.file.Files.writeString(hostsDir.resolve("hosts"), "127.0.0.1 localhost\n"
+                + lab.path(4).get(0) + " hop-one.lab.test\n" + lab.dst(4) + " destination.lab.test\n");
         Thread.sleep(300);
     }
+
+    private java.nio.file.Path hostsDir;
 
     static String resource(String name) throws Exception {
         return java.nio.file.Path.of(CleanChainNamespaceTest.class.getResource("/traceroute/" + name).toURI()).toString();
@@ -35,9 +42,37 @@ class CleanChainNamespaceTest {
 
     @AfterAll
     void down() throws Exception {
+        if (hostsDir != null) {
+            java.nio.file.Files.deleteIfExists(hostsDir.resolve("hosts"));
+            java.nio.file.Files.deleteIfExists(hostsDir);
+        }
         if (lab != null) {
             lab.close();
         }
+    }
+
+    @Test
+    void reverseDnsNamesHopsAndTheDestination() throws Exception {
+        NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "--reverse-dns", "-q", "1", "-Q", "0",
+                "-m", "8", "--timeout", "1000", lab.dst(4));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode run = r.json().path("traceroute").path("runs").get(0);
+        assertThat(run.path("hops").get(0).path("reverse_dns").get(0).asText()).isEqualTo("hop-one.lab.test");
+        assertThat(run.path("hops").get(1).path("reverse_dns").size()).isZero();
+        assertThat(run.path("destination").path("reverse_dns").get(0).asText()).isEqualTo("destination.lab.test");
+    }
+
+    @Test
+    void unreachablePublicIpEndpointIsReportedNotFatal() throws Exception {
+        // an HTTPS endpoint inside the lab with nothing listening: the lookup fails, the trace does not
+        NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "--source-public-ip",
+                "--public-ip-endpoint", "https://" + lab.dst(4) + ":9/ip", "-q", "1", "-Q", "0", "-m", "8",
+                "--timeout", "1000", lab.dst(4));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode source = r.json().path("source");
+        assertThat(source.path("public_ip").asText()).isEmpty();
+        assertThat(source.path("public_ip_error").asText()).contains(lab.dst(4));
+        PathAssertions.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "with public ip");
     }
 
     @ParameterizedTest(name = "{0} {1} over IPv{2}")

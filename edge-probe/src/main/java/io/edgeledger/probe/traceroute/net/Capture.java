@@ -40,6 +40,15 @@ public final class Capture implements AutoCloseable {
         this.name = name;
     }
 
+    /** Loads libpcap and pcap4j's bindings ahead of use (start-up overlap on a second core). */
+    public static void preload() {
+        try {
+            org.pcap4j.core.Pcaps.libVersion();
+        } catch (Throwable e) {
+            // reported properly when the capture is opened
+        }
+    }
+
     /** Opens a capture on the device (e.g. the route's interface, or "any") for inbound packets only. */
     public static Capture open(String device, String bpfFilter) throws IOException {
         PcapHandle h;

@@ -19,6 +19,15 @@ public final class RawSocket implements AutoCloseable {
         this.v6 = v6;
     }
 
+    /** Loads JNA and the libc bindings ahead of use. */
+    public static void preload() {
+        try {
+            LibC.isatty(0);
+        } catch (Throwable e) {
+            // reported properly when the socket is opened
+        }
+    }
+
     public static RawSocket open(boolean v6) throws IOException {
         int fd;
         try {
