@@ -3,6 +3,9 @@ package io.edgeledger.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,22 @@ class DefaultStageTest {
             stage.template(stack);
             Annotations.fromStack(stack).hasNoError("*", Match.anyValue());
             Annotations.fromStack(stack).hasNoWarning("*", Match.anyValue());
+        }
+    }
+
+    @Test
+    void lambdaZipsAreDeployedAsTheyAreAsFileAssets() throws IOException {
+        Map<String, Object> api = TemplateValues.onlyProperties(stage.template(stage.stacks.api()),
+                "AWS::Lambda::Function", Map.of("FunctionName", "edgeledger-dev-api"));
+        Map<String, Object> minter = TemplateValues.onlyProperties(stage.template(stage.stacks.cdc()),
+                "AWS::Lambda::Function", Map.of("FunctionName", "edgeledger-dev-near-minter"));
+        for (var pair : List.of(Map.entry(api, stage.zips.api()), Map.entry(minter, stage.zips.cdc()))) {
+            @SuppressWarnings("unchecked")
+            String key = ((Map<String, Object>) pair.getKey().get("Code")).get("S3Key").toString();
+            assertThat(key).endsWith(".zip");
+            Path staged = stage.outdir.resolve("asset." + key);
+            assertThat(staged).exists();
+            assertThat(Files.readAllBytes(staged)).isEqualTo(Files.readAllBytes(pair.getValue()));
         }
     }
 

@@ -28,14 +28,18 @@ public final class SynthesizedStage {
 
     public final InfraConfig config;
     public final EdgeLedgerStacks stacks;
+    public final FunctionZips zips;
+    /** Where the cloud assembly is written once a template has been asked for. */
+    public final Path outdir;
     private final Map<String, Template> templates = new HashMap<>();
 
     private SynthesizedStage(Map<String, Object> context) {
-        App app = App.Builder.create().context(context).outdir(tempDir("cdk-out").toString()).build();
+        outdir = tempDir("cdk-out");
+        App app = App.Builder.create().context(context).outdir(outdir.toString()).build();
         config = ContextConfigReader.read(app.getNode()::tryGetContext);
-        Path zips = tempDir("zips");
-        stacks = EdgeLedgerStacks.create(app, config,
-                new FunctionZips(tinyZip(zips.resolve("api.zip"), "api"), tinyZip(zips.resolve("cdc.zip"), "cdc")));
+        Path zipDir = tempDir("zips");
+        zips = new FunctionZips(tinyZip(zipDir.resolve("api.zip"), "api"), tinyZip(zipDir.resolve("cdc.zip"), "cdc"));
+        stacks = EdgeLedgerStacks.create(app, config, zips);
     }
 
     /** The stage with every context value at its default. */
