@@ -35,6 +35,8 @@ public final class Spool implements AutoCloseable {
     private final long maxBytes;
     private final long segmentBytes;
     private final TreeMap<Long, Long> segmentSizes = new TreeMap<>();
+    private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("spool-io").daemon().unstarted(r));
     private FileChannel writer;
     private long writerSeq;
     private long cursorSeq;
@@ -139,10 +141,7 @@ public final class Spool implements AutoCloseable {
             crc.update(payload);
             ByteBuffer buf = ByteBuffer.allocate((int) size);
             buf.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
-            while (buf.hasRemaining()) {
-                writer.write(buf);
-            }
-            writer.force(false);
+            writeDurably(buf);
             segmentSizes.merge(writerSeq, size, Long::sum);
             pending++;
         } catch (IOException e) {
@@ -150,10 +149,62 @@ public final class Spool implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes and fsyncs one record on the spool's own I/O thread. A FileChannel is closed for everyone when a thread
+     * using it is interrupted (here: a check cancelled past its timeout while submitting), so callers never touch
+     * the channel; they wait for the write, uninterruptibly, and keep their interrupt for later.
+     */
+    private void writeDurably(ByteBuffer buf) throws IOException {
+        runOnIo(() -> {
+            if (!writer.isOpen()) {
+                reopenWriter();
+            }
+            while (buf.hasRemaining()) {
+                writer.write(buf);
+            }
+            writer.force(false);
+            return null;
+        });
+    }
+
+    private void reopenWriter() throws IOException {
+        long valid = validLength(writerSeq);
+        try (FileChannel ch = FileChannel.open(segment(writerSeq), StandardOpenOption.WRITE)) {
+            ch.truncate(valid);
+        }
+        segmentSizes.put(writerSeq, valid);
+        writer = FileChannel.open(segment(writerSeq), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
     private void rotate() throws IOException {
-        writer.force(true);
-        writer.close();
+        FileChannel old = writer;
+        runOnIo(() -> {
+            old.force(true);
+            old.close();
+            return null;
+        });
         openWriter(writerSeq + 1);
+    }
+
+    private void runOnIo(java.util.concurrent.Callable<Void> task) throws IOException {
+        java.util.concurrent.Future<Void> f = io.submit(task);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    f.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void dropOldest() throws IOException {
@@ -314,6 +365,7 @@ public final class Spool implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        io.shutdown();
         writer.close();
     }
 }

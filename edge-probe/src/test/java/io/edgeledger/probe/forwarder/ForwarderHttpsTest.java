@@ -23,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ForwarderHttpsTest {
     private static final Backoff FAST = new Backoff(Duration.ofMillis(20), Duration.ofMillis(200));
-    @TempDir
-    static Path certDir;
     static TestCertificates certs;
 
     @TempDir
@@ -32,7 +30,7 @@ class ForwarderHttpsTest {
 
     @BeforeAll
     static void makeCa() throws Exception {
-        certs = TestCertificates.generate(certDir);
+        certs = TestCertificates.shared();
     }
 
     private ForwarderConfig config(TestIngestServer server, String secret, Path ca) {

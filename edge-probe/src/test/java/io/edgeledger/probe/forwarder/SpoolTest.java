@@ -94,6 +94,28 @@ class SpoolTest {
     }
 
     @Test
+    void anInterruptedSubmitterNeitherLosesItsRecordNorClosesTheSpoolForOthers() throws Exception {
+        try (Spool spool = new Spool(dir, 1 << 20)) {
+            Thread.currentThread().interrupt(); // a check cancelled past its timeout, mid-submit
+            spool.append(rec(1));
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+            Thread t = new Thread(() -> {
+                for (int i = 2; i < 200; i++) {
+                    spool.append(rec(i));
+                }
+            });
+            t.start();
+            for (int i = 0; i < 50; i++) {
+                t.interrupt();
+                Thread.sleep(1);
+            }
+            t.join();
+            spool.append(rec(999));
+            assertThat(drain(spool)).hasSize(200);
+        }
+    }
+
+    @Test
     void aRecordLargerThanTheCapIsCountedAsDropped() {
         try (Spool spool = new Spool(dir, 100, 100)) {
             spool.append(new byte[200]);

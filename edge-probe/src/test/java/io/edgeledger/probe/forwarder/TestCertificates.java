@@ -14,6 +14,17 @@ import javax.net.ssl.SSLContext;
  * run real, verified TLS. {@code caPem} is what a probe configures as its CA bundle.
  */
 public record TestCertificates(Path caPem, Path serverKeystore, char[] password) {
+    private static TestCertificates shared;
+
+    /** One CA per test JVM: keytool runs cost seconds each on a busy machine. */
+    public static synchronized TestCertificates shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("edgeledger-test-ca");
+            shared = generate(dir);
+        }
+        return shared;
+    }
+
     public static TestCertificates generate(Path dir) throws IOException, InterruptedException {
         String pass = "changeit";
         Path ca = dir.resolve("ca.p12");

@@ -25,7 +25,7 @@ import java.util.Set;
 public final class SystemCheck extends BaseCheck {
     public static final String NAME = "system";
     private static final Set<String> PSEUDO_FS = Set.of("proc", "sysfs", "tmpfs", "devtmpfs", "devpts", "cgroup",
-            "cgroup2", "overlay", "squashfs", "nsfs", "securityfs", "debugfs", "tracefs", "pstore", "bpf", "mqueue",
+            "cgroup2", "squashfs", "nsfs", "securityfs", "debugfs", "tracefs", "pstore", "bpf", "mqueue",
             "hugetlbfs", "fusectl", "configfs", "autofs", "binfmt_misc", "rpc_pipefs", "ramfs", "efivarfs");
 
     private Path proc;
