@@ -115,4 +115,20 @@ class NotaryClientFaultTest {
         assertThat(result.alreadyMinted()).isTrue();
         assertThat(near.appliedTransactions()).isEqualTo(applied);
     }
+
+    @Test
+    void anExistingTokenWithAnotherRootIsAConflictNotAMint() {
+        MintRequest request = request();
+        notary.mintBatch(request);
+        io.edgeledger.near.notary.MintBatchArgs a = request.args();
+        io.edgeledger.near.notary.BatchSummary s = a.summary();
+        io.edgeledger.near.notary.BatchSummary otherRoot = new io.edgeledger.near.notary.BatchSummary(s.databaseName(), s.tableNames(),
+                s.timestamp(), s.txCount(), "00".repeat(32), s.s3Bucket(), s.s3Key(), s.sizeBytes(), s.operationCounts());
+        MintRequest conflicting = new MintRequest(new io.edgeledger.near.notary.MintBatchArgs(a.tokenId(), a.receiverId(), a.metadata(), otherRoot), null);
+        int applied = near.appliedTransactions();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> notary.mintBatch(conflicting))
+                .isInstanceOf(io.edgeledger.near.notary.MintConflictException.class).hasMessageContaining("00000000");
+        assertThat(near.appliedTransactions()).isEqualTo(applied);
+    }
 }

@@ -68,6 +68,7 @@ public final class NotaryClient {
         String tokenId = request.tokenId();
         Optional<JsonNode> existing = findToken(tokenId);
         if (existing.isPresent()) {
+            requireSameRoot(request);
             return alreadyMinted(tokenId, existing.get(), request.knownTxHash());
         }
         String argsJson = request.args().toJson();
@@ -101,6 +102,9 @@ public final class NotaryClient {
             if (failure != null && failure.contains(TOKEN_EXISTS)) {
                 Optional<MintResult> settled = settled(tokenId, sent, request.knownTxHash());
                 if (settled.isPresent()) {
+                    if (settled.get().alreadyMinted()) {
+                        requireSameRoot(request);
+                    }
                     return settled.get();
                 }
             }
@@ -109,6 +113,22 @@ public final class NotaryClient {
         throw new MintFailedException("mint_batch " + tokenId + " gave up after " + config.maxAttempts()
                 + " attempts; last error: " + (last == null ? "none" : last.getMessage())
                 + ". Nothing was minted twice; run again to continue.", last);
+    }
+
+    /** An existing token must notarize the same root; a view the contract lacks skips the check. */
+    private void requireSameRoot(MintRequest request) {
+        Optional<JsonNode> summary;
+        try {
+            summary = batchSummary(request.tokenId());
+        } catch (io.edgeledger.near.rpc.ContractViewException e) {
+            return;
+        }
+        String ours = request.args().summary().merkleRoot();
+        if (summary.isPresent() && !ours.equals(summary.get().path("merkle_root").asText())) {
+            throw new MintConflictException("token " + request.tokenId() + " already exists on " + config.contractId()
+                    + " with merkle_root " + summary.get().path("merkle_root").asText() + ", but this batch's root is " + ours
+                    + ": the batch was re-sealed differently or the id was taken; not marking it minted");
+        }
     }
 
     private SignedTransaction sign(String argsJson, long nonceFloor) {
