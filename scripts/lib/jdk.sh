@@ -15,6 +15,10 @@ el_select_jdk() {
         if [ -n "$major" ] && [ "$major" -ge 21 ]; then
             export JAVA_HOME="$candidate"
             export PATH="$JAVA_HOME/bin:$PATH"
+            # Maven's bundled Guice uses sun.misc.Unsafe; JDK 24+ warns about it on every run.
+            if [ "$major" -ge 24 ] && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe* ]]; then
+                export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+            fi
             return 0
         fi
     done
