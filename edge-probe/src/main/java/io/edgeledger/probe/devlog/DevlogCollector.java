@@ -105,9 +105,16 @@ public final class DevlogCollector implements AutoCloseable {
         this.store = new OffsetStore(stateDir);
         this.buffer = new EventBuffer(options.bufferCapacity());
         this.reading = new FileReading(counters, options.warnings());
+        boolean firstStart = !java.nio.file.Files.exists(store.file());
         this.committed = store.load();
-        // events written after the last saved offsets will be read again: drop them from the sink first
-        sink.restore(committed.sinkCheckpoint());
+        if (firstStart) {
+            // record where the sink stands before anything is delivered, so a crash before the first
+            // regular save can still be rolled back to here
+            save();
+        } else {
+            // events written after the last saved offsets will be read again: drop them from the sink first
+            sink.restore(committed.sinkCheckpoint());
+        }
     }
 
     public DevlogCounters counters() {

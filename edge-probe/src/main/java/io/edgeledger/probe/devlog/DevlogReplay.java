@@ -50,6 +50,26 @@ public final class DevlogReplay {
         return new ArrayList<>(byId.values());
     }
 
+    /**
+     * Streams every event chunk by chunk without keeping them (no upsert, no sorting): for large
+     * histories and the parse benchmark. Returns the counters of the scan.
+     */
+    public DevlogCounters scan(Path home, Set<String> agents, Consumer<List<DevlogEvent>> chunks) throws IOException {
+        FileReading reading = new FileReading(counters, warnings);
+        for (LogSource source : Sources.select(agents)) {
+            for (Path file : source.discover(home)) {
+                try {
+                    reading.read(new TrackedFile(file, source, home), (f, events) -> chunks.accept(events), true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while reading " + file, e);
+                }
+                counters.files.incrementAndGet();
+            }
+        }
+        return counters;
+    }
+
     public DevlogCounters counters() {
         return counters;
     }
