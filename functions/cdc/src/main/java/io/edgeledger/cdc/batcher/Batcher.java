@@ -110,7 +110,7 @@ public final class Batcher {
             pool.drain();
             return new BatcherReport(List.copyOf(streams), read, pool.batches.get(), pool.leaves.get(), pool.acked.get(),
                     pool.deadLettered.get(), intents[0], intents[1], reclaimed, List.copyOf(pool.batchIds),
-                    clock.millis() - started);
+                    pool.sealPercentile(50), pool.sealPercentile(99), clock.millis() - started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BatcherException("interrupted; unsealed entries stay pending for the next run", e);

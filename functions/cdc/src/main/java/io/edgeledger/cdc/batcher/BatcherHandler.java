@@ -16,6 +16,8 @@ import java.util.logging.Logger;
 /** Lambda {@code cdc-batcher}: on each EventBridge schedule, one {@link Batcher} run within the remaining time. */
 @Named("cdc-batcher")
 public class BatcherHandler implements RequestHandler<ScheduledEvent, BatcherReport> {
+    /** Run budget when the runtime reports no deadline (5 minutes, a typical function timeout). */
+    private static final long FALLBACK_BUDGET_MS = 300_000;
     private static final Logger LOG = Logger.getLogger(BatcherHandler.class.getName());
 
     private Batcher batcher;
@@ -23,7 +25,7 @@ public class BatcherHandler implements RequestHandler<ScheduledEvent, BatcherRep
     @Override
     public BatcherReport handleRequest(ScheduledEvent event, Context context) {
         Clock clock = Clock.systemUTC();
-        BatcherReport report = batcher(clock).run(Deadline.after(clock, context.getRemainingTimeInMillis()));
+        BatcherReport report = batcher(clock).run(Deadline.lambda(clock, context.getRemainingTimeInMillis(), FALLBACK_BUDGET_MS));
         LOG.info(() -> "cdc-batcher run " + (event == null ? "" : event.id()) + ": " + report.entriesRead() + " entries read, "
                 + report.batchesSealed() + " batches sealed, " + report.entriesAcked() + " acked, " + report.deadLettered()
                 + " dead-lettered, " + report.intentsFinished() + " interrupted batches finished");

@@ -2,7 +2,11 @@ package io.edgeledger.cdc.batcher;
 
 import java.util.List;
 
-/** What one batcher run did (returned by the Lambda handler and printed by the local runner). */
+/**
+ * What one batcher run did (returned by the Lambda handler and printed by the local runner). Seal latency
+ * is per batch, from the moment it closed to the moment it was queued for minting (S3 written and read
+ * back, entries acked).
+ */
 public record BatcherReport(
         List<String> streams,
         long entriesRead,
@@ -14,4 +18,6 @@ public record BatcherReport(
         long intentsDiscarded,
         long reclaimed,
         List<String> batchIds,
+        long sealMillisP50,
+        long sealMillisP99,
         long durationMillis) {}

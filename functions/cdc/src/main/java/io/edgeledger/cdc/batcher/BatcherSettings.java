@@ -29,7 +29,8 @@ public record BatcherSettings(
     public static final String DEFAULT_GROUP = "edgeledger-cdc";
 
     public static BatcherSettings from(Settings s) {
-        int threads = s.positiveInt("EDGELEDGER_CDC_SEAL_THREADS", 2);
+        // Sealing is hashing plus S3 round trips: a few more threads than cores keeps both busy.
+        int threads = s.positiveInt("EDGELEDGER_CDC_SEAL_THREADS", Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
         BatcherSettings settings = new BatcherSettings(
                 s.string("EDGELEDGER_REDIS_URL", "redis://127.0.0.1:6379"),
                 s.string("EDGELEDGER_CDC_PREFIX", "etrap"),

@@ -36,6 +36,8 @@ final class SealPool implements AutoCloseable {
     final AtomicLong acked = new AtomicLong();
     final AtomicLong deadLettered = new AtomicLong();
     final Queue<String> batchIds = new ConcurrentLinkedQueue<>();
+    /** Per sealed batch: milliseconds from handing it over to queued for minting (hashing, S3, ack, queue). */
+    final Queue<Long> sealMillis = new ConcurrentLinkedQueue<>();
 
     SealPool(int threads, int maxInFlight, Sealer sealer, RedisEndpoint endpoint, String group, String consumer) {
         this.executor = Executors.newFixedThreadPool(threads, runnable -> {
@@ -54,9 +56,11 @@ final class SealPool implements AutoCloseable {
     /** Hands a batch to a sealing thread, waiting for a free slot first. */
     void submit(String stream, List<StreamEntry> entries) throws InterruptedException {
         slots.acquire();
+        long handedOver = System.nanoTime();
         executor.execute(() -> {
             try {
                 count(sealer.seal(group(), stream, entries));
+                sealMillis.add((System.nanoTime() - handedOver) / 1_000_000);
             } catch (Throwable failure) {
                 failures.add(failure);
                 dropConnection();
@@ -64,6 +68,12 @@ final class SealPool implements AutoCloseable {
                 slots.release();
             }
         });
+    }
+
+    /** The p-th percentile (0..100) of the seal latencies so far, or 0 when nothing was sealed. */
+    long sealPercentile(int p) {
+        long[] sorted = sealMillis.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
     void rethrowFailure() {

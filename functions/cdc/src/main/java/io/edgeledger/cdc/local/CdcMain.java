@@ -94,8 +94,9 @@ public final class CdcMain {
                         BatcherReport r = batcher.run(Deadline.after(clock, budgetMillis));
                         busy = r.entriesRead() > 0;
                         if (busy || r.intentsFinished() > 0) {
-                            err.printf("batcher: %d entries read, %d batches sealed (%d leaves), %d acked, %d dead-lettered, %d finished after a crash%n",
-                                    r.entriesRead(), r.batchesSealed(), r.leaves(), r.entriesAcked(), r.deadLettered(), r.intentsFinished());
+                            err.printf("batcher: %d entries read, %d batches sealed (%d leaves), %d acked, %d dead-lettered, %d finished after a crash;"
+                                    + " seal latency p50 %d ms p99 %d ms%n", r.entriesRead(), r.batchesSealed(), r.leaves(), r.entriesAcked(),
+                                    r.deadLettered(), r.intentsFinished(), r.sealMillisP50(), r.sealMillisP99());
                         }
                     } catch (RuntimeException e) {
                         failed = true;

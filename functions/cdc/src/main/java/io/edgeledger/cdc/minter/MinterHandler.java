@@ -16,6 +16,8 @@ import java.util.logging.Logger;
 /** Lambda {@code near-minter}: on each EventBridge schedule, one {@link Minter} run within the remaining time. */
 @Named("near-minter")
 public class MinterHandler implements RequestHandler<ScheduledEvent, MinterReport> {
+    /** Run budget when the runtime reports no deadline (5 minutes, a typical function timeout). */
+    private static final long FALLBACK_BUDGET_MS = 300_000;
     private static final Logger LOG = Logger.getLogger(MinterHandler.class.getName());
 
     private Minter minter;
@@ -23,7 +25,7 @@ public class MinterHandler implements RequestHandler<ScheduledEvent, MinterRepor
     @Override
     public MinterReport handleRequest(ScheduledEvent event, Context context) {
         Clock clock = Clock.systemUTC();
-        MinterReport report = minter(clock).run(Deadline.after(clock, context.getRemainingTimeInMillis()));
+        MinterReport report = minter(clock).run(Deadline.lambda(clock, context.getRemainingTimeInMillis(), FALLBACK_BUDGET_MS));
         LOG.info(() -> "near-minter run " + (event == null ? "" : event.id()) + ": " + report.minted() + " minted, "
                 + report.alreadyMinted() + " already minted, " + report.failed() + " failed (retried later), "
                 + report.queued() + " still queued");
