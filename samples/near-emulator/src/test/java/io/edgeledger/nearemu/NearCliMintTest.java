@@ -59,7 +59,7 @@ class NearCliMintTest {
     static String[] mintArgs(Path manifest) {
         return new String[] {"mint", "--rpc", near.url().toString(), "--account", near.signer().accountId(),
                 "--key-file", near.credentialsFile().toString(), "--contract", near.contractId(), "--manifest", manifest.toString(),
-                "--timeout", "2"};
+                "--timeout", "10"};
     }
 
     @Test

@@ -28,7 +28,7 @@ class NotaryClientFaultTest {
     @BeforeAll
     static void start() {
         near = NearEmulator.start(EmulatorOptions.defaults().withExpiryBlocks(20));
-        NearRpcClient rpc = new NearRpcClient(near.url(), Duration.ofMillis(1500));
+        NearRpcClient rpc = new NearRpcClient(near.url(), Duration.ofSeconds(4));
         NotaryConfig config = new NotaryConfig(near.contractId(), near.signer(), NotaryConfig.DEFAULT_DEPOSIT,
                 NotaryConfig.DEFAULT_GAS, WaitUntil.EXECUTED_OPTIMISTIC, 6, 4, Duration.ofMillis(100));
         notary = new NotaryClient(rpc, config);
@@ -72,7 +72,7 @@ class NotaryClientFaultTest {
         MintRequest request = request();
         int applied = near.appliedTransactions();
         int submissions = near.submissions();
-        near.faults().next(kind == Fault.Kind.DELAY ? Fault.delay(Duration.ofMillis(2500)) : Fault.of(kind));
+        near.faults().next(kind == Fault.Kind.DELAY ? Fault.delay(Duration.ofMillis(6000)) : Fault.of(kind));
 
         MintResult result = notary.mintBatch(request);
 
