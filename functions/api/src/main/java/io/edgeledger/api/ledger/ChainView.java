@@ -1,0 +1,80 @@
+package io.edgeledger.api.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeledger.api.config.ApiConfig;
+import io.edgeledger.api.errors.ApiException;
+import io.edgeledger.near.rpc.NearRpcClient;
+import io.edgeledger.near.rpc.NearRpcException;
+import io.edgeledger.near.rpc.TxOutcome;
+import io.edgeledger.near.rpc.UnknownTransactionException;
+import io.edgeledger.near.rpc.WaitUntil;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** What the NEAR chain says about a batch: its notary token, the root it recorded, and the mint transaction. */
+@ApplicationScoped
+public class ChainView {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final NearRpcClient rpc;
+    private final String contract;
+    private final String network;
+    private final String signer;
+
+    public ChainView(ApiConfig config) {
+        this.rpc = new NearRpcClient(URI.create(config.near().rpcUrl()), Duration.ofMillis(config.near().timeoutMillis()));
+        this.contract = config.near().contract();
+        this.network = config.near().network();
+        this.signer = config.near().signerAccount().orElse(contract);
+    }
+
+    public String contract() {
+        return contract;
+    }
+
+    public String network() {
+        return network;
+    }
+
+    /** The token of a batch, or empty when none was minted. */
+    public Optional<JsonNode> token(String batchId) {
+        return view("nft_token", batchId);
+    }
+
+    /** The batch summary the contract stored at mint time (holds {@code merkle_root}). */
+    public Optional<JsonNode> summary(String batchId) {
+        return view("get_batch_summary", batchId);
+    }
+
+    /** The mint transaction as the chain has it, or empty when the chain does not know the hash. */
+    public Optional<TxOutcome> transaction(String txHash) {
+        try {
+            return Optional.of(rpc.txStatus(txHash, signer, WaitUntil.FINAL));
+        } catch (UnknownTransactionException e) {
+            return Optional.empty();
+        } catch (NearRpcException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private Optional<JsonNode> view(String method, String tokenId) {
+        try {
+            String text = rpc.callFunction(contract, method, JSON.writeValueAsString(java.util.Map.of("token_id", tokenId))).resultUtf8();
+            JsonNode node = JSON.readTree(text);
+            return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+        } catch (NearRpcException e) {
+            throw unavailable(e);
+        } catch (IOException e) {
+            throw ApiException.unavailable("chain_unavailable", "the NEAR view " + method + " did not return JSON: " + e.getMessage());
+        }
+    }
+
+    private ApiException unavailable(Exception e) {
+        return ApiException.unavailable("chain_unavailable", "could not ask the NEAR chain (" + network + ", " + contract
+                + "): " + e.getMessage() + "; verification needs the chain and is not answered from S3 alone");
+    }
+}

@@ -1,0 +1,87 @@
+package io.edgeledger.api.ledger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeledger.api.auth.OperatorOnly;
+import io.edgeledger.api.errors.ApiException;
+import io.edgeledger.api.params.TimeParam;
+import io.edgeledger.ledger.batch.Manifest;
+import io.edgeledger.ledger.batch.ManifestJson;
+import io.edgeledger.ledger.batch.BatchFormatException;
+import io.edgeledger.ledger.store.VerifiedBatch;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Path("/v1/ledger")
+@Produces(MediaType.APPLICATION_JSON)
+@OperatorOnly
+public class LedgerResource {
+    private final LedgerBatches batches;
+    private final LedgerVerifier verifier;
+    private final ObjectMapper json;
+
+    public LedgerResource(LedgerBatches batches, LedgerVerifier verifier, ObjectMapper json) {
+        this.batches = batches;
+        this.verifier = verifier;
+        this.json = json;
+    }
+
+    /** {@code GET /v1/ledger/batches?database=&table=&from=&to=}: newest first; from/to filter on the batch's first change. */
+    @GET
+    @Path("/batches")
+    public Map<String, Object> list(@QueryParam("database") String database, @QueryParam("table") String table,
+            @QueryParam("from") String fromParam, @QueryParam("to") String toParam, @QueryParam("limit") String limitParam) {
+        if (table != null && database == null) {
+            throw ApiException.badRequest("invalid_parameter", "table needs database too (tables are named per database, e.g. database=etrapdb&table=public.orders)");
+        }
+        Instant from = TimeParam.parse("from", fromParam, Instant.EPOCH);
+        Instant to = TimeParam.parse("to", toParam, Instant.parse("9999-12-31T00:00:00Z"));
+        int limit = TimeParam.limit(limitParam, 100, 1000);
+        List<Map<String, Object>> list = batches.manifests(database, table).stream()
+                .filter(m -> m.firstTimestampMs() == null
+                        || (m.firstTimestampMs() >= from.toEpochMilli() && m.firstTimestampMs() <= to.toEpochMilli()))
+                .sorted(Comparator.comparing((Manifest m) -> m.firstTimestampMs() == null ? 0L : m.firstTimestampMs()).reversed())
+                .limit(limit)
+                .map(BatchView::summary)
+                .toList();
+        return Map.of("batches", list);
+    }
+
+    /** {@code GET /v1/ledger/batches/{id}}: the manifest as stored, plus whether the S3 objects still match it. */
+    @GET
+    @Path("/batches/{id}")
+    public Map<String, Object> show(@PathParam("id") String batchId) throws java.io.IOException {
+        String prefix = batches.prefixOf(batchId).orElseThrow(() -> ApiException.notFound("batch_not_found",
+                "no batch '" + batchId + "' in the ledger bucket; list them with GET /v1/ledger/batches"));
+        Manifest manifest = batches.manifest(prefix).orElseThrow(() -> ApiException.notFound("batch_not_found", "batch '" + batchId + "' has no manifest"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("manifest", json.readTree(ManifestJson.write(manifest)));
+        try {
+            VerifiedBatch verified = batches.store().readBatch(prefix);
+            answer.put("s3_consistent", true);
+            answer.put("leaf_count", verified.leaves().size());
+        } catch (BatchFormatException e) {
+            answer.put("s3_consistent", false);
+            answer.put("problem", e.getMessage());
+        }
+        return answer;
+    }
+
+    /** {@code POST /v1/ledger/verify}: inclusion, proof, root, and the NEAR token and transaction, checked on chain. */
+    @POST
+    @Path("/verify")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> verify(byte[] body) {
+        return verifier.verify(VerifyRequest.parse(body == null ? new byte[0] : body));
+    }
+}
