@@ -5,7 +5,6 @@ import io.edgeledger.json.JsonArray;
 import io.edgeledger.json.JsonNumber;
 import io.edgeledger.json.JsonObject;
 import io.edgeledger.json.JsonValue;
-import io.edgeledger.json.StrictJsonParser;
 import io.edgeledger.ledger.leaf.LeafOutcome;
 import io.edgeledger.ledger.leaf.LeafV2;
 import io.edgeledger.ledger.merkle.Hex;
@@ -150,14 +149,5 @@ public final class BatchSealer {
         JsonObject.Builder b = JsonObject.builder();
         byKey.forEach((key, indices) -> b.put(key, new JsonArray(indices)));
         return b.build();
-    }
-
-    /** Re-reads a leaf document stored in batch-data.json as the exact leaf bytes (RFC 8785 is a fixpoint). */
-    static byte[] leafBytes(JsonValue storedLeaf) {
-        return JcsWriter.bytes(storedLeaf);
-    }
-
-    static JsonValue parse(String text) {
-        return StrictJsonParser.parse(text);
     }
 }

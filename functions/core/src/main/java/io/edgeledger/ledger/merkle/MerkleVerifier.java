@@ -1,7 +1,6 @@
 package io.edgeledger.ledger.merkle;
 
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -98,9 +97,5 @@ public final class MerkleVerifier {
     /** Convenience for callers holding hex (S3 objects, CLI, API). */
     public static List<byte[]> parseHashes(List<String> hex) {
         return hex.stream().map(Hex::parseHash).toList();
-    }
-
-    static boolean same(byte[] a, byte[] b) {
-        return Arrays.equals(a, b);
     }
 }
