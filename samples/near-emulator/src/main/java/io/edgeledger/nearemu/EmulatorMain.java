@@ -44,8 +44,9 @@ public final class EmulatorMain implements Callable<Integer> {
         EmulatorOptions options = EmulatorOptions.defaults().withHost(host).withPort(port).withAccounts(contract, signer)
                 .withBlockIntervalMs(blockIntervalMs).withExpiryBlocks(expiryBlocks).withStatePath(state)
                 .withCredentialsDir(credentialsDir);
+        List<Fault> queued = faults.stream().map(Fault::parse).toList();
         NearEmulator emulator = NearEmulator.start(options);
-        faults.forEach(f -> emulator.faults().next(Fault.parse(f)));
+        queued.forEach(f -> emulator.faults().next(f));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -69,7 +70,7 @@ public final class EmulatorMain implements Callable<Integer> {
         CommandLine cli = new CommandLine(new EmulatorMain());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             System.err.println("near-emulator: " + e.getMessage());
-            return 1;
+            return e instanceof IllegalArgumentException ? 2 : 1;
         });
         System.exit(cli.execute(args));
     }
