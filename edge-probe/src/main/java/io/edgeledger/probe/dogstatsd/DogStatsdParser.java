@@ -37,6 +37,7 @@ public final class DogStatsdParser {
     }
 
     private final MetricLine line = new MetricLine();
+    private double[] values = new double[4];
 
     /** Parses every line of one packet. */
     public void parsePacket(byte[] buf, int off, int len, Handler handler, Counts counts) {
@@ -124,27 +125,28 @@ public final class DogStatsdParser {
             counts.metrics++;
             return Outcome.METRIC;
         }
-        // validate every value first so a bad one rejects the whole line
+        // parse every value first so a bad one rejects the whole line
+        int n = 0;
         for (int v = valuesStart; v <= pipe; ) {
             int vEnd = indexOf(buf, v, pipe, (byte) ':');
             if (vEnd < 0) {
                 vEnd = pipe;
             }
-            if (Double.isNaN(parseNumber(buf, v, vEnd))) {
+            double value = parseNumber(buf, v, vEnd);
+            if (Double.isNaN(value)) {
                 return Outcome.MALFORMED;
             }
-            v = vEnd + 1;
-        }
-        for (int v = valuesStart; v <= pipe; ) {
-            int vEnd = indexOf(buf, v, pipe, (byte) ':');
-            if (vEnd < 0) {
-                vEnd = pipe;
+            if (n == values.length) {
+                values = java.util.Arrays.copyOf(values, n * 2);
             }
-            l.value = parseNumber(buf, v, vEnd);
-            handler.metric(l);
-            counts.metrics++;
+            values[n++] = value;
             v = vEnd + 1;
         }
+        for (int i = 0; i < n; i++) {
+            l.value = values[i];
+            handler.metric(l);
+        }
+        counts.metrics += n;
         return Outcome.METRIC;
     }
 

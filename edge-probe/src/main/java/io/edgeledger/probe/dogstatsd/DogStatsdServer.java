@@ -14,14 +14,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The DogStatsD UDP listener (127.0.0.1:8125 by default). One thread receives each datagram, parses it and adds its
- * metrics to the aggregator's 10 s time sampler under one lock per packet. Malformed lines are counted and skipped.
+ * The DogStatsD UDP listener (127.0.0.1:8125 by default). As in Datadog, reading and parsing are split: a listener
+ * thread only copies datagrams into a queue of pooled buffers ({@value #QUEUE_PACKETS} packets, like
+ * {@code dogstatsd_queue_size}), so the kernel's socket buffer is emptied quickly even when parsing falls behind for a
+ * moment; a worker thread parses each packet and adds its metrics to the aggregator's 10 s time sampler under one lock
+ * per packet. Malformed lines are counted and skipped.
  */
 public final class DogStatsdServer implements AutoCloseable {
     /** Datadog's default dogstatsd_buffer_size: the largest datagram read in full. */
     public static final int BUFFER_SIZE = 8192;
     /** Asked of the kernel; it is capped by net.core.rmem_max. */
     public static final int RECEIVE_BUFFER = 8 * 1024 * 1024;
+    /** Packets that may wait between the listener and the worker (16 MiB of buffers). */
+    public static final int QUEUE_PACKETS = 2048;
+
+    private final java.util.concurrent.BlockingQueue<ByteBuffer> free =
+            new java.util.concurrent.ArrayBlockingQueue<>(QUEUE_PACKETS);
+    private final java.util.concurrent.BlockingQueue<ByteBuffer> full =
+            new java.util.concurrent.ArrayBlockingQueue<>(QUEUE_PACKETS);
+    private final Thread worker;
+    private volatile boolean closed;
 
     private final Aggregator aggregator;
     private final ContextResolver contexts;
@@ -47,10 +59,15 @@ public final class DogStatsdServer implements AutoCloseable {
             throw new IOException("DogStatsD cannot listen on udp " + bind + ": " + e.getMessage()
                     + " (another agent on that port? set dogstatsd.port in edge-probe.yaml)", e);
         }
+        for (int i = 0; i < QUEUE_PACKETS; i++) {
+            free.add(ByteBuffer.allocate(BUFFER_SIZE));
+        }
         this.thread = Thread.ofPlatform().name("dogstatsd-listener").daemon().unstarted(this::receiveLoop);
+        this.worker = Thread.ofPlatform().name("dogstatsd-worker").daemon().unstarted(this::parseLoop);
     }
 
     public DogStatsdServer start() {
+        worker.start();
         thread.start();
         return this;
     }
@@ -68,7 +85,28 @@ public final class DogStatsdServer implements AutoCloseable {
     }
 
     private void receiveLoop() {
-        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+        while (channel.isOpen()) {
+            ByteBuffer buffer;
+            try {
+                buffer = free.take(); // all buffers queued: wait, the kernel buffer holds the next packets meanwhile
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                buffer.clear();
+                channel.receive(buffer);
+                buffer.flip();
+                full.add(buffer);
+            } catch (ClosedChannelException closed) { // includes AsynchronousCloseException from close()
+                return;
+            } catch (IOException e) {
+                free.add(buffer);
+                malformed.incrementAndGet(); // an unreadable datagram is a lost input: count it
+            }
+        }
+    }
+
+    private void parseLoop() {
         DogStatsdParser parser = new DogStatsdParser();
         DogStatsdParser.Counts counts = new DogStatsdParser.Counts();
         TimeSampler sampler = aggregator.dogstatsd();
@@ -82,31 +120,38 @@ public final class DogStatsdServer implements AutoCloseable {
                 sampler.add(ctx, line.type(), line.value(), line.sampleRate(), ts);
             }
         };
-        while (channel.isOpen()) {
+        while (!closed || !full.isEmpty()) {
+            ByteBuffer buffer;
             try {
-                buffer.clear();
-                channel.receive(buffer);
-                now[0] = nowSeconds.getAsLong();
-                counts.metrics = 0;
-                counts.malformed = 0;
-                counts.unsupported = 0;
-                synchronized (aggregator.dogstatsdLock()) {
-                    parser.parsePacket(buffer.array(), 0, buffer.position(), handler, counts);
-                }
-                packets.incrementAndGet();
-                metrics.addAndGet(counts.metrics);
-                if (counts.malformed > 0) {
-                    malformed.addAndGet(counts.malformed);
-                }
-                if (counts.unsupported > 0) {
-                    unsupported.addAndGet(counts.unsupported);
-                }
-            } catch (ClosedChannelException closed) { // includes AsynchronousCloseException from close()
+                buffer = full.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
                 return;
-            } catch (IOException e) {
-                malformed.incrementAndGet(); // an unreadable datagram is a lost input: count it
+            }
+            if (buffer == null) {
+                continue;
+            }
+            now[0] = nowSeconds.getAsLong();
+            counts.metrics = 0;
+            counts.malformed = 0;
+            counts.unsupported = 0;
+            synchronized (aggregator.dogstatsdLock()) {
+                parser.parsePacket(buffer.array(), 0, buffer.limit(), handler, counts);
+            }
+            free.add(buffer);
+            packets.incrementAndGet();
+            metrics.addAndGet(counts.metrics);
+            if (counts.malformed > 0) {
+                malformed.addAndGet(counts.malformed);
+            }
+            if (counts.unsupported > 0) {
+                unsupported.addAndGet(counts.unsupported);
             }
         }
+    }
+
+    /** Packets read but not parsed yet. */
+    public int queued() {
+        return full.size();
     }
 
     public DogStatsdStats stats() {
@@ -122,8 +167,10 @@ public final class DogStatsdServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         channel.close();
+        closed = true; // the worker drains what was read, then stops
         try {
             thread.join(2000);
+            worker.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
