@@ -186,17 +186,19 @@ final class FileReading {
         private final LineParser parser;
         private final Emitter out;
         private final boolean report;
+        private final java.util.Set<String> skipped;
 
         LineFeeder(Path path, LineParser parser, Emitter out, boolean report) {
             this.path = path;
             this.parser = parser;
+            this.skipped = parser.skippedFields();
             this.out = out;
             this.report = report;
         }
 
         @Override
         public void line(long lineNo, byte[] buf, int off, int len) {
-            JsonLineDecoder.Decoded decoded = JsonLineDecoder.decode(buf, off, len);
+            JsonLineDecoder.Decoded decoded = JsonLineDecoder.decode(buf, off, len, skipped);
             if (report && decoded.invalidUtf8()) {
                 counters.invalidUtf8Lines.incrementAndGet();
                 warn("devlog: " + path + " line " + lineNo + ": invalid UTF-8 bytes replaced with U+FFFD");

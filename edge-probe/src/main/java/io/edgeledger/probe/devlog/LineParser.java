@@ -11,6 +11,11 @@ public non-sealed interface LineParser extends FileParser {
     /** A complete line that parsed as a JSON object; {@code lineNo} is 1-based and counts every physical line. */
     void line(long lineNo, ObjectNode line, Emitter out);
 
+    /** Object fields this parser never reads ({@code "a"} or {@code "a.b"} from the line's root): skipped undecoded, for speed. */
+    default java.util.Set<String> skippedFields() {
+        return java.util.Set.of();
+    }
+
     /** End of the lines read so far (a batch or end of file): sources that derive events from a replayed state emit here. */
     default void flush(Emitter out) {}
 }

@@ -33,6 +33,14 @@ final class ClaudeParser implements LineParser {
         }
     };
 
+    /** Never read: the structured copy of tool output (the tool_result block has it), snapshots, todo lists. */
+    private static final java.util.Set<String> SKIPPED = java.util.Set.of("toolUseResult", "snapshot", "todos", "thinkingMetadata", "message.container");
+
+    @Override
+    public java.util.Set<String> skippedFields() {
+        return SKIPPED;
+    }
+
     ClaudeParser(boolean sidechainFile) {
         this.sidechainFile = sidechainFile;
     }

@@ -17,6 +17,15 @@ import java.util.regex.Pattern;
 final class CodexParser implements LineParser {
     private static final Pattern EXIT_CODE = Pattern.compile("(?m)^(?:Process exited with code|Exit code:)\\s*(-?\\d+)\\s*$");
 
+    /** Never read: encrypted reasoning, the system prompt, rate limits. */
+    private static final java.util.Set<String> SKIPPED = java.util.Set.of(
+            "payload.encrypted_content", "payload.base_instructions", "payload.instructions", "payload.rate_limits", "payload.summary");
+
+    @Override
+    public java.util.Set<String> skippedFields() {
+        return SKIPPED;
+    }
+
     private Origin origin;
     private String sessionCwd;
     private String turnCwd;
