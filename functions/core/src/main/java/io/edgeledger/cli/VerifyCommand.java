@@ -37,6 +37,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--row", description = "etrap-v1: file with the raw row JSON")
     Path row;
 
+    @Option(names = "--leaf-hash", description = "instead of --leaf-hex / --row: the leaf hash itself, hex")
+    String leafHash;
+
     @Option(names = "--proof", required = true, description = "PROOF.json as 'prove' prints it (or a bare array of hashes)")
     Path proof;
 
@@ -48,10 +51,10 @@ final class VerifyCommand implements Callable<Integer> {
         JsonValue proofJson = CliInput.json(proof);
         boolean valid = switch (scheme) {
             case RFC6962 -> {
-                if (leafHex == null || row != null) {
-                    throw CliException.badInput("--scheme rfc6962 needs --leaf-hex (and no --row)");
+                if ((leafHex == null) == (leafHash == null) || row != null) {
+                    throw CliException.badInput("--scheme rfc6962 needs one of --leaf-hex or --leaf-hash (and no --row)");
                 }
-                byte[] leafHash = Rfc6962.leafHash(CliInput.hex(leafHex, "--leaf-hex"));
+                byte[] hash = leafHash != null ? CliInput.hash(leafHash, "--leaf-hash") : Rfc6962.leafHash(CliInput.hex(leafHex, "--leaf-hex"));
                 byte[] rootHash = CliInput.hash(root, "--root");
                 List<byte[]> path = new ArrayList<>();
                 boolean wellFormed = true;
@@ -62,19 +65,21 @@ final class VerifyCommand implements Callable<Integer> {
                         wellFormed = false; // a path element that is no hash cannot verify
                     }
                 }
-                yield wellFormed && MerkleVerifier.verifyInclusion(leafHash, index, size, path, rootHash);
+                yield wellFormed && MerkleVerifier.verifyInclusion(hash, index, size, path, rootHash);
             }
             case ETRAP_V1 -> {
-                if (row == null || leafHex != null) {
-                    throw CliException.badInput("--scheme etrap-v1 needs --row ROW.json (and no --leaf-hex)");
+                if ((row == null) == (leafHash == null) || leafHex != null) {
+                    throw CliException.badInput("--scheme etrap-v1 needs one of --row ROW.json or --leaf-hash (and no --leaf-hex)");
                 }
-                String leafHash;
-                try {
-                    leafHash = EtrapLeaf.rowLeafHash(CliInput.read(row).strip());
-                } catch (IllegalArgumentException e) {
-                    throw CliException.badInput(row + ": " + e.getMessage());
+                String hash = leafHash;
+                if (row != null) {
+                    try {
+                        hash = EtrapLeaf.rowLeafHash(CliInput.read(row).strip());
+                    } catch (IllegalArgumentException e) {
+                        throw CliException.badInput(row + ": " + e.getMessage());
+                    }
                 }
-                yield EtrapVerifier.verify(leafHash, index, size, CliInput.stringList(proofJson, "proof_path", proof.toString()),
+                yield EtrapVerifier.verify(hash, index, size, CliInput.stringList(proofJson, "proof_path", proof.toString()),
                         CliInput.stringList(proofJson, "sibling_positions", proof.toString()), root.strip());
             }
         };

@@ -145,6 +145,32 @@ class LedgerCliTest {
     }
 
     @Test
+    void verifyByLeafHashAndTheEtrapBoundsCheck() throws IOException {
+        JsonObject size3 = objects(VectorFiles.load("merkle-etrap-v1.json"), "tree_cases").stream()
+                .filter(c -> str(c, "name").equals("size-3")).findFirst().orElseThrow();
+        JsonObject s3 = (JsonObject) size3.get("s3_merkle_tree");
+        List<JsonObject> nodes = objects(s3, "nodes");
+        String root = str(size3, "root");
+        // original leaf 2 by its hash: valid; the padding leaf 3 has a valid hash chain but is out of bounds
+        String proof2 = file("p2e.json", CompactJsonWriter.write(((JsonObject) s3.get("proof_index")).get("tx-2")));
+        assertThat(cli("verify", "--scheme", "etrap-v1", "--root", root, "--index", "2", "--size", "3", "--leaf-hash", str(nodes.get(2), "hash"),
+                "--proof", proof2)).isEqualTo(new Run(0, "valid\n", ""));
+        String padProof = file("p3e.json", "{\"proof_path\":[\"" + str(nodes.get(2), "hash") + "\",\"" + str(nodes.get(4), "hash")
+                + "\"],\"sibling_positions\":[\"left\",\"left\"]}");
+        assertThat(cli("verify", "--scheme", "etrap-v1", "--root", root, "--index", "3", "--size", "4", "--leaf-hash", str(nodes.get(3), "hash"),
+                "--proof", padProof)).as("hash chain alone").isEqualTo(new Run(0, "valid\n", ""));
+        assertThat(cli("verify", "--scheme", "etrap-v1", "--root", root, "--index", "3", "--size", "3", "--leaf-hash", str(nodes.get(3), "hash"),
+                "--proof", padProof)).as("bounds check").isEqualTo(new Run(1, "invalid\n", ""));
+
+        JsonObject size5 = objects(VectorFiles.load("merkle-rfc6962.json"), "tree_cases").stream()
+                .filter(c -> str(c, "name").equals("size-5")).findFirst().orElseThrow();
+        JsonObject p = objects(size5, "inclusion_proofs").get(4);
+        assertThat(cli("verify", "--root", str(size5, "root"), "--index", "4", "--size", "5", "--leaf-hash",
+                str(objects(size5, "leaves").get(4), "leaf_hash"), "--proof", file("p5.json", CompactJsonWriter.write(p))))
+                .isEqualTo(new Run(0, "valid\n", ""));
+    }
+
+    @Test
     void emptyLeafFileHasTheEmptyRoot() throws IOException {
         assertThat(cli("root", "--scheme", "rfc6962", file("empty.txt", ""))).isEqualTo(
                 new Run(0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n", ""));

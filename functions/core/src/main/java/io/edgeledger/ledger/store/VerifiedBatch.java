@@ -10,6 +10,11 @@ public record VerifiedBatch(Manifest manifest, List<StoredLeaf> leaves, MerkleTr
         leaves = List.copyOf(leaves);
     }
 
+    /** RFC 6962 audit path (hex, bottom-up) of leaf {@code index} in this batch's tree. */
+    public List<String> auditPath(int index) {
+        return tree.inclusionProof(index).stream().map(io.edgeledger.ledger.merkle.Hex::of).toList();
+    }
+
     /** Leaf indices whose leaf hash is {@code hashHex} (a batch may hold identical changes twice). */
     public List<Integer> indicesOf(String hashHex) {
         return leaves.stream().filter(l -> l.hashHex().equals(hashHex)).map(StoredLeaf::index).toList();
