@@ -41,29 +41,35 @@ public final class DevlogCollector implements AutoCloseable {
 
     /** Tuning; {@link #defaults()} suits a developer machine. */
     public record Options(int bufferCapacity, long pollIntervalMs, long rescanIntervalMs, long saveIntervalMs,
-                          String machine, PrintStream progress, Consumer<String> warnings) {
+                          String machine, PrintStream progress, Consumer<String> warnings,
+                          Consumer<List<DevlogEvent>> onBuffered) {
         public static Options defaults() {
-            return new Options(10_000, 1_000, 5_000, 1_000, hostname(), System.err, LOG::warn);
+            return new Options(10_000, 1_000, 5_000, 1_000, hostname(), System.err, LOG::warn, null);
         }
 
         public Options withProgress(PrintStream out) {
-            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, out, warnings);
+            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, out, warnings, onBuffered);
         }
 
         public Options withWarnings(Consumer<String> w) {
-            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, w);
+            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, w, onBuffered);
         }
 
         public Options withBufferCapacity(int capacity) {
-            return new Options(capacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, warnings);
+            return new Options(capacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, warnings, onBuffered);
         }
 
         public Options withPollInterval(long ms) {
-            return new Options(bufferCapacity, ms, rescanIntervalMs, saveIntervalMs, machine, progress, warnings);
+            return new Options(bufferCapacity, ms, rescanIntervalMs, saveIntervalMs, machine, progress, warnings, onBuffered);
         }
 
         public Options withMachine(String host) {
-            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, host, progress, warnings);
+            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, host, progress, warnings, onBuffered);
+        }
+
+        /** Called on the reader thread right after events entered the buffer (metrics, latency measurement). */
+        public Options withOnBuffered(Consumer<List<DevlogEvent>> listener) {
+            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, warnings, listener);
         }
     }
 
@@ -296,6 +302,9 @@ public final class DevlogCollector implements AutoCloseable {
             queued++;
         }
         buffer.put(new EventBuffer.Batch(events, checkpoint));
+        if (options.onBuffered() != null && !events.isEmpty()) {
+            options.onBuffered().accept(events);
+        }
     }
 
     private void watchLoop() {
