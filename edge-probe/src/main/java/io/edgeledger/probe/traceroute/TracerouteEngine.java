@@ -93,6 +93,9 @@ public final class TracerouteEngine {
             debug("runs done");
         } catch (IOException e) {
             throw new TracerouteException("traceroute to " + target.getHostAddress() + " failed: " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            throw new TracerouteException("native support (JNA, libpcap) could not be loaded: " + rootMessage(e)
+                    + " (is libpcap0.8 installed and the JNA temporary directory writable?)", e);
         }
         if (p.reverseDns()) {
             runs = withReverseDns(runs);
@@ -110,6 +113,14 @@ public final class TracerouteEngine {
         Capture c = Capture.open(route.device(), filter(p, route.source(), target, v6));
         debug("capture open");
         return c;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : e.toString();
     }
 
     private static RunOutcome get(Future<RunOutcome> f) throws TracerouteException, InterruptedException {

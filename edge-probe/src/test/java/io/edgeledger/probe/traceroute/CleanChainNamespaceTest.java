@@ -159,4 +159,47 @@ class CleanChainNamespaceTest {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(4);
         assertThat(r.err()).contains("CAP_NET_RAW").contains("root");
     }
+
+    @Test
+    void onlyCapNetRawIsEnoughForAnUnprivilegedUser() throws Exception {
+        // the classes and the jars they need, copied where user 'nobody' can read them
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("traceroute-capnetraw");
+        try {
+            List<String> cp = new ArrayList<>();
+            String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            for (String entry : full.split(java.io.File.pathSeparator)) {
+                java.nio.file.Path src = java.nio.file.Path.of(entry);
+                String name = src.getFileName().toString();
+                boolean needed = name.equals("classes") || name.matches("(picocli|jna|pcap4j-core|pcap4j-packetfactory-static|slf4j-api|slf4j-simple)-[0-9].*\\.jar");
+                if (!needed) {
+                    continue;
+                }
+                java.nio.file.Path dst = dir.resolve(cp.size() + "-" + name);
+                try (var walk = java.nio.file.Files.walk(src)) {
+                    for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) walk::iterator) {
+                        java.nio.file.Path t = dst.resolve(src.relativize(p).toString());
+                        if (java.nio.file.Files.isDirectory(p)) {
+                            java.nio.file.Files.createDirectories(t);
+                        } else {
+                            java.nio.file.Files.copy(p, t);
+                        }
+                    }
+                }
+                cp.add(dst.toString());
+            }
+            java.nio.file.Files.createDirectories(dir.resolve("jna"));
+            NetLab.run(lab.prefix, List.of("chmod", "-R", "a+rX", dir.toString()), 30);
+            NetLab.run(lab.prefix, List.of("chmod", "1777", dir.resolve("jna").toString()), 30);
+            String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String command = javaBin + " -Djna.tmpdir=" + dir + "/jna -cp " + String.join(":", cp)
+                    + " io.edgeledger.probe.traceroute.TracerouteMain --format json -P tcp -p 80 -q 1 -Q 0 -m 8 --timeout 1000 "
+                    + lab.dst(4);
+            NetLab.Result r = lab.inSource(List.of("capsh", "--caps=cap_net_raw+eip cap_setpcap,cap_setuid,cap_setgid+ep",
+                    "--keep=1", "--user=nobody", "--addamb=cap_net_raw", "--", "-c"), List.of(command));
+            assertThat(r.code()).as(r.err()).isZero();
+            PathAssertions.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "as nobody + CAP_NET_RAW");
+        } finally {
+            NetLab.run(lab.prefix, List.of("rm", "-rf", dir.toString()), 30);
+        }
+    }
 }
