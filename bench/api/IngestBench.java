@@ -1,0 +1,156 @@
+import io.edgeledger.wire.CallbackSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Signed ingestion load against the API's local HTTP mode (loopback only, bounded in time).
+ * Phase 1, closed loop: C workers post back to back for S seconds -> the saturation throughput.
+ * Phase 2, open loop: requests are started on a fixed schedule (R per second) and latency is measured from the
+ * scheduled start, so a stalled server cannot hide its queueing (no coordinated omission).
+ * Every request is a fresh metrics batch (new batch_id, new nonce) signed like the probe signs, spread over P probes
+ * so the default per-probe rate limit (50/s) is not what is measured.
+ */
+public final class IngestBench {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern PROBE = Pattern.compile("\"probe_id\":\"([^\"]+)\",\"secret\":\"([^\"]+)\"");
+
+    record Probe(String id, CallbackSignature signer) {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = new ConcurrentHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String base = opt.getOrDefault("url", "http://127.0.0.1:8080");
+        if (!URI.create(base).getHost().matches("127\\.0\\.0\\.1|localhost")) {
+            throw new IllegalArgumentException("loopback only: " + base);
+        }
+        String key = opt.get("key");
+        int probes = Integer.parseInt(opt.getOrDefault("probes", "50"));
+        int rate = Integer.parseInt(opt.getOrDefault("rate", "1000"));
+        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "20"));
+        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "10"));
+        int concurrency = Integer.parseInt(opt.getOrDefault("concurrency", "32"));
+        int saturate = Integer.parseInt(opt.getOrDefault("saturate-seconds", "10"));
+
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<Probe> enrolled = new ArrayList<>();
+        for (int i = 0; i < probes; i++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/probes"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-" + i + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = PROBE.matcher(r.body());
+            if (r.statusCode() != 201 || !m.find()) {
+                throw new IllegalStateException("enrollment failed: " + r.statusCode() + " " + r.body());
+            }
+            enrolled.add(new Probe(m.group(1), new CallbackSignature(m.group(2))));
+        }
+        AtomicInteger next = new AtomicInteger();
+
+        System.out.printf("warm-up: %d s at %d req/s%n", warmup, rate);
+        openLoop(http, base, enrolled, next, rate, warmup);
+
+        System.out.printf("closed loop: %d workers for %d s%n", concurrency, saturate);
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + saturate * 1_000_000_000L;
+        long started = System.nanoTime();
+        CountDownLatch workers = new CountDownLatch(concurrency);
+        for (int w = 0; w < concurrency; w++) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        int status = send(http, base, enrolled.get(next.getAndIncrement() % enrolled.size()));
+                        (status == 202 ? done : failed).incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                } finally {
+                    workers.countDown();
+                }
+            });
+        }
+        workers.await();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.printf("closed loop: %.0f req/s accepted (%d ok, %d failed in %.1f s)%n", done.get() / elapsed, done.get(), failed.get(), elapsed);
+
+        System.out.printf("open loop: %d req/s for %d s%n", rate, seconds);
+        long[] latencies = openLoop(http, base, enrolled, next, rate, seconds);
+        long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+        long errors = latencies.length - ok.length;
+        System.out.printf("open loop: %d requests, %d errors; latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f%n",
+                latencies.length, errors, pct(ok, 50), pct(ok, 90), pct(ok, 99), pct(ok, 99.9), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6);
+    }
+
+    /** Starts requests on schedule; returns each latency in ns from its scheduled time (-1 for a failure). */
+    static long[] openLoop(HttpClient http, String base, List<Probe> probes, AtomicInteger next, int rate, int seconds) throws Exception {
+        int total = rate * seconds;
+        long[] latencies = new long[total];
+        long periodNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 50_000_000L;
+        CountDownLatch all = new CountDownLatch(total);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long scheduled = start + i * periodNanos;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                int index = i;
+                Probe probe = probes.get(next.getAndIncrement() % probes.size());
+                executor.submit(() -> {
+                    try {
+                        int status = send(http, base, probe);
+                        latencies[index] = status == 202 ? System.nanoTime() - scheduled : -1;
+                    } catch (Exception e) {
+                        latencies[index] = -1;
+                    } finally {
+                        all.countDown();
+                    }
+                });
+            }
+            all.await();
+        }
+        return latencies;
+    }
+
+    static int send(HttpClient http, String base, Probe probe) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String body = "{\"batch_id\":\"" + UUID.randomUUID() + "\",\"probe_id\":\"" + probe.id + "\",\"series\":[{\"metric\":\"bench.cpu\","
+                + "\"points\":[[" + now + "," + RANDOM.nextInt(100) + "]],\"tags\":[\"env:bench\"],\"host\":\"" + probe.id
+                + "\",\"type\":\"gauge\",\"interval\":15}]}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String path = "/v1/ingest/metrics";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        probe.signer.headers(probe.id, Instant.now(), CallbackSignature.newNonce(RANDOM), "POST", path, bytes).forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+}
