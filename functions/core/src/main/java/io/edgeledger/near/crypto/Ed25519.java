@@ -22,8 +22,17 @@ public final class Ed25519 {
 
     public static byte[] sign(byte[] seed, byte[] message) {
         try {
+            return sign(privateKey(seed), message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Signs with a key made once by {@link #privateKey(byte[])} (saves the key setup per signature). */
+    static byte[] sign(PrivateKey key, byte[] message) {
+        try {
             Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(privateKey(seed));
+            signer.initSign(key);
             signer.update(message);
             return signer.sign();
         } catch (GeneralSecurityException e) {
@@ -70,7 +79,7 @@ public final class Ed25519 {
         return Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
     }
 
-    private static PrivateKey privateKey(byte[] seed) throws GeneralSecurityException {
+    static PrivateKey privateKey(byte[] seed) throws GeneralSecurityException {
         requireSeed(seed);
         return KeyFactory.getInstance("Ed25519").generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
     }

@@ -11,9 +11,16 @@ public final class NearKeyPair {
     private final byte[] seed;
     private final NearPublicKey publicKey;
 
+    private final java.security.PrivateKey privateKey;
+
     private NearKeyPair(byte[] seed, NearPublicKey publicKey) {
         this.seed = seed;
         this.publicKey = publicKey;
+        try {
+            this.privateKey = Ed25519.privateKey(seed);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot make an Ed25519 key: " + e.getMessage(), e);
+        }
     }
 
     public static NearKeyPair fromSeed(byte[] seed) {
@@ -61,7 +68,7 @@ public final class NearKeyPair {
     }
 
     public byte[] sign(byte[] message) {
-        return Ed25519.sign(seed, message);
+        return Ed25519.sign(privateKey, message);
     }
 
     /** The secret in near-cli form; only for writing a credentials file. */
