@@ -94,7 +94,7 @@ public final class StatusCommand implements Callable<Integer> {
                     c.path("running").asBoolean() ? "  [running]" : "");
             StringBuilder totals = new StringBuilder();
             c.path("totals").fields().forEachRemaining(e -> totals.append(' ').append(e.getKey()).append('=').append(e.getValue().asLong()));
-            out.println("      runs:" + totals);
+            out.println("      runs:" + (totals.isEmpty() ? " none yet" : totals));
             if (c.has("last_error")) {
                 out.println("      last error (" + c.path("last_error_at").asText() + "): " + c.path("last_error").asText());
             }

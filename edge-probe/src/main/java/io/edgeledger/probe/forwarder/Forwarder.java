@@ -122,7 +122,8 @@ public final class Forwarder implements AutoCloseable {
                 }
                 lastError = reason;
             } catch (IOException e) {
-                lastError = "cannot reach the backend: " + e;
+                lastError = "cannot reach the backend: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

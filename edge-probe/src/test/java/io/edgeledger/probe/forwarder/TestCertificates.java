@@ -10,7 +10,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A throwaway CA and a server certificate for 127.0.0.1/localhost signed by it, made with the JDK's keytool, so tests
+ * A throwaway CA and a server certificate for 127.0.0.1/localhost signed by it (openssl, else the JDK's keytool), so tests
  * run real, verified TLS. {@code caPem} is what a probe configures as its CA bundle.
  */
 public record TestCertificates(Path caPem, Path serverKeystore, char[] password) {
@@ -26,6 +26,40 @@ public record TestCertificates(Path caPem, Path serverKeystore, char[] password)
     }
 
     public static TestCertificates generate(Path dir) throws IOException, InterruptedException {
+        try {
+            return withOpenssl(dir);
+        } catch (IOException noOpenssl) {
+            return withKeytool(dir); // always there, but 8 JVM starts: slow on a busy machine
+        }
+    }
+
+    /** The same CA and server certificate with openssl (4 quick processes). */
+    static TestCertificates withOpenssl(Path dir) throws IOException, InterruptedException {
+        String pass = "changeit";
+        Path ext = dir.resolve("server.ext");
+        Files.writeString(ext, "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n"
+                + "basicConstraints=CA:FALSE\n");
+        run(dir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", "ca.key", "-out", "ca.pem", "-subj", "/CN=EdgeLedger Test CA", "-days", "2",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+        run(dir, "openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
+        run(dir, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", ext.toString());
+        run(dir, "openssl", "pkcs12", "-export", "-inkey", "server.key", "-in", "server.crt", "-certfile", "ca.pem",
+                "-out", "server.p12", "-passout", "pass:" + pass);
+        return new TestCertificates(dir.resolve("ca.pem"), dir.resolve("server.p12"), pass.toCharArray());
+    }
+
+    private static void run(Path dir, String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed: " + out);
+        }
+    }
+
+    static TestCertificates withKeytool(Path dir) throws IOException, InterruptedException {
         String pass = "changeit";
         Path ca = dir.resolve("ca.p12");
         Path server = dir.resolve("server.p12");

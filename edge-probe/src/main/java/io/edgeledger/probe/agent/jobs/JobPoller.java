@@ -77,9 +77,9 @@ public final class JobPoller implements AutoCloseable {
                 return;
             } catch (IOException | RuntimeException e) {
                 failedPolls.incrementAndGet();
-                lastError = e.getMessage();
+                lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 Duration wait = backoff.delay(++failures, random);
-                LOG.warn("job poll failed: {}; next try in {} ms", e.getMessage(), wait.toMillis());
+                LOG.warn("job poll failed: {}; next try in {} ms", lastError, wait.toMillis());
                 try {
                     Thread.sleep(wait.toMillis());
                 } catch (InterruptedException ie) {
