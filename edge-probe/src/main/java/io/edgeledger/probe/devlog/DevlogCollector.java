@@ -340,23 +340,27 @@ public final class DevlogCollector implements AutoCloseable {
                 if (System.nanoTime() - lastRescan > TimeUnit.MILLISECONDS.toNanos(options.rescanIntervalMs())) {
                     rescan = true;
                 }
-                synchronized (readLock) {
-                    if (rescan) {
-                        lastRescan = System.nanoTime();
-                        discover();
-                        registerWatches();
-                    }
-                    for (TrackedFile f : new ArrayList<>(files.values())) {
-                        if (sweep || dirty.contains(f.path) || dirty.contains(Path.of(f.path + "-wal"))) {
-                            readFile(f, () -> { });
+                try {
+                    synchronized (readLock) {
+                        if (rescan) {
+                            lastRescan = System.nanoTime();
+                            discover();
+                            registerWatches();
+                        }
+                        for (TrackedFile f : new ArrayList<>(files.values())) {
+                            if (sweep || dirty.contains(f.path) || dirty.contains(Path.of(f.path + "-wal"))) {
+                                readFile(f, () -> { });
+                            }
                         }
                     }
+                } catch (IOException | RuntimeException e) {
+                    // never stop tailing over one bad scan (e.g. inotify watch limit reached): report, go on polling
+                    warn("devlog: scan failed (" + e + "), retrying in " + options.pollIntervalMs() + " ms");
+                    Thread.sleep(options.pollIntervalMs());
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closing
-        } catch (IOException | RuntimeException e) {
-            warn("devlog: tailing stopped: " + e);
         }
     }
 

@@ -25,10 +25,8 @@ public final class Discovery {
                     .filter(wanted)
                     .forEach(found::add);
         } catch (UncheckedIOException e) {
-            // a directory vanished mid-walk (session cleanup): report what was found so far, retry next scan
-            if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
-                throw e.getCause();
-            }
+            // a directory vanished mid-walk (session cleanup), a symlink loop, an unreadable directory:
+            // report what was found so far; the next scan tries again
         }
         found.sort(null);
         return found;

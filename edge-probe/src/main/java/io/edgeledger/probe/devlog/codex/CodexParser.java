@@ -216,14 +216,10 @@ final class CodexParser implements LineParser {
         String output = raw == null || raw.isNull() ? "" : raw.isTextual() ? raw.textValue() : raw.toString();
         Integer exitCode = null;
         String measured = output;
-        JsonNode parsed = output.startsWith("{") ? Json.parseOrNull(output) : null;
-        if (parsed != null && parsed.isObject() && parsed.has("output")) {
-            JsonNode inner = parsed.get("output");
-            measured = inner.isTextual() ? inner.textValue() : inner.toString();
-            JsonNode code = parsed.path("metadata").get("exit_code");
-            if (code != null && code.isNumber()) {
-                exitCode = code.asInt();
-            }
+        ExecOutput exec = output.startsWith("{") ? ExecOutput.parse(output) : null;
+        if (exec != null) {
+            measured = exec.output();
+            exitCode = exec.exitCode();
         } else {
             Matcher m = EXIT_CODE.matcher(output);
             if (m.find()) {
