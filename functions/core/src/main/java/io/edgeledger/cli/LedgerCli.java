@@ -28,6 +28,9 @@ public final class LedgerCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The AWS SDK logs through SLF4J and the CLI ships no binding: keep SLF4J's own "no providers"
+        // notice off stderr, which carries one error line at most.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = run(args, out, err);
