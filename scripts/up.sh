@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# ./edgeledger up: the whole stack on this machine, no cloud account. Ctrl-C stops everything.
+#   Redis -> S3 (s3proxy on disk) -> NEAR emulator -> API (local HTTP) -> sample Debezium events
+#   -> CDC batcher + minter -> an edge probe enrolled against the API.
+# --smoke: stop once the samples are sealed and minted (exit 0), or fail after --wait seconds.
+set -euo pipefail
+repo=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
+cd "$repo"
+. scripts/lib/jdk.sh
+el_select_jdk
+
+smoke=0
+wait_s=180
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --smoke) smoke=1 ;;
+        --wait) wait_s=${2:?--wait needs seconds}; shift ;;
+        -h|--help)
+            sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+            echo "Settings (environment): EDGELEDGER_HOME (.edgeledger), EDGELEDGER_REDIS_PORT (6379),"
+            echo "  EDGELEDGER_S3_PORT (9000), EDGELEDGER_NEAR_PORT (3030), EDGELEDGER_API_PORT (8080)."
+            exit 0 ;;
+        *) echo "up: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+export EDGELEDGER_HOME=${EDGELEDGER_HOME:-$repo/.edgeledger}
+export EDGELEDGER_REDIS_PORT=${EDGELEDGER_REDIS_PORT:-6379}
+export EDGELEDGER_S3_PORT=${EDGELEDGER_S3_PORT:-9000}
+export EDGELEDGER_NEAR_PORT=${EDGELEDGER_NEAR_PORT:-3030}
+export EDGELEDGER_API_PORT=${EDGELEDGER_API_PORT:-8080}
+export EDGELEDGER_REDIS_URL="redis://127.0.0.1:$EDGELEDGER_REDIS_PORT"
+export EDGELEDGER_S3_ENDPOINT="http://127.0.0.1:$EDGELEDGER_S3_PORT"
+export EDGELEDGER_S3_BUCKET=${EDGELEDGER_S3_BUCKET:-edgeledger-ledger}
+export EDGELEDGER_S3_ACCESS_KEY=${EDGELEDGER_S3_ACCESS_KEY:-edgeledger}
+export EDGELEDGER_S3_SECRET_KEY=${EDGELEDGER_S3_SECRET_KEY:-edgeledger-local-secret}
+export EDGELEDGER_S3_DIR="$EDGELEDGER_HOME/s3"
+export EDGELEDGER_NEAR_RPC="http://127.0.0.1:$EDGELEDGER_NEAR_PORT"
+export EDGELEDGER_NEAR_RPC_URL="$EDGELEDGER_NEAR_RPC"
+export EDGELEDGER_PROBE_HEALTH_PORT=${EDGELEDGER_PROBE_HEALTH_PORT:-5002}
+export EDGELEDGER_DOGSTATSD_PORT=${EDGELEDGER_DOGSTATSD_PORT:-8125}
+export EDGELEDGER_API_URL="http://127.0.0.1:$EDGELEDGER_API_PORT"
+export EDGELEDGER_CDC_PREFIX=${EDGELEDGER_CDC_PREFIX:-etrap}
+# Locally a quiet stream seals after 5 s instead of the production 60 s, so the samples show up at once.
+export EDGELEDGER_CDC_BATCH_IDLE_SECONDS=${EDGELEDGER_CDC_BATCH_IDLE_SECONDS:-5}
+logs="$EDGELEDGER_HOME/logs"
+mkdir -p "$logs" "$EDGELEDGER_HOME/redis" "$EDGELEDGER_S3_DIR" "$EDGELEDGER_HOME/near"
+
+say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
+die() { echo "up: $*" >&2; exit 1; }
+
+pids=()
+stop_all() {
+    trap - INT TERM EXIT
+    [ ${#pids[@]} -gt 0 ] || return 0
+    say "stopping the stack"
+    kill "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# start NAME PORT CMD...: runs CMD in the background, logging to $logs/NAME.log, and waits for PORT.
+start() {
+    local name=$1 port=$2; shift 2
+    port_free "$port" || die "port $port (for $name) is in use: stop what holds it or set its EDGELEDGER_*_PORT"
+    "$@" >"$logs/$name.log" 2>&1 &
+    pids+=($!)
+    local pid=$! i
+    for i in $(seq 1 600); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { say "$name on 127.0.0.1:$port (log: ${logs#$repo/}/$name.log)"; return 0; }
+        kill -0 "$pid" 2>/dev/null || { tail -n 20 "$logs/$name.log" >&2; die "$name exited at start (log: $logs/$name.log)"; }
+        sleep 0.1
+    done
+    die "$name did not listen on $port within 60 s (log: $logs/$name.log)"
+}
+
+say "building (first run takes a few minutes)"
+flock /tmp/edgeledger-build.lock ./mvnw -q -B package -DskipTests >"$logs/build.log" 2>&1 || { tail -n 30 "$logs/build.log" >&2; die "build failed (log: $logs/build.log)"; }
+
+start redis "$EDGELEDGER_REDIS_PORT" redis-server --port "$EDGELEDGER_REDIS_PORT" --bind 127.0.0.1 \
+    --dir "$EDGELEDGER_HOME/redis" --appendonly yes --save ""
+start s3 "$EDGELEDGER_S3_PORT" "$JAVA_HOME/bin/java" -cp "samples/local-stack/target/local-stack.jar:samples/local-stack/target/lib/*" \
+    io.edgeledger.local.LocalS3Server
+start near-emulator "$EDGELEDGER_NEAR_PORT" samples/near-emulator/bin/near-emulator --port "$EDGELEDGER_NEAR_PORT" \
+    --state "$EDGELEDGER_HOME/near/state.json" --credentials-dir "$EDGELEDGER_HOME/near"
+start api "$EDGELEDGER_API_PORT" functions/api/bin/api serve --port "$EDGELEDGER_API_PORT"
+
+# The sample events, once: Debezium Server's Redis sink format (extended, schema envelopes = typed leaves).
+if [ "$(redis-cli -p "$EDGELEDGER_REDIS_PORT" EXISTS etrap.public.orders)" = 0 ]; then
+    n=0
+    while IFS=$'\t' read -r -a cells; do
+        redis-cli -p "$EDGELEDGER_REDIS_PORT" XADD "${cells[0]}" '*' "${cells[@]:1}" >/dev/null
+        n=$((n + 1))
+    done < samples/debezium/streams-extended-schemas.tsv
+    say "loaded $n sample Debezium change events into Redis streams etrap.*"
+fi
+
+start_cdc() {
+    functions/cdc/bin/cdc run >"$logs/cdc.log" 2>&1 &
+    pids+=($!)
+    say "CDC batcher and minter running (log: ${logs#$repo/}/cdc.log)"
+}
+start_cdc
+
+say "waiting for the sample batches to be sealed and minted"
+batches=""
+for i in $(seq 1 "$wait_s"); do
+    batches=$(functions/cdc/bin/cdc status --json 2>/dev/null || true)
+    if [ -n "$batches" ] && echo "$batches" | python3 -c 'import json,sys; b=json.load(sys.stdin); sys.exit(0 if b and all(x.get("mint",{}).get("status")=="minted" for x in b) else 1)' 2>/dev/null; then
+        break
+    fi
+    batches=""
+    sleep 1
+done
+[ -n "$batches" ] || die "the sample batches were not minted within $wait_s s (logs: $logs)"
+echo "$batches" | python3 -c '
+import json, sys
+print("%-36s %-28s %6s  %-64s  %s" % ("batch", "table", "leaves", "root", "NEAR tx"))
+for b in json.load(sys.stdin):
+    print("%-36s %-28s %6d  %-64s  %s" % (b["batch_id"], b["database"] + "." + b["table"], b["leaf_count"], b["root"], b["mint"].get("tx_hash")))'
+
+enroll_and_start_probe() {
+    local keyfile="$EDGELEDGER_HOME/operator-key" dir="$EDGELEDGER_HOME/probe" resp
+    if [ ! -s "$keyfile" ]; then
+        (umask 077; functions/api/bin/api create-key --name local-up >"$keyfile") || die "could not create an operator key"
+    fi
+    if [ ! -s "$dir/secret" ]; then
+        resp=$(curl -sf -X POST "$EDGELEDGER_API_URL/v1/probes" -H "Authorization: Bearer $(cat "$keyfile")" \
+            -H 'Content-Type: application/json' -d "{\"name\":\"local-up\",\"hostname\":\"$(hostname)\"}") \
+            || die "probe enrollment failed (log: $logs/api.log)"
+        mkdir -p "$dir"
+        cp -r samples/probe/conf.d "$dir/"
+        (umask 077; echo "$resp" | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])' >"$dir/secret")
+        probe_id=$(echo "$resp" | python3 -c 'import json,sys; print(json.load(sys.stdin)["probe_id"])')
+        sed -e "s#^backend_url:.*#backend_url: $EDGELEDGER_API_URL#" -e "s#^probe_id:.*#probe_id: $probe_id#" \
+            -e "s#^spool_dir:.*#spool_dir: $dir/spool#" -e "s#^\(  port:\) 8125#\1 $EDGELEDGER_DOGSTATSD_PORT#" \
+            -e "s#^\(  port:\) 5002#\1 $EDGELEDGER_PROBE_HEALTH_PORT#" samples/probe/edge-probe.yaml >"$dir/edge-probe.yaml"
+        # The devlog check reads a demo home: the shared assistant-log fixtures when they are beside the repo.
+        if [ -d ../shared/fixtures/agent-logs/home ]; then
+            rm -rf "$EDGELEDGER_HOME/devlog-home"; cp -r ../shared/fixtures/agent-logs/home "$EDGELEDGER_HOME/devlog-home"
+            chmod -R u+w "$EDGELEDGER_HOME/devlog-home"
+            sed -i "s#home: .*#home: $EDGELEDGER_HOME/devlog-home#" "$dir/conf.d/devlog.d/conf.yaml"
+        fi
+        say "enrolled edge probe $probe_id"
+    fi
+    start edge-probe "$EDGELEDGER_PROBE_HEALTH_PORT" edge-probe/bin/edge-probe run --config "$dir"
+}
+enroll_and_start_probe
+
+cat <<EOF
+
+Where to look:
+  S3 objects     $EDGELEDGER_S3_DIR/$EDGELEDGER_S3_BUCKET/<db>/<table>/<batch>/ (or any S3 client at $EDGELEDGER_S3_ENDPOINT)
+  API            $EDGELEDGER_API_URL/health, $EDGELEDGER_API_URL/q/openapi (operator key in $EDGELEDGER_HOME/operator-key)
+  Edge probe     edge-probe/bin/edge-probe status --config $EDGELEDGER_HOME/probe; http://127.0.0.1:$EDGELEDGER_PROBE_HEALTH_PORT/metrics
+  NEAR emulator  $EDGELEDGER_NEAR_RPC (JSON-RPC)
+  Logs           $logs/
+EOF
+
+if [ "$smoke" = 1 ]; then
+    # The probe's first flush (15 s) must reach the API, signed, and be queryable.
+    for i in $(seq 1 90); do
+        if curl -sf "$EDGELEDGER_API_URL/v1/metrics?name=system.cpu.user" -H "Authorization: Bearer $(cat "$EDGELEDGER_HOME/operator-key")" \
+            | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if json.dumps(d).count("system.cpu.user") and "points" in json.dumps(d) else 1)' 2>/dev/null; then
+            say "the edge probe's metrics reached the API"
+            say "smoke run complete"
+            exit 0
+        fi
+        sleep 1
+    done
+    die "no metrics from the edge probe reached the API within 90 s (logs: $logs/edge-probe.log, $logs/api.log)"
+fi
+say "stack is up; Ctrl-C stops it"
+wait
