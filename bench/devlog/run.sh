@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Devlog benchmarks: parse throughput over >= 1 GB of generated Claude Code + Codex history, and
 # append -> event latency over 10,000 appends. Usage: bench/devlog/run.sh [TOTAL_MB] [SCRATCH_DIR]
+# nice -n -10 shields the measurement from other builds on a shared machine (needs root; drop it otherwise).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -17,7 +18,7 @@ if [ ! -d "$scratch/history/.claude" ]; then
     python3 "$here/generate.py" "$scratch/history" "$total"
 fi
 echo "== parse throughput (one thread; taskset -c 0 pins it to one core)"
-taskset -c 0 "$java" -Xmx1g -cp "$cp" "$here/DevlogBench.java" throughput "$scratch/history" 3
+nice -n -10 taskset -c 0 "$java" -Xmx1g -cp "$cp" "$here/DevlogBench.java" throughput "$scratch/history" 3
 echo "== append -> event latency"
 rm -rf "$scratch/latency"
-"$java" -cp "$cp" "$here/DevlogBench.java" latency "$scratch/latency" 10000
+nice -n -10 "$java" -cp "$cp" "$here/DevlogBench.java" latency "$scratch/latency" 10000
