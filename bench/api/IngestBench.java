@@ -69,6 +69,8 @@ public final class IngestBench {
         System.out.printf("warm-up: %d s at %d req/s%n", warmup, rate);
         openLoop(http, base, enrolled, next, rate, warmup);
 
+        long serverPid = Long.parseLong(opt.getOrDefault("server-pid", "0"));
+        long cpuBefore = serverCpuMillis(serverPid);
         System.out.printf("closed loop: %d workers for %d s%n", concurrency, saturate);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -92,6 +94,12 @@ public final class IngestBench {
         workers.await();
         double elapsed = (System.nanoTime() - started) / 1e9;
         System.out.printf("closed loop: %.0f req/s accepted (%d ok, %d failed in %.1f s)%n", done.get() / elapsed, done.get(), failed.get(), elapsed);
+        if (serverPid > 0 && done.get() > 0) {
+            // CPU per request does not depend on how busy the shared machine is; it bounds what 2 idle cores could do
+            double perRequest = (serverCpuMillis(serverPid) - cpuBefore) / (double) done.get();
+            System.out.printf("server CPU: %.2f ms per accepted request (=> at most %.0f req/s per core for the API process alone)%n",
+                    perRequest, 1000 / perRequest);
+        }
 
         System.out.printf("open loop: %d req/s for %d s%n", rate, seconds);
         long[] latencies = openLoop(http, base, enrolled, next, rate, seconds);
@@ -144,6 +152,16 @@ public final class IngestBench {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         probe.signer.headers(probe.id, Instant.now(), CallbackSignature.newNonce(RANDOM), "POST", path, bytes).forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** utime + stime of a process from /proc, in ms (clock ticks of 10 ms). */
+    static long serverCpuMillis(long pid) throws Exception {
+        if (pid <= 0) {
+            return 0;
+        }
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     static double pct(long[] sorted, double p) {

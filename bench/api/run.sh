@@ -34,11 +34,12 @@ jvm_base="--add-opens java.base/java.lang=ALL-UNNAMED -Djava.util.logging.manage
 if [ "$what" = load ] || [ "$what" = all ]; then
     key=$("$repo/functions/api/bin/api" create-key --name bench 2>/dev/null)
     "$repo/functions/api/bin/api" serve --port "$api_port" >"$work/api.log" 2>&1 &
-    pids+=($!)
+    api_pid=$!
+    pids+=($api_pid)
     for _ in $(seq 200); do curl -sf "http://127.0.0.1:$api_port/health" >/dev/null 2>&1 && break; sleep 0.3; done
     "$JAVA_HOME/bin/java" -cp "$core_jar" "$repo/bench/api/IngestBench.java" --url "http://127.0.0.1:$api_port" --key "$key" \
         --rate "${RATE:-1000}" --seconds "${SECONDS_:-20}" --probes "${PROBES:-50}" --concurrency "${CONCURRENCY:-32}" \
-        --warmup "${WARMUP:-10}" --saturate-seconds "${SATURATE:-10}"
+        --warmup "${WARMUP:-10}" --saturate-seconds "${SATURATE:-10}" --server-pid "$api_pid"
 fi
 
 if [ "$what" = coldstart ] || [ "$what" = all ]; then
@@ -46,7 +47,8 @@ if [ "$what" = coldstart ] || [ "$what" = all ]; then
         local label=$1; shift
         for i in $(seq "${RUNS:-5}"); do
             local launched; launched=$(date +%s%3N)
-            local line; line=$("$JAVA_HOME/bin/java" "$@" $jvm_base -cp "$jar" io.edgeledger.api.local.ColdStart 2>/dev/null | grep '^status=')
+            # CPU seconds (user+sys) are printed too: wall time on a shared, busy machine mostly measures the queue for a core
+            local line; line=$(/usr/bin/time -f "cpu_s=%U+%S" "$JAVA_HOME/bin/java" "$@" $jvm_base -cp "$jar" io.edgeledger.api.local.ColdStart 2>&1 | grep -E '^status=|^cpu_s=' | tr '\n' ' ')
             local answered; answered=$(sed 's/.*answered_epoch_ms=\([0-9]*\).*/\1/' <<<"$line")
             echo "$label run $i: process start -> first answered event $((answered - launched)) ms ($line)"
         done
