@@ -1,0 +1,87 @@
+package io.edgeledger.cdc.batcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.edgeledger.cdc.config.ConfigException;
+import io.edgeledger.cdc.streams.EntryId;
+import io.edgeledger.cdc.streams.RedisEndpoint;
+import io.edgeledger.cdc.streams.StreamEntry;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** When batches close, in which order entries go into them, and how ids and Redis URLs are read. */
+class SealPolicyTest {
+    static final SealPolicy POLICY = new SealPolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(300));
+
+    static StreamEntry entry(long millis, long seq) {
+        return new StreamEntry("s", new EntryId(millis, seq), List.of("key".getBytes(), "default".getBytes()));
+    }
+
+    @Test
+    void fullBatchesCloseAtMaxEventsInIdOrderAndTheRestWaits() {
+        TableBuffer buffer = new TableBuffer("s");
+        long now = 1_000_000;
+        for (long ms : new long[] {now - 5, now - 1, now - 4, now - 3, now - 2}) {
+            buffer.add(entry(ms, 0));
+        }
+        buffer.add(entry(now - 4, 0)); // delivered twice (reclaim + pending read): kept once
+        List<List<StreamEntry>> batches = buffer.takeSealable(POLICY, now);
+        assertThat(batches).hasSize(1);
+        assertThat(batches.get(0)).extracting(e -> e.id().millis()).containsExactly(now - 5, now - 4, now - 3);
+        assertThat(buffer.size()).isEqualTo(2); // not drained, young: waits for more
+        assertThat(buffer.takeSealable(POLICY, now)).isEmpty();
+    }
+
+    @Test
+    void aDrainedStreamClosesAfterTheIdleTimeAndAnyStreamAfterTheMaxAge() {
+        long now = 10_000_000;
+        assertThat(POLICY.closesPartial(now - 10_000, now - 10_000, true, now)).isFalse();
+        assertThat(POLICY.closesPartial(now - 60_000, now - 60_000, true, now)).isTrue();
+        assertThat(POLICY.closesPartial(now - 60_000, now - 60_000, false, now)).as("more may be waiting").isFalse();
+        assertThat(POLICY.closesPartial(now - 300_000, now, false, now)).as("steady trickle, too old").isTrue();
+
+        TableBuffer buffer = new TableBuffer("s");
+        buffer.add(entry(now - 61_000, 0));
+        buffer.drained(true);
+        assertThat(buffer.takeSealable(POLICY, now)).hasSize(1);
+        assertThat(buffer.size()).isZero();
+    }
+
+    @Test
+    void entryIdsOrderNumericallyNotAsText() {
+        assertThat(EntryId.parse("9-0")).isLessThan(EntryId.parse("10-0"));
+        assertThat(EntryId.parse("10-2")).isLessThan(EntryId.parse("10-10"));
+        assertThat(EntryId.parse("1714554000008-0").toString()).isEqualTo("1714554000008-0");
+        assertThatThrownBy(() -> EntryId.parse("abc")).hasMessageContaining("not a stream entry id");
+    }
+
+    @Test
+    void redisUrlsAreParsedAndBadOnesNamed() {
+        RedisEndpoint endpoint = RedisEndpoint.parse("redis://user:p%40ss@cache.local:6380/2");
+        assertThat(endpoint).isEqualTo(new RedisEndpoint("cache.local", 6380, "user", "p@ss", 2));
+        assertThat(RedisEndpoint.parse("redis://127.0.0.1").port()).isEqualTo(6379);
+        assertThat(endpoint.toString()).doesNotContain("p@ss");
+        assertThatThrownBy(() -> RedisEndpoint.parse("http://x:1")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("redis://");
+        assertThat(RedisEndpoint.redacted("redis://u:secret@h:1")).isEqualTo("redis://***@h:1");
+    }
+
+    @Test
+    void theSealIntentSurvivesItsRedisRoundTrip() {
+        SealIntent intent = new SealIntent("BATCH-2026-12-01-0123abcd", "etrap.public.orders", "etrapdb/public.orders/BATCH-2026-12-01-0123abcd/",
+                List.of(new EntryId(5, 0), new EntryId(5, 1), new EntryId(7, 0)),
+                List.of(new Poison(new EntryId(5, 1), "invalid_json", "value is not valid JSON:\tline 1\nat 3")), false);
+        Object[] hset = intent.hsetCommand();
+        java.util.Map<String, String> hash = new java.util.HashMap<>();
+        for (int i = 2; i + 1 < hset.length; i += 2) {
+            hash.put((String) hset[i], (String) hset[i + 1]);
+        }
+        SealIntent back = SealIntent.fromHash(intent.batchId(), hash);
+        assertThat(back.entryIds()).isEqualTo(intent.entryIds());
+        assertThat(back.poison()).containsExactly(new Poison(new EntryId(5, 1), "invalid_json", "value is not valid JSON: line 1 at 3"));
+        assertThat(back.s3Prefix()).isEqualTo(intent.s3Prefix());
+        assertThat(back.acked()).isFalse();
+    }
+}
