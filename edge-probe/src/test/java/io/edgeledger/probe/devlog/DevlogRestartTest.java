@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.probe.devlog.event.DevlogEvent;
 import io.edgeledger.testing.SharedData;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -182,9 +181,5 @@ class DevlogRestartTest {
         ObjectNode e = (ObjectNode) MAPPER.readTree(line);
         e.remove("machine");
         return e;
-    }
-
-    static String classpath() {
-        return System.getProperty("java.class.path").replace(':', File.pathSeparatorChar);
     }
 }

@@ -8,7 +8,6 @@ import io.edgeledger.probe.devlog.event.EventTypes;
 import io.edgeledger.probe.devlog.event.Events;
 import io.edgeledger.probe.devlog.event.Events.Origin;
 import io.edgeledger.probe.devlog.event.Json;
-import io.edgeledger.probe.devlog.event.Texts;
 import io.edgeledger.probe.devlog.event.Timestamps;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -168,6 +167,6 @@ final class CursorTranscriptParser implements LineParser {
                 any = true;
             }
         }
-        return Texts.isBlank(text.toString()) ? text.toString() : text.toString();
+        return text.toString();
     }
 }

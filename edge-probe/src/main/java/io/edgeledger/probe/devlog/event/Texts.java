@@ -1,7 +1,5 @@
 package io.edgeledger.probe.devlog.event;
 
-import java.nio.charset.StandardCharsets;
-
 /** Text rules shared by every source: 2000 code point cap, UTF-8 byte length of tool output. */
 public final class Texts {
     public static final int MAX_CODE_POINTS = 2000;
@@ -39,10 +37,5 @@ public final class Texts {
             }
         }
         return bytes;
-    }
-
-    /** Convenience for tests and callers holding bytes. */
-    public static long utf8Length(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8).length;
     }
 }
