@@ -43,8 +43,8 @@ public final class EdgeProbe implements Runnable {
                 .setExitCodeExceptionMapper(e -> 1)
                 .setParameterExceptionHandler((ex, args) -> {
                     CommandLine cmd = ex.getCommandLine();
-                    cmd.getErr().println("edge-probe: " + ex.getMessage());
-                    cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+                    // one line, as every error of this CLI: what is wrong, then where help is
+                    cmd.getErr().println("edge-probe: " + ex.getMessage() + " (try '" + cmd.getCommandSpec().qualifiedName() + " --help')");
                     return 2;
                 });
     }
