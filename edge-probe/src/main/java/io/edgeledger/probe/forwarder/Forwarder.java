@@ -109,8 +109,9 @@ public final class Forwarder implements AutoCloseable {
                 HttpResponse<byte[]> response = client.post(batch.kind().path(), batch.gzippedBody(), REQUEST_TIMEOUT);
                 int code = response.statusCode();
                 if (code / 100 == 2 || code == 409) {
-                    spool.ack(entry);
+                    // counted before the ack: once the spool is empty, drain()ers see the final count
                     delivered.incrementAndGet();
+                    spool.ack(entry);
                     failures = 0;
                     continue;
                 }

@@ -131,7 +131,7 @@ class AgentEndToEndTest {
                 assertThat(hits.path("host").asText()).isEqualTo("h-e2e");
                 assertThat(server.ingested().values().stream().flatMap(i -> i.body().path("series").findValuesAsText("metric").stream()))
                         .contains("system.load.1", "network_path.hops");
-                assertThat(server.ingestedAt("/v1/ingest/check-runs")).isNotEmpty();
+                await("check runs delivered", () -> !server.ingestedAt("/v1/ingest/check-runs").isEmpty());
                 assertThat(server.rejectedSignatures.get()).isZero();
 
                 // a backend job, run through the same tracer, answered with its id
