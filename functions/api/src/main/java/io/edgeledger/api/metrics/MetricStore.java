@@ -11,6 +11,8 @@ import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,19 +51,25 @@ public class MetricStore {
         context.set("tags", json.valueToTree(key.tags()));
         context.put("type", series.path("type").asText());
         context.put("interval", series.path("interval").asLong());
-        hashes.hset(RedisKeys.METRIC_SERIES, id, write(context));
-        Map<String, Double> points = new java.util.HashMap<>();
+        Map<String, Long> points = new java.util.LinkedHashMap<>();
         for (JsonNode point : series.path("points")) {
             long ts = point.get(0).asLong();
-            points.put(ts + ":" + point.get(1).asDouble(), (double) ts);
+            points.put(ts + ":" + point.get(1).asDouble(), ts);
         }
-        if (points.isEmpty()) {
-            return;
+        // One pipelined round trip instead of four sequential commands: the writes are independent and idempotent,
+        // so order inside the pipeline does not matter, and any error reply fails the whole call as before.
+        List<Request> writes = new ArrayList<>(4);
+        writes.add(Request.cmd(Command.HSET).arg(RedisKeys.METRIC_SERIES).arg(id).arg(write(context)));
+        if (!points.isEmpty()) {
+            String pointsKey = RedisKeys.metricPoints(id);
+            Request zadd = Request.cmd(Command.ZADD).arg(pointsKey);
+            points.forEach((member, score) -> zadd.arg(score).arg(member));
+            writes.add(zadd);
+            writes.add(Request.cmd(Command.ZREMRANGEBYSCORE).arg(pointsKey).arg("-inf")
+                    .arg(clock.millis() / 1000 - ttlSeconds));
+            writes.add(Request.cmd(Command.EXPIRE).arg(pointsKey).arg(ttlSeconds));
         }
-        String pointsKey = RedisKeys.metricPoints(id);
-        zsets.zadd(pointsKey, points);
-        zsets.zremrangebyscore(pointsKey, new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) (clock.millis() / 1000 - ttlSeconds)));
-        redis.key().expire(pointsKey, ttlSeconds);
+        redis.getReactive().getRedis().batchAndAwait(writes);
     }
 
     /** Every series context with its id. */
