@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CPU cost and latency of sealing 1000-event batches (leaf-v2 leaves, RFC 6962 tree, indices, manifest)
 # without Redis or S3, on the cdc-throughput harness's events. Usage: bench/cdc/seal-cpu.sh [N] [ROUNDS]
+# bench/cdc/seal-cpu.sh N --digest prints one SHA-256 over all sealed output (fixed clock): compare two builds.
 # Needs the events file the harness writes (run it once with -n N); WORK as the harness's --work.
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)

@@ -1,8 +1,8 @@
 package io.edgeledger.json;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -25,6 +25,15 @@ public final class JcsWriter {
     }
 
     public static void write(JsonValue value, StringBuilder sb) {
+        write(value, sb, null);
+    }
+
+    /**
+     * Like {@link #write(JsonValue, StringBuilder)}, but an object found (by identity) in {@code known}
+     * is written as the JCS text given there, which must be exactly what this writer would produce for
+     * it: lets a caller embed documents it has already serialized without sorting and escaping them again.
+     */
+    public static void write(JsonValue value, StringBuilder sb, IdentityHashMap<JsonObject, String> known) {
         switch (value) {
             case JsonNull n -> sb.append("null");
             case JsonBoolean b -> sb.append(b.value());
@@ -38,13 +47,21 @@ public final class JcsWriter {
                         sb.append(',');
                     }
                     first = false;
-                    write(item, sb);
+                    write(item, sb, known);
                 }
                 sb.append(']');
             }
             case JsonObject o -> {
-                List<Map.Entry<String, JsonValue>> members = new ArrayList<>(o.members().entrySet());
-                members.sort(Map.Entry.comparingByKey());
+                String text = known == null ? null : known.get(o);
+                if (text != null) {
+                    sb.append(text);
+                    return;
+                }
+                @SuppressWarnings("unchecked")
+                Map.Entry<String, JsonValue>[] members = o.members().entrySet().toArray(new Map.Entry[0]);
+                if (!sorted(members)) {
+                    Arrays.sort(members, Map.Entry.comparingByKey());
+                }
                 sb.append('{');
                 boolean first = true;
                 for (Map.Entry<String, JsonValue> m : members) {
@@ -54,14 +71,39 @@ public final class JcsWriter {
                     first = false;
                     string(m.getKey(), sb);
                     sb.append(':');
-                    write(m.getValue(), sb);
+                    write(m.getValue(), sb, known);
                 }
                 sb.append('}');
             }
         }
     }
 
+    /** Objects built in key order (indices, our own records) need no sort. */
+    private static boolean sorted(Map.Entry<String, JsonValue>[] members) {
+        for (int i = 1; i < members.length; i++) {
+            if (members[i - 1].getKey().compareTo(members[i].getKey()) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code s} has no character JCS escapes, so it can be appended as is. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void string(String s, StringBuilder sb) {
+        if (plain(s)) {
+            sb.append('"').append(s).append('"');
+            return;
+        }
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -7,7 +7,12 @@ import java.util.Map;
 /** A JSON object; members keep their input order (writers sort as their scheme demands). */
 public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
     public JsonObject {
-        members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        // A Members map was filled by this package and handed over (never touched again): no defensive copy.
+        members = Collections.unmodifiableMap(members instanceof Members owned ? owned : new LinkedHashMap<>(members));
+    }
+
+    /** Insertion-ordered members built inside this package and given to exactly one JsonObject. */
+    static final class Members extends LinkedHashMap<String, JsonValue> {
     }
 
     public JsonValue get(String name) {
@@ -49,7 +54,9 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         }
 
         public JsonObject build() {
-            return new JsonObject(members);
+            Members copy = new Members(); // the builder stays usable, so the object gets its own map
+            copy.putAll(members);
+            return new JsonObject(copy);
         }
     }
 }

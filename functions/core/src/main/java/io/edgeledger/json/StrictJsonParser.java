@@ -1,7 +1,6 @@
 package io.edgeledger.json;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -95,7 +94,7 @@ public final class StrictJsonParser {
     private JsonObject object() {
         enter();
         pos++; // {
-        LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+        JsonObject.Members members = new JsonObject.Members();
         skipWhitespace();
         if (peek() == '}') {
             pos++;
@@ -108,7 +107,7 @@ public final class StrictJsonParser {
                 throw new JsonSyntaxException("expected a member name string", pos);
             }
             int nameAt = pos;
-            String name = string();
+            String name = memberName();
             skipWhitespace();
             expect(':');
             skipWhitespace();
@@ -165,11 +164,48 @@ public final class StrictJsonParser {
         }
     }
 
+    /** Member names repeat in every event: cached strings (hash already computed) skip a copy per name. */
+    private static final int NAME_CACHE_SIZE = 1024;
+    private static final int NAME_CACHE_MAX_LENGTH = 40;
+    private static final String[] NAME_CACHE = new String[NAME_CACHE_SIZE]; // racy but benign: Strings are immutable
+
+    private String memberName() {
+        int from = pos + 1;
+        int hash = 0;
+        int i = from;
+        int limit = Math.min(text.length(), from + NAME_CACHE_MAX_LENGTH);
+        while (i < limit) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\' || c < 0x20 || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+                return string(); // escapes, errors and surrogates take the full path
+            }
+            hash = 31 * hash + c;
+            i++;
+        }
+        if (i >= limit) {
+            return string();
+        }
+        int length = i - from;
+        int slot = (hash ^ (hash >>> 16)) & (NAME_CACHE_SIZE - 1);
+        String cached = NAME_CACHE[slot];
+        pos = i + 1;
+        if (cached != null && cached.length() == length && text.regionMatches(from, cached, 0, length)) {
+            return cached;
+        }
+        String name = text.substring(from, i);
+        NAME_CACHE[slot] = name;
+        return name;
+    }
+
     private String string() {
         int start = pos;
         pos++; // opening quote
         StringBuilder sb = null;
         int runStart = pos;
+        boolean surrogates = false; // only strings holding a surrogate need the pairing check
         while (true) {
             if (pos >= text.length()) {
                 throw new JsonSyntaxException("unterminated string", start);
@@ -178,7 +214,7 @@ public final class StrictJsonParser {
             if (c == '"') {
                 String s = sb == null ? text.substring(runStart, pos) : sb.append(text, runStart, pos).toString();
                 pos++;
-                if (!python) {
+                if (surrogates && !python) {
                     checkSurrogates(s, start);
                 }
                 return s;
@@ -217,6 +253,7 @@ public final class StrictJsonParser {
                             }
                             v = v * 16 + d;
                         }
+                        surrogates |= v >= Character.MIN_SURROGATE && v <= Character.MAX_SURROGATE;
                         sb.append((char) v);
                         pos += 4;
                     }
@@ -225,6 +262,7 @@ public final class StrictJsonParser {
                 pos++;
                 runStart = pos;
             } else {
+                surrogates |= c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE;
                 pos++;
             }
         }

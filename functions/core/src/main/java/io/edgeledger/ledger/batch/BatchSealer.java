@@ -10,12 +10,14 @@ import io.edgeledger.ledger.leaf.LeafV2;
 import io.edgeledger.ledger.merkle.Hex;
 import io.edgeledger.ledger.merkle.MerkleTree;
 import io.edgeledger.ledger.merkle.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,15 +78,23 @@ public final class BatchSealer {
         String database = leaves.isEmpty() ? NO_LEAF_DATABASE : leaves.get(0).database();
         String table = leaves.isEmpty() ? stream : leaves.get(0).qualifiedTable();
         String prefix = Manifest.prefix(database, table, batchId);
-        MerkleTree tree = MerkleTree.fromLeafData(leaves.stream().map(LeafOutcome.Leaf::bytes).toList());
+        // Leaf hashes were computed with the leaves (SHA-256(0x00 || bytes)): do not hash every leaf again.
+        MerkleTree tree = MerkleTree.fromLeafHashes(leaves.stream().map(LeafOutcome.Leaf::hash).toList());
         String root = Hex.of(tree.root());
 
         Map<String, byte[]> objects = new LinkedHashMap<>();
-        objects.put(BatchObjects.BATCH_DATA, JcsWriter.bytes(JsonObject.builder()
+        // Each leaf document is embedded as its leaf bytes (its JCS text), not serialized a second time.
+        IdentityHashMap<JsonObject, String> leafTexts = new IdentityHashMap<>(leaves.size() * 2);
+        for (LeafOutcome.Leaf leaf : leaves) {
+            leafTexts.put(leaf.document(), leaf.text());
+        }
+        StringBuilder batchData = new StringBuilder(64 * 1024);
+        JcsWriter.write(JsonObject.builder()
                 .put("batch_id", batchId).put("scheme", SCHEME).put("leaf_scheme", LeafV2.SCHEME).put("stream", stream)
                 .put("database", database).put("table", table).put("first_entry_id", first).put("last_entry_id", last)
                 .put("leaf_count", leaves.size()).put("entry_count", entries.size())
-                .put("entries", new JsonArray(dataEntries)).build()));
+                .put("entries", new JsonArray(dataEntries)).build(), batchData, leafTexts);
+        objects.put(BatchObjects.BATCH_DATA, batchData.toString().getBytes(StandardCharsets.UTF_8));
         objects.put(BatchObjects.MERKLE_TREE, JcsWriter.bytes(JsonObject.builder()
                 .put("scheme", SCHEME).put("leaf_scheme", LeafV2.SCHEME).put("tree_size", leaves.size()).put("root", root)
                 .put("leaf_hashes", new JsonArray(leaves.stream().map(l -> (JsonValue) JsonValue.of(l.hashHex())).toList())).build()));

@@ -24,22 +24,44 @@ public final class UntypedValues {
 
     private UntypedValues() {}
 
+    /** Returns {@code value} itself when nothing in it changes (the usual case): no copy of an unchanged tree. */
     public static JsonValue convert(JsonValue value) {
         return switch (value) {
             case JsonNumber n -> number(n);
             case JsonArray a -> {
-                List<JsonValue> items = new ArrayList<>(a.items().size());
-                for (JsonValue item : a.items()) {
-                    items.add(convert(item));
+                List<JsonValue> items = null;
+                List<JsonValue> in = a.items();
+                for (int i = 0; i < in.size(); i++) {
+                    JsonValue item = in.get(i);
+                    JsonValue converted = convert(item);
+                    if (items == null && converted != item) {
+                        items = new ArrayList<>(in.size());
+                        items.addAll(in.subList(0, i));
+                    }
+                    if (items != null) {
+                        items.add(converted);
+                    }
                 }
-                yield new JsonArray(items);
+                yield items == null ? a : new JsonArray(items);
             }
             case JsonObject o -> {
-                Map<String, JsonValue> members = new LinkedHashMap<>();
+                Map<String, JsonValue> members = null;
                 for (Map.Entry<String, JsonValue> m : o.members().entrySet()) {
-                    members.put(m.getKey(), convert(m.getValue()));
+                    JsonValue converted = convert(m.getValue());
+                    if (members == null && converted != m.getValue()) {
+                        members = new LinkedHashMap<>();
+                        for (Map.Entry<String, JsonValue> before : o.members().entrySet()) {
+                            if (before.getKey().equals(m.getKey())) {
+                                break;
+                            }
+                            members.put(before.getKey(), before.getValue());
+                        }
+                    }
+                    if (members != null) {
+                        members.put(m.getKey(), converted);
+                    }
                 }
-                yield new JsonObject(members);
+                yield members == null ? o : new JsonObject(members);
             }
             default -> value;
         };
@@ -50,7 +72,7 @@ public final class UntypedValues {
         if (n.isIntegerToken()) {
             if (token.length() <= 17) {
                 long v = Long.parseLong(token);
-                return Math.abs(v) <= MAX_SAFE ? new JsonNumber(Long.toString(v)) : new JsonString(token);
+                return Math.abs(v) <= MAX_SAFE ? same(n, Long.toString(v)) : new JsonString(token);
             }
             BigInteger v = new BigInteger(token);
             return v.abs().compareTo(TWO_POW_53) <= 0 ? new JsonNumber(v.toString()) : new JsonString(token);
@@ -59,10 +81,15 @@ public final class UntypedValues {
         if (Double.isFinite(d) && !isNegativeZero(d)) {
             String canonical = NumberFormats.ecmascript(d);
             if (sameValue(token, canonical)) {
-                return new JsonNumber(canonical);
+                return same(n, canonical);
             }
         }
         return new JsonString(token);
+    }
+
+    /** {@code n} itself when its token already is the canonical text, so unchanged trees stay shared. */
+    private static JsonNumber same(JsonNumber n, String canonical) {
+        return n.text().equals(canonical) ? n : new JsonNumber(canonical);
     }
 
     static boolean isNegativeZero(double d) {

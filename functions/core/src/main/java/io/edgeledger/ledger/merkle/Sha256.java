@@ -7,7 +7,18 @@ import java.security.NoSuchAlgorithmException;
 public final class Sha256 {
     private Sha256() {}
 
+    /** Never updated, only cloned: cloning skips the provider lookup of getInstance on every leaf. */
+    private static final MessageDigest PROTOTYPE = lookup();
+
     public static MessageDigest newDigest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookup();
+        }
+    }
+
+    private static MessageDigest lookup() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
