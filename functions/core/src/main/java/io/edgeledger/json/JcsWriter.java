@@ -1,6 +1,5 @@
 package io.edgeledger.json;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -20,20 +19,21 @@ public final class JcsWriter {
         return sb.toString();
     }
 
+    /** The UTF-8 bytes of {@link #write(JsonValue)}, written straight into a byte buffer. */
     public static byte[] bytes(JsonValue value) {
-        return write(value).getBytes(StandardCharsets.UTF_8);
-    }
-
-    public static void write(JsonValue value, StringBuilder sb) {
-        write(value, sb, null);
+        return JcsBytes.of(value, null);
     }
 
     /**
-     * Like {@link #write(JsonValue, StringBuilder)}, but an object found (by identity) in {@code known}
-     * is written as the JCS text given there, which must be exactly what this writer would produce for
-     * it: lets a caller embed documents it has already serialized without sorting and escaping them again.
+     * Like {@link #bytes(JsonValue)}, but an object found (by identity) in {@code known} is written as the
+     * bytes given there, which must be exactly this writer's bytes for it: lets a caller embed documents
+     * it has already serialized (leaves in batch-data.json) without sorting and escaping them again.
      */
-    public static void write(JsonValue value, StringBuilder sb, IdentityHashMap<JsonObject, String> known) {
+    public static byte[] bytes(JsonValue value, IdentityHashMap<JsonObject, byte[]> known) {
+        return JcsBytes.of(value, known);
+    }
+
+    public static void write(JsonValue value, StringBuilder sb) {
         switch (value) {
             case JsonNull n -> sb.append("null");
             case JsonBoolean b -> sb.append(b.value());
@@ -47,38 +47,37 @@ public final class JcsWriter {
                         sb.append(',');
                     }
                     first = false;
-                    write(item, sb, known);
+                    write(item, sb);
                 }
                 sb.append(']');
             }
             case JsonObject o -> {
-                String text = known == null ? null : known.get(o);
-                if (text != null) {
-                    sb.append(text);
-                    return;
-                }
-                @SuppressWarnings("unchecked")
-                Map.Entry<String, JsonValue>[] members = o.members().entrySet().toArray(new Map.Entry[0]);
-                if (!sorted(members)) {
-                    Arrays.sort(members, Map.Entry.comparingByKey());
-                }
                 sb.append('{');
                 boolean first = true;
-                for (Map.Entry<String, JsonValue> m : members) {
+                for (Map.Entry<String, JsonValue> m : sortedMembers(o)) {
                     if (!first) {
                         sb.append(',');
                     }
                     first = false;
                     string(m.getKey(), sb);
                     sb.append(':');
-                    write(m.getValue(), sb, known);
+                    write(m.getValue(), sb);
                 }
                 sb.append('}');
             }
         }
     }
 
-    /** Objects built in key order (indices, our own records) need no sort. */
+    /** Members in JCS order; objects built in key order (indices, our own records) need no sort. */
+    static Map.Entry<String, JsonValue>[] sortedMembers(JsonObject o) {
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, JsonValue>[] members = o.members().entrySet().toArray(new Map.Entry[0]);
+        if (!sorted(members)) {
+            Arrays.sort(members, Map.Entry.comparingByKey());
+        }
+        return members;
+    }
+
     private static boolean sorted(Map.Entry<String, JsonValue>[] members) {
         for (int i = 1; i < members.length; i++) {
             if (members[i - 1].getKey().compareTo(members[i].getKey()) > 0) {
@@ -89,7 +88,7 @@ public final class JcsWriter {
     }
 
     /** True when {@code s} has no character JCS escapes, so it can be appended as is. */
-    private static boolean plain(String s) {
+    static boolean plain(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c == '"' || c == '\\') {

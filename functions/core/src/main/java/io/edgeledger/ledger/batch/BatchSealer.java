@@ -10,7 +10,6 @@ import io.edgeledger.ledger.leaf.LeafV2;
 import io.edgeledger.ledger.merkle.Hex;
 import io.edgeledger.ledger.merkle.MerkleTree;
 import io.edgeledger.ledger.merkle.Sha256;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -83,18 +82,16 @@ public final class BatchSealer {
         String root = Hex.of(tree.root());
 
         Map<String, byte[]> objects = new LinkedHashMap<>();
-        // Each leaf document is embedded as its leaf bytes (its JCS text), not serialized a second time.
-        IdentityHashMap<JsonObject, String> leafTexts = new IdentityHashMap<>(leaves.size() * 2);
+        // Each leaf document is embedded as its leaf bytes (its JCS), not serialized a second time.
+        IdentityHashMap<JsonObject, byte[]> leafBytes = new IdentityHashMap<>(leaves.size() * 2);
         for (LeafOutcome.Leaf leaf : leaves) {
-            leafTexts.put(leaf.document(), leaf.text());
+            leafBytes.put(leaf.document(), leaf.bytes());
         }
-        StringBuilder batchData = new StringBuilder(64 * 1024);
-        JcsWriter.write(JsonObject.builder()
+        objects.put(BatchObjects.BATCH_DATA, JcsWriter.bytes(JsonObject.builder()
                 .put("batch_id", batchId).put("scheme", SCHEME).put("leaf_scheme", LeafV2.SCHEME).put("stream", stream)
                 .put("database", database).put("table", table).put("first_entry_id", first).put("last_entry_id", last)
                 .put("leaf_count", leaves.size()).put("entry_count", entries.size())
-                .put("entries", new JsonArray(dataEntries)).build(), batchData, leafTexts);
-        objects.put(BatchObjects.BATCH_DATA, batchData.toString().getBytes(StandardCharsets.UTF_8));
+                .put("entries", new JsonArray(dataEntries)).build(), leafBytes));
         objects.put(BatchObjects.MERKLE_TREE, JcsWriter.bytes(JsonObject.builder()
                 .put("scheme", SCHEME).put("leaf_scheme", LeafV2.SCHEME).put("tree_size", leaves.size()).put("root", root)
                 .put("leaf_hashes", new JsonArray(leaves.stream().map(l -> (JsonValue) JsonValue.of(l.hashHex())).toList())).build()));
