@@ -164,8 +164,8 @@ EOF
 if [ "$smoke" = 1 ]; then
     # The probe's first flush (15 s) must reach the API, signed, and be queryable.
     for i in $(seq 1 90); do
-        if curl -sf "$EDGELEDGER_API_URL/v1/metrics?name=system.cpu.user" -H "Authorization: Bearer $(cat "$EDGELEDGER_HOME/operator-key")" \
-            | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if json.dumps(d).count("system.cpu.user") and "points" in json.dumps(d) else 1)' 2>/dev/null; then
+        if curl -sf "$EDGELEDGER_API_URL/v1/metrics?name=system.load.1" -H "Authorization: Bearer $(cat "$EDGELEDGER_HOME/operator-key")" \
+            | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(0 if json.dumps(d).count("system.load.1") and "points" in json.dumps(d) else 1)' 2>/dev/null; then
             say "the edge probe's metrics reached the API"
             say "smoke run complete"
             exit 0
