@@ -21,7 +21,7 @@ public final class FunctionEnv {
     public static final String CDC_STREAM_PREFIX = "EDGELEDGER_CDC_PREFIX";
     public static final String NEAR_NETWORK = "EDGELEDGER_NEAR_NETWORK";
     /** The API reads the NEAR RPC from this name (edgeledger.near.rpc-url) ... */
-    public static final String API_NEAR_RPC_URL = "EDGELEDGER_NEAR_RPC_URL";
+    public static final String API_NEAR_RPC_URL = "EDGELEDGER_NEAR_RPC";
     /** ... and functions/cdc's NearSettings from this one. */
     public static final String CDC_NEAR_RPC = "EDGELEDGER_NEAR_RPC";
     public static final String NEAR_CONTRACT = "EDGELEDGER_NEAR_CONTRACT";

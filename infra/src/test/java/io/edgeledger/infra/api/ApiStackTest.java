@@ -51,7 +51,7 @@ class ApiStackTest {
                 .doesNotContainKeys(FunctionEnv.QUARKUS_LAMBDA_HANDLER, FunctionEnv.NEAR_SIGNER_SECRET_ARN);
         // The names functions/api and functions/core read, spelled out so a rename on either side shows here.
         assertThat(env).containsKeys("EDGELEDGER_REDIS_URL", "EDGELEDGER_S3_BUCKET", "EDGELEDGER_ARCHIVE_BUCKET",
-                "EDGELEDGER_NEAR_RPC_URL", "EDGELEDGER_NEAR_CONTRACT").containsEntry("EDGELEDGER_HOME", "/tmp/edgeledger");
+                "EDGELEDGER_NEAR_RPC", "EDGELEDGER_NEAR_CONTRACT").containsEntry("EDGELEDGER_HOME", "/tmp/edgeledger");
         assertThat(env.get(FunctionEnv.REDIS_URL).toString()).contains("rediss://");
         assertThat(env.get(FunctionEnv.LEDGER_BUCKET).toString()).contains("LedgerBucket");
         assertThat(env.get(FunctionEnv.RESULTS_BUCKET).toString()).contains("ResultsArchiveBucket");
