@@ -1,11 +1,11 @@
 package io.edgeledger.api.checks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.ingest.Timestamps;
 import io.edgeledger.api.redis.RedisKeys;
+import io.edgeledger.api.redis.StoredJson;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
@@ -52,18 +52,10 @@ public class CheckRunStore {
     }
 
     private String write(JsonNode node) {
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.write(json, node);
     }
 
     private JsonNode read(String value) {
-        try {
-            return json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored check run is not JSON", e);
-        }
+        return StoredJson.read(json, value, "check run");
     }
 }

@@ -1,10 +1,10 @@
 package io.edgeledger.api.devlog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.redis.RedisKeys;
+import io.edgeledger.api.redis.StoredJson;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
@@ -112,18 +112,10 @@ public class DevlogStore {
     }
 
     private String write(JsonNode node) {
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.write(json, node);
     }
 
     private JsonNode read(String value) {
-        try {
-            return json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored devlog event is not JSON", e);
-        }
+        return StoredJson.read(json, value, "devlog event");
     }
 }

@@ -1,11 +1,11 @@
 package io.edgeledger.api.paths;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.redis.RedisKeys;
+import io.edgeledger.api.redis.StoredJson;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
@@ -69,18 +69,10 @@ public class PathStore {
     }
 
     private String write(JsonNode node) {
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.write(json, node);
     }
 
     private JsonNode read(String value) {
-        try {
-            return json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored path record is not JSON", e);
-        }
+        return StoredJson.read(json, value, "path record");
     }
 }
