@@ -1,0 +1,16 @@
+# Sourced by the launchers: builds a module (and what it depends on) when its jar is missing or older
+# than its main sources, the core's, or its pom. Builds share one lock, so parallel launches wait
+# instead of writing the same target/ at once.
+
+el_ensure_built() { # REPO MODULE JAR [NAME]: NAME prefixes the messages
+    local repo=$1 module=$2 jar=$3 name=${4:-edgeledger}
+    if [ -f "$jar" ] && [ -d "$(dirname "$jar")/lib" ] && \
+       [ -z "$(cd "$repo" && find "$module/src/main" "$module/pom.xml" functions/core/src/main -newer "$jar" -print -quit 2>/dev/null)" ]; then
+        return 0
+    fi
+    echo "$name: building $module..." >&2
+    (cd "$repo" && flock /tmp/edgeledger-build.lock ./mvnw -q -B -pl "$module" -am package -DskipTests >&2) || {
+        echo "$name: the build of $module failed; run ./edgeledger build to see why" >&2
+        exit 1
+    }
+}
