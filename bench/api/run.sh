@@ -39,7 +39,8 @@ if [ "$what" = load ] || [ "$what" = all ]; then
     for _ in $(seq 200); do curl -sf "http://127.0.0.1:$api_port/health" >/dev/null 2>&1 && break; sleep 0.3; done
     "$JAVA_HOME/bin/java" -cp "$core_jar" "$repo/bench/api/IngestBench.java" --url "http://127.0.0.1:$api_port" --key "$key" \
         --rate "${RATE:-1000}" --seconds "${SECONDS_:-20}" --probes "${PROBES:-50}" --concurrency "${CONCURRENCY:-32}" \
-        --warmup "${WARMUP:-10}" --saturate-seconds "${SATURATE:-10}" --server-pid "$api_pid"
+        --warmup "${WARMUP:-10}" --saturate-seconds "${SATURATE:-10}" --server-pid "$api_pid" \
+        --aux-pids "redis:${pids[0]},s3:${pids[1]}"
 fi
 
 if [ "$what" = coldstart ] || [ "$what" = all ]; then

@@ -6,6 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeledger.api.archive.ArchiveLines;
+import io.edgeledger.api.archive.ArchiveStore;
 import io.edgeledger.api.local.RespClient;
 import io.edgeledger.api.support.Api;
 import io.edgeledger.api.support.ApiTestResources;
@@ -33,9 +37,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 @QuarkusTestResource(value = ApiTestResources.class, restrictToAnnotatedClass = false)
 class IngestionTest {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void metricsAreIngestedOnceAndQueryable() {
+    void metricsAreIngestedOnceAndQueryable() throws Exception {
         SignedProbe probe = SignedProbe.enroll("ingest-metrics");
         String batch = Payloads.batchId();
         long ts = Instant.now().getEpochSecond() - 30;
@@ -57,11 +62,21 @@ class IngestionTest {
         Api.operator().queryParam("name", "x").queryParam("from", "soon").get("/v1/metrics").then().statusCode(400)
                 .body("code", equalTo("invalid_parameter"));
 
+        // archived once, as a line of a grouped object of the data's day, holding the batch as sent (same JSON)
+        List<JsonNode> archived = new java.util.ArrayList<>();
         try (S3Client s3 = Api.s3()) {
-            String key = "metrics/" + probe.id + "/" + LocalDate.ofInstant(Instant.ofEpochSecond(ts), ZoneOffset.UTC) + "/" + batch + ".json";
-            String archived = s3.getObjectAsBytes(b -> b.bucket("edgeledger-archive").key(key)).asUtf8String();
-            assertThat(archived).isEqualTo(body);
+            String prefix = ArchiveStore.groupPrefix("metrics", LocalDate.ofInstant(Instant.ofEpochSecond(ts), ZoneOffset.UTC));
+            for (var object : s3.listObjectsV2Paginator(b -> b.bucket("edgeledger-archive").prefix(prefix)).contents()) {
+                for (ArchiveLines.Line line : ArchiveLines.decode(JSON, s3.getObjectAsBytes(b -> b.bucket("edgeledger-archive").key(object.key())).asByteArray())) {
+                    if (batch.equals(line.batchId())) {
+                        assertThat(line.probeId()).isEqualTo(probe.id);
+                        assertThat(line.kind()).isEqualTo("metrics");
+                        archived.add(line.payload());
+                    }
+                }
+            }
         }
+        assertThat(archived).containsExactly(JSON.readTree(body));
     }
 
     @Test

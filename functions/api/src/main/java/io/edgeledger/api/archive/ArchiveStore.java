@@ -18,29 +18,56 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The long-term copy of everything ingested, in S3: {@code <kind>/<probe>/<yyyy-mm-dd>/<batch_id>.json} (the day of
- * the data, UTC) and, for devlog events, {@code events/by-session/<session>/<batch_id>.json}. Keys are derived from
- * the batch id, so a retried ingestion overwrites the same object with the same bytes.
+ * The long-term copy of everything ingested, in S3. Current layout (group commit, {@link ArchiveGroupWriter}):
+ * {@code grouped/<kind>/<yyyy-mm-dd>/<HHmmss.SSS>-<random>.ndjson} (the UTC day of the data; one object holds the
+ * batches of every request that arrived while the previous write was in flight, see {@link ArchiveLines}) and, for
+ * devlog events, an empty marker {@code events/by-session/<session>/<yyyy-mm-dd>.day} naming the days whose grouped
+ * objects hold that session. Objects of the earlier one-object-per-batch layout
+ * ({@code <kind>/<probe>/<yyyy-mm-dd>/<batch_id>.json}, {@code events/by-session/<session>/<batch_id>.json}) are
+ * still read. A retried batch may be archived twice (in two groups); readers keep one copy per batch, point or event.
  */
 @ApplicationScoped
 public class ArchiveStore {
+    public static final String SESSION_DAY_SUFFIX = ".day";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final java.time.format.DateTimeFormatter GROUP_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HHmmss.SSS").withZone(ZoneOffset.UTC);
+
     private final S3Client s3;
     private final String bucket;
     private final AtomicBoolean bucketChecked = new AtomicBoolean();
 
+    @jakarta.inject.Inject
     public ArchiveStore(S3Client s3, ApiConfig config) {
+        this(s3, config.s3().archiveBucket());
+    }
+
+    public ArchiveStore(S3Client s3, String bucket) {
         this.s3 = s3;
-        this.bucket = config.s3().archiveBucket();
+        this.bucket = bucket;
     }
 
-    public static String dailyKey(String kind, String probeId, Instant day, String batchId) {
-        return kind + "/" + segment(probeId) + "/" + LocalDate.ofInstant(day, ZoneOffset.UTC) + "/" + batchId + ".json";
+    public String bucket() {
+        return bucket;
     }
 
-    public static String sessionKey(String sessionId, String batchId) {
-        return "events/by-session/" + segment(sessionId) + "/" + batchId + ".json";
+    public static String groupPrefix(String kind, LocalDate day) {
+        return "grouped/" + kind + "/" + day + "/";
     }
 
+    /** A new object name under a group prefix: time of writing first so a listing comes out in order. */
+    public static String groupKey(String prefix, Instant now) {
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        return prefix + GROUP_TIME.format(now) + "-" + java.util.HexFormat.of().formatHex(random) + ".ndjson";
+    }
+
+    /** Says that grouped events objects of {@code day} hold events of this session. */
+    public static String sessionDayKey(String sessionId, LocalDate day) {
+        return sessionPrefix(sessionId) + day + SESSION_DAY_SUFFIX;
+    }
+
+    /** Prefix of the earlier one-object-per-batch layout (read only). */
     public static String dailyPrefix(String kind, String probeId, LocalDate day) {
         return kind + "/" + segment(probeId) + "/" + day + "/";
     }
@@ -49,13 +76,13 @@ public class ArchiveStore {
         return "events/by-session/" + segment(sessionId) + "/";
     }
 
-    public void put(String key, byte[] bytes) {
+    public void put(String key, byte[] bytes, String contentType) {
         try {
             ensureBucket();
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(bytes));
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
             throw ApiException.unavailable("archive_unavailable",
-                    "could not archive the batch to S3 (bucket " + bucket + "); nothing was stored, retry later: " + e.getMessage());
+                    "could not archive the batch to S3 (bucket " + bucket + "); nothing was stored or marked ingested, retry later: " + e.getMessage());
         }
     }
 

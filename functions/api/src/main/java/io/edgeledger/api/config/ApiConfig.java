@@ -56,6 +56,26 @@ public interface ApiConfig {
         /** Most days of S3 archive one query reads. */
         @WithDefault("31")
         int maxArchiveDays();
+
+        /** Most batches in one grouped archive object (group commit). */
+        @WithDefault("512")
+        int archiveGroupMaxRecords();
+
+        /** Largest grouped archive object before it is written (a single bigger batch still goes out alone). */
+        @WithDefault("8388608")
+        int archiveGroupMaxBytes();
+
+        /** Archive writes in flight at once; batches arriving meanwhile wait and go out together in the next one. */
+        @WithDefault("1")
+        int archiveGroupMaxInFlight();
+
+        /** How long a batch may wait for others before its group is written; 0 = write as soon as nothing is in flight. */
+        @WithDefault("0")
+        long archiveGroupLingerMillis();
+
+        /** How long a request waits for S3 to confirm its archive write before answering 503. */
+        @WithDefault("20000")
+        long archiveWriteTimeoutMillis();
     }
 
     interface S3 {

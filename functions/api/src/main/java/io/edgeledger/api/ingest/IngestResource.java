@@ -69,7 +69,7 @@ public class IngestResource {
             throw ApiException.badRequest("probe_mismatch", "probe_id in the body ('" + payload.get("probe_id").asText()
                     + "') is not the signing probe ('" + probe.probeId() + "')");
         }
-        IngestResult result = service.ingest(kind, probe.probeId(), payload, plain, items);
+        IngestResult result = service.ingest(kind, probe.probeId(), payload, items);
         return Response.status("accepted".equals(result.status()) ? 202 : 200).entity(result).build();
     }
 }

@@ -1,9 +1,11 @@
 package io.edgeledger.api.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.edgeledger.api.archive.ArchiveStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeledger.api.archive.ArchiveGroupWriter;
+import io.edgeledger.api.archive.ArchiveRecord;
+import io.edgeledger.api.archive.SessionDays;
 import io.edgeledger.api.checks.CheckRunStore;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.devlog.DevlogStore;
@@ -17,21 +19,25 @@ import io.edgeledger.wire.IngestKind;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Stores one validated batch: archive to S3 first (the durable copy), then the recent views in Redis, and only then
- * the idempotency marker. A crash in between leaves no marker, so the probe's retry stores again; every write is keyed
+ * Stores one validated batch: archive to S3 first (the durable copy, group-committed with concurrent requests by
+ * {@link ArchiveGroupWriter}; this call waits until its group is stored), then the recent views in Redis, and only
+ * then the idempotency marker. A crash in between leaves no marker, so the probe's retry stores again; every write is keyed
  * by the batch or item, so storing twice changes nothing.
  */
 @ApplicationScoped
 public class IngestService {
-    private final ArchiveStore archive;
+    private final ArchiveGroupWriter archive;
+    private final SessionDays sessionDays;
     private final PathStore paths;
     private final MetricStore metrics;
     private final CheckRunStore checkRuns;
@@ -42,9 +48,10 @@ public class IngestService {
     private final Clock clock;
     private final long idempotencyTtl;
 
-    public IngestService(ArchiveStore archive, PathStore paths, MetricStore metrics, CheckRunStore checkRuns,
+    public IngestService(ArchiveGroupWriter archive, SessionDays sessionDays, PathStore paths, MetricStore metrics, CheckRunStore checkRuns,
             DevlogStore devlog, JobStore jobs, RedisDataSource redis, ObjectMapper json, Clock clock, ApiConfig config) {
         this.archive = archive;
+        this.sessionDays = sessionDays;
         this.paths = paths;
         this.metrics = metrics;
         this.checkRuns = checkRuns;
@@ -56,43 +63,53 @@ public class IngestService {
         this.idempotencyTtl = config.api().idempotencyTtlSeconds();
     }
 
-    public IngestResult ingest(IngestKind kind, String probeId, JsonNode payload, byte[] bytes, int items) {
+    public IngestResult ingest(IngestKind kind, String probeId, JsonNode payload, int items) {
         String batchId = payload.get("batch_id").asText();
         String marker = RedisKeys.ingested(kind.wireName(), probeId, batchId);
         if (values.get(marker) != null) {
             return new IngestResult(batchId, kind.wireName(), "duplicate", items);
         }
         Job job = kind == IngestKind.TRACEROUTE ? jobFor(probeId, payload) : null;
+        String name = kind.wireName();
         switch (kind) {
             case TRACEROUTE -> {
                 long ts = Timestamps.toMillis(payload.get("timestamp").asLong());
-                archive.put(ArchiveStore.dailyKey(kind.wireName(), probeId, Instant.ofEpochMilli(ts), batchId), bytes);
+                archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(Instant.ofEpochMilli(ts)), payload)));
                 paths.add(probeId, PathStore.record(json, probeId, payload, ts), ts);
                 if (job != null) {
                     jobs.complete(job, payload.get("result"), payload.hasNonNull("error") ? payload.get("error").asText() : null);
                 }
             }
             case METRICS -> {
-                archive.put(ArchiveStore.dailyKey(kind.wireName(), probeId, firstPointTime(payload), batchId), bytes);
+                archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(firstPointTime(payload)), payload)));
                 payload.get("series").forEach(metrics::add);
             }
             case CHECK_RUNS -> {
                 JsonNode runs = payload.get("runs");
-                Instant day = runs.isEmpty() ? clock.instant() : Instant.ofEpochMilli(Timestamps.toMillis(runs.get(0).path("timestamp").asLong()));
-                archive.put(ArchiveStore.dailyKey(kind.wireName(), probeId, day, batchId), bytes);
+                Instant at = runs.isEmpty() ? clock.instant() : Instant.ofEpochMilli(Timestamps.toMillis(runs.get(0).path("timestamp").asLong()));
+                archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(at), payload)));
                 checkRuns.add(probeId, runs);
             }
             case EVENTS -> {
                 Map<String, List<JsonNode>> bySession = new LinkedHashMap<>();
-                payload.get("events").forEach(e -> bySession.computeIfAbsent(e.get("sessionId").asText(), s -> new java.util.ArrayList<>()).add(e));
+                payload.get("events").forEach(e -> bySession.computeIfAbsent(e.get("sessionId").asText(), s -> new ArrayList<>()).add(e));
+                List<ArchiveRecord> records = new ArrayList<>();
                 for (Map.Entry<String, List<JsonNode>> session : bySession.entrySet()) {
-                    archive.put(ArchiveStore.sessionKey(session.getKey(), batchId), sessionBatch(batchId, probeId, session.getValue()));
-                    devlog.add(probeId, session.getKey(), session.getValue());
+                    LocalDate day = day(Instant.parse(session.getValue().get(0).path("timestamp").asText()));
+                    sessionDays.ensureMarked(session.getKey(), day);
+                    records.add(new ArchiveRecord(name, probeId, batchId, session.getKey(), day,
+                            sessionBatch(batchId, probeId, session.getValue())));
                 }
+                archive.write(records);
+                bySession.forEach((session, events) -> devlog.add(probeId, session, events));
             }
         }
         values.setex(marker, idempotencyTtl, Instant.now(clock).toString());
         return new IngestResult(batchId, kind.wireName(), "accepted", items);
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 
     /** The job a traceroute result answers, checked to belong to the posting probe. */
@@ -118,15 +135,11 @@ public class IngestService {
         return clock.instant();
     }
 
-    private byte[] sessionBatch(String batchId, String probeId, List<JsonNode> events) {
-        Map<String, Object> body = new LinkedHashMap<>();
+    private JsonNode sessionBatch(String batchId, String probeId, List<JsonNode> events) {
+        ObjectNode body = json.createObjectNode();
         body.put("batch_id", batchId);
         body.put("probe_id", probeId);
-        body.put("events", events);
-        try {
-            return json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        body.putArray("events").addAll(events);
+        return body;
     }
 }

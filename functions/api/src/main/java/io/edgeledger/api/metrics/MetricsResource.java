@@ -80,20 +80,20 @@ public class MetricsResource {
         if (from.isBefore(horizon)) {
             sources.add("s3");
             Instant archiveTo = to.isBefore(horizon) ? to : horizon;
-            for (Probe probe : probes.list()) {
-                for (JsonNode payload : archive.daily("metrics", probe.probeId(), IngestedDays.between(from, archiveTo, config.api().maxArchiveDays()))) {
-                    for (JsonNode series : payload.path("series")) {
-                        SeriesKey key = SeriesKey.of(series);
-                        if (!name.equals(key.metric()) || !key.hasTags(tags)) {
-                            continue;
-                        }
-                        contexts.putIfAbsent(key.id(), series);
-                        TreeMap<Long, Double> merged = points.computeIfAbsent(key.id(), k -> new TreeMap<>());
-                        for (JsonNode p : series.path("points")) {
-                            long ts = p.get(0).asLong();
-                            if (ts >= from.getEpochSecond() && ts <= to.getEpochSecond()) {
-                                merged.putIfAbsent(ts, p.get(1).asDouble());
-                            }
+            List<String> probeIds = probes.list().stream().map(Probe::probeId).toList();
+            for (ArchiveReader.Archived archived : archive.daily("metrics", probeIds, IngestedDays.between(from, archiveTo, config.api().maxArchiveDays()))) {
+                JsonNode payload = archived.payload();
+                for (JsonNode series : payload.path("series")) {
+                    SeriesKey key = SeriesKey.of(series);
+                    if (!name.equals(key.metric()) || !key.hasTags(tags)) {
+                        continue;
+                    }
+                    contexts.putIfAbsent(key.id(), series);
+                    TreeMap<Long, Double> merged = points.computeIfAbsent(key.id(), k -> new TreeMap<>());
+                    for (JsonNode p : series.path("points")) {
+                        long ts = p.get(0).asLong();
+                        if (ts >= from.getEpochSecond() && ts <= to.getEpochSecond()) {
+                            merged.putIfAbsent(ts, p.get(1).asDouble());
                         }
                     }
                 }

@@ -72,12 +72,13 @@ public class PathsResource {
         Instant redisHorizon = now.minusSeconds(config.api().recentTtlSeconds());
         if (since.isBefore(redisHorizon)) {
             sources.add("s3");
-            for (String id : probeIds) {
-                for (JsonNode payload : archive.daily("traceroute", id, IngestedDays.between(since, redisHorizon, config.api().maxArchiveDays()))) {
-                    long ts = io.edgeledger.api.ingest.Timestamps.toMillis(payload.path("timestamp").asLong());
-                    if (ts >= since.toEpochMilli()) {
-                        byBatch.putIfAbsent(id + "/" + payload.path("batch_id").asText(), PathStore.record(json, id, payload, ts));
-                    }
+            for (ArchiveReader.Archived archived : archive.daily("traceroute", probeIds,
+                    IngestedDays.between(since, redisHorizon, config.api().maxArchiveDays()))) {
+                String id = archived.probeId();
+                JsonNode payload = archived.payload();
+                long ts = io.edgeledger.api.ingest.Timestamps.toMillis(payload.path("timestamp").asLong());
+                if (ts >= since.toEpochMilli()) {
+                    byBatch.putIfAbsent(id + "/" + payload.path("batch_id").asText(), PathStore.record(json, id, payload, ts));
                 }
             }
         }

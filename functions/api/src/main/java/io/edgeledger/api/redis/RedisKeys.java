@@ -32,6 +32,11 @@ public final class RedisKeys {
         return PREFIX + "ingested:" + kind + ":" + probeId + ":" + batchId;
     }
 
+    /** Set once the S3 marker saying "this session has grouped events on this day" exists. */
+    public static String archivedSessionDay(String sessionId, String day) {
+        return PREFIX + "archive:session-day:" + sessionId + ":" + day;
+    }
+
     public static String paths(String probeId) {
         return PREFIX + "paths:" + probeId;
     }
