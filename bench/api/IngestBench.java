@@ -45,7 +45,9 @@ public final class IngestBench {
         }
         String key = opt.get("key");
         int probes = Integer.parseInt(opt.getOrDefault("probes", "50"));
-        int rate = Integer.parseInt(opt.getOrDefault("rate", "1000"));
+        // one or more open-loop rates, e.g. 200,500,1000: the warm-up runs at the first, then each is measured in turn
+        int[] rates = Arrays.stream(opt.getOrDefault("rate", "1000").split(",")).mapToInt(r -> Integer.parseInt(r.trim())).toArray();
+        int rate = rates[0];
         int seconds = Integer.parseInt(opt.getOrDefault("seconds", "20"));
         int warmup = Integer.parseInt(opt.getOrDefault("warmup", "10"));
         int concurrency = Integer.parseInt(opt.getOrDefault("concurrency", "32"));
@@ -65,6 +67,10 @@ public final class IngestBench {
             enrolled.add(new Probe(m.group(1), new CallbackSignature(m.group(2))));
         }
         AtomicInteger next = new AtomicInteger();
+        if (!"jdk".equals(opt.getOrDefault("client", "raw"))) {
+            raw = new RawHttp(URI.create(base), Integer.parseInt(opt.getOrDefault("connections", "128")));
+        }
+        System.out.printf("client: %s%n", raw == null ? "JDK HttpClient" : "raw keep-alive sockets, at most " + raw.slots.availablePermits() + " connections");
 
         System.out.printf("warm-up: %d s at %d req/s%n", warmup, rate);
         openLoop(http, base, enrolled, next, rate, warmup);
@@ -93,11 +99,14 @@ public final class IngestBench {
             Thread.ofVirtual().start(() -> {
                 try {
                     while (System.nanoTime() < end) {
-                        int status = send(http, base, enrolled.get(next.getAndIncrement() % enrolled.size()));
-                        (status == 202 ? done : failed).incrementAndGet();
+                        try {
+                            int status = send(http, base, enrolled.get(next.getAndIncrement() % enrolled.size()));
+                            (status == 202 ? done : failed).incrementAndGet();
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                            report(e);
+                        }
                     }
-                } catch (Exception e) {
-                    failed.incrementAndGet();
                 } finally {
                     workers.countDown();
                 }
@@ -122,12 +131,16 @@ public final class IngestBench {
             System.out.printf("CPU ms per accepted request, every process: total %.2f (api %.2f%s)%n", total, perRequest, others);
         }
 
-        System.out.printf("open loop: %d req/s for %d s%n", rate, seconds);
-        long[] latencies = openLoop(http, base, enrolled, next, rate, seconds);
-        long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
-        long errors = latencies.length - ok.length;
-        System.out.printf("open loop: %d requests, %d errors; latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f%n",
-                latencies.length, errors, pct(ok, 50), pct(ok, 90), pct(ok, 99), pct(ok, 99.9), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6);
+        for (int r : rates) {
+            System.out.printf("open loop: %d req/s for %d s%n", r, seconds);
+            long cpuOpen = serverCpuMillis(serverPid);
+            long[] latencies = openLoop(http, base, enrolled, next, r, seconds);
+            long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+            long errors = latencies.length - ok.length;
+            System.out.printf("open loop %d req/s: %d requests, %d errors; latency ms p50 %.2f p90 %.2f p99 %.2f p99.9 %.2f max %.2f; api CPU %.2f ms/req%n",
+                    r, latencies.length, errors, pct(ok, 50), pct(ok, 90), pct(ok, 99), pct(ok, 99.9), ok.length == 0 ? 0 : ok[ok.length - 1] / 1e6,
+                    serverPid > 0 ? (serverCpuMillis(serverPid) - cpuOpen) / (double) latencies.length : 0.0);
+        }
     }
 
     /** Starts requests on schedule; returns each latency in ns from its scheduled time (-1 for a failure). */
@@ -152,6 +165,7 @@ public final class IngestBench {
                         latencies[index] = status == 202 ? System.nanoTime() - scheduled : -1;
                     } catch (Exception e) {
                         latencies[index] = -1;
+                        report(e);
                     } finally {
                         all.countDown();
                     }
@@ -162,7 +176,22 @@ public final class IngestBench {
         return latencies;
     }
 
+    /** The lean client (default): keep-alive HTTP/1.1 over plain sockets, so the generator's own CPU stays small. */
+    static RawHttp raw;
+
+    private static final java.util.Set<String> REPORTED = ConcurrentHashMap.newKeySet();
+
+    /** Prints each kind of client failure once, so an error count can be explained. */
+    static void report(Exception e) {
+        if (REPORTED.add(e.getClass().getName())) {
+            System.err.println("client error (first of its kind): " + e);
+        }
+    }
+
     static int send(HttpClient http, String base, Probe probe) throws Exception {
+        if (raw != null) {
+            return sendRaw(probe);
+        }
         long now = Instant.now().getEpochSecond();
         String body = "{\"batch_id\":\"" + UUID.randomUUID() + "\",\"probe_id\":\"" + probe.id + "\",\"series\":[{\"metric\":\"bench.cpu\","
                 + "\"points\":[[" + now + "," + RANDOM.nextInt(100) + "]],\"tags\":[\"env:bench\"],\"host\":\"" + probe.id
@@ -173,6 +202,111 @@ public final class IngestBench {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         probe.signer.headers(probe.id, Instant.now(), CallbackSignature.newNonce(RANDOM), "POST", path, bytes).forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static int sendRaw(Probe probe) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String body = "{\"batch_id\":\"" + UUID.randomUUID() + "\",\"probe_id\":\"" + probe.id + "\",\"series\":[{\"metric\":\"bench.cpu\","
+                + "\"points\":[[" + now + "," + RANDOM.nextInt(100) + "]],\"tags\":[\"env:bench\"],\"host\":\"" + probe.id
+                + "\",\"type\":\"gauge\",\"interval\":15}]}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String path = "/v1/ingest/metrics";
+        StringBuilder head = new StringBuilder(512).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(raw.hostHeader)
+                .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(bytes.length).append("\r\n");
+        probe.signer.headers(probe.id, Instant.now(), CallbackSignature.newNonce(RANDOM), "POST", path, bytes)
+                .forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        head.append("\r\n");
+        return raw.exchange(head.toString().getBytes(StandardCharsets.US_ASCII), bytes);
+    }
+
+    /** A pool of keep-alive connections; a request waits for a free one (that wait counts in its latency). */
+    static final class RawHttp {
+        final String host;
+        final int port;
+        final String hostHeader;
+        record Conn(java.net.Socket socket, java.io.InputStream in, java.io.OutputStream out) {}
+
+        final java.util.concurrent.BlockingQueue<Conn> idle = new java.util.concurrent.LinkedBlockingQueue<>();
+        final java.util.concurrent.Semaphore slots;
+
+        RawHttp(URI base, int connections) {
+            this.host = base.getHost();
+            this.port = base.getPort();
+            this.hostHeader = host + ":" + port;
+            this.slots = new java.util.concurrent.Semaphore(connections);
+        }
+
+        int exchange(byte[] head, byte[] body) throws Exception {
+            slots.acquire();
+            try {
+                Conn reused = idle.poll();
+                if (reused != null) {
+                    try {
+                        return exchangeOn(reused, head, body);
+                    } catch (java.io.IOException stale) {
+                        // the server may close an idle keep-alive connection at any time: retry once on a fresh one
+                    }
+                }
+                return exchangeOn(null, head, body);
+            } finally {
+                slots.release();
+            }
+        }
+
+        private int exchangeOn(Conn socket, byte[] head, byte[] body) throws Exception {
+            try {
+                if (socket == null) {
+                    java.net.Socket s = new java.net.Socket(host, port);
+                    s.setTcpNoDelay(true);
+                    s.setSoTimeout(30_000);
+                    socket = new Conn(s, new java.io.BufferedInputStream(s.getInputStream(), 4096), s.getOutputStream());
+                }
+                var out = socket.out();
+                byte[] request = java.util.Arrays.copyOf(head, head.length + body.length);
+                System.arraycopy(body, 0, request, head.length, body.length);
+                out.write(request);
+                out.flush();
+                var in = socket.in();
+                String status = line(in);
+                int code = Integer.parseInt(status.substring(9, 12));
+                int length = 0;
+                boolean close = false;
+                for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                    String lower = header.toLowerCase(java.util.Locale.ROOT);
+                    if (lower.startsWith("content-length:")) {
+                        length = Integer.parseInt(lower.substring(15).trim());
+                    } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                        close = true;
+                    }
+                }
+                in.readNBytes(length);
+                if (close) {
+                    socket.socket().close();
+                } else {
+                    idle.add(socket);
+                }
+                socket = null;
+                return code;
+            } finally {
+                if (socket != null) {
+                    socket.socket().close();
+                }
+            }
+        }
+
+        private static String line(java.io.InputStream in) throws java.io.IOException {
+            StringBuilder line = new StringBuilder(64);
+            int b;
+            while ((b = in.read()) != '\n') {
+                if (b < 0) {
+                    throw new java.io.EOFException("server closed the connection");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
     }
 
     /** utime + stime of a process from /proc, in ms (clock ticks of 10 ms). */

@@ -2,7 +2,8 @@
 # bench/api: signed ingestion req/s and latency against the API's local HTTP mode, and the Lambda-style cold start
 # (process start -> first answered API Gateway event) with and without application class-data sharing.
 # Loopback only, bounded in time; starts its own redis-server and S3 server and stops them (by pid) at the end.
-#   bench/api/run.sh [load|coldstart|all]     (env: RATE=1000 SECONDS_=20 PROBES=50 CONCURRENCY=32 RUNS=5)
+#   bench/api/run.sh [load|coldstart|all]     (env: RATE=1000 or RATE=200,500,1000  SECONDS_=20 PROBES=50 CONCURRENCY=32
+#                                              RUNS=5 CLIENT=raw|jdk: keep-alive sockets (lean, default) or the JDK HttpClient)
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 . "$repo/scripts/lib/jdk.sh"
@@ -38,7 +39,7 @@ if [ "$what" = load ] || [ "$what" = all ]; then
     pids+=($api_pid)
     for _ in $(seq 200); do curl -sf "http://127.0.0.1:$api_port/health" >/dev/null 2>&1 && break; sleep 0.3; done
     "$JAVA_HOME/bin/java" -cp "$core_jar" "$repo/bench/api/IngestBench.java" --url "http://127.0.0.1:$api_port" --key "$key" \
-        --rate "${RATE:-1000}" --seconds "${SECONDS_:-20}" --probes "${PROBES:-50}" --concurrency "${CONCURRENCY:-32}" \
+        --rate "${RATE:-1000}" --seconds "${SECONDS_:-20}" --probes "${PROBES:-50}" --concurrency "${CONCURRENCY:-32}" --client "${CLIENT:-raw}" \
         --warmup "${WARMUP:-10}" --saturate-seconds "${SATURATE:-10}" --server-pid "$api_pid" \
         --aux-pids "redis:${pids[0]},s3:${pids[1]}"
 fi

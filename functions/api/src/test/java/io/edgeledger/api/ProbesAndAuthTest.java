@@ -71,6 +71,34 @@ class ProbesAndAuthTest {
         probe.get("/v1/probes/" + probe.id + "/jobs", "wait=0").then().statusCode(403).body("code", equalTo("probe_revoked"));
     }
 
+    /**
+     * The API keeps a verified probe's secret in memory for a few seconds; these requests all come right after one that
+     * verified, so they take the cached path, and must still get the uncached answers in the documented order.
+     */
+    @Test
+    void aRecentlyVerifiedProbeGetsTheSameAnswersAsAColdOne() {
+        SignedProbe probe = SignedProbe.enroll("cached-secret");
+        String path = "/v1/probes/" + probe.id + "/jobs";
+        probe.get(path, "wait=0").then().statusCode(200);
+        SignedProbe forger = new SignedProbe(probe.id, "eps_" + "0".repeat(64));
+        forger.get(path, "wait=0").then().statusCode(401).body("code", equalTo("bad_signature"));
+        String nonce = io.edgeledger.wire.CallbackSignature.newNonce(new java.security.SecureRandom());
+        probe.signed("GET", path, new byte[0], java.time.Instant.now(), nonce).get(path).then().statusCode(200);
+        probe.signed("GET", path, new byte[0], java.time.Instant.now(), nonce).get(path).then().statusCode(401)
+                .body("code", equalTo("nonce_reused"));
+        probe.signed("GET", path, new byte[0], java.time.Instant.now().minusSeconds(400),
+                io.edgeledger.wire.CallbackSignature.newNonce(new java.security.SecureRandom())).get(path).then().statusCode(401)
+                .body("code", equalTo("timestamp_skew"));
+
+        Api.operator().delete("/v1/probes/" + probe.id).then().statusCode(200);
+        // revoked wins over every later check, cached secret or not
+        probe.get(path, "wait=0").then().statusCode(403).body("code", equalTo("probe_revoked"));
+        forger.get(path, "wait=0").then().statusCode(403).body("code", equalTo("probe_revoked"));
+        probe.signed("GET", path, new byte[0], java.time.Instant.now().minusSeconds(400),
+                io.edgeledger.wire.CallbackSignature.newNonce(new java.security.SecureRandom())).get(path).then().statusCode(403)
+                .body("code", equalTo("probe_revoked"));
+    }
+
     @Test
     void healthAndOpenApi() {
         given().get("/health").then().statusCode(200).body("status", equalTo("ok"));

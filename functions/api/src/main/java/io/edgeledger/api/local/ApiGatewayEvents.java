@@ -1,5 +1,7 @@
 package io.edgeledger.api.local;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,8 +61,55 @@ public final class ApiGatewayEvents {
         }
     }
 
+    /**
+     * The same event as {@link #request}, as the object the Lambda runtime would have read from that JSON: the local
+     * mode hands it straight to Quarkus' HTTP handler and skips writing and re-reading the JSON on every request.
+     */
+    public static APIGatewayV2HTTPEvent event(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+            byte[] body, String sourceIp) {
+        Map<String, String> headerMap = new java.util.HashMap<>();
+        headers.forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("cookie")) {
+                headerMap.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values));
+            }
+        });
+        boolean hasBody = body != null && body.length > 0;
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath(rawPath)
+                .withRawQueryString(rawQuery == null ? "" : rawQuery)
+                .withHeaders(headerMap)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withAccountId("local")
+                        .withApiId("local")
+                        .withDomainName("localhost")
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withRouteKey("$default")
+                        .withStage("$default")
+                        .withTimeEpoch(Instant.now().toEpochMilli())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method)
+                                .withPath(rawPath)
+                                .withProtocol("HTTP/1.1")
+                                .withSourceIp(sourceIp)
+                                .withUserAgent(headers.getOrDefault("User-Agent", List.of("")).get(0))
+                                .build())
+                        .build())
+                .withBody(hasBody ? Base64.getEncoder().encodeToString(body) : null)
+                .withIsBase64Encoded(hasBody)
+                .build();
+    }
+
     /** The Lambda's answer: status, headers (already comma-joined by the function) and body bytes. */
     public record Response(int status, Map<String, String> headers, byte[] body) {}
+
+    public static Response response(APIGatewayV2HTTPResponse answer) {
+        Map<String, String> headers = answer.getHeaders() == null ? Map.of() : answer.getHeaders();
+        String body = answer.getBody() == null ? "" : answer.getBody();
+        byte[] bytes = answer.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        return new Response(answer.getStatusCode(), headers, bytes);
+    }
 
     public static Response response(byte[] json) throws java.io.IOException {
         JsonNode node = JSON.readTree(json);
