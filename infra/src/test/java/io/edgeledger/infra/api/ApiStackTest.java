@@ -40,6 +40,13 @@ class ApiStackTest {
     }
 
     @Test
+    void jvmRunsC1OnlyForAFastStart() {
+        // spelled out (not the constant) so a change of the JVM options is a visible, reviewed change here
+        assertThat(TemplateValues.environment(template, "edgeledger-dev-api"))
+                .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void environmentPointsAtRedisBucketsSecretAndNear() {
         Map<String, Object> env = TemplateValues.environment(template, "edgeledger-dev-api");
         assertThat(env).containsEntry(FunctionEnv.STAGE, "dev")

@@ -42,6 +42,14 @@ class CdcStackTest {
     }
 
     @Test
+    void bothFunctionsRunC1OnlyForAFastStart() {
+        for (String name : List.of("edgeledger-dev-cdc-batcher", "edgeledger-dev-near-minter")) {
+            assertThat(TemplateValues.environment(template, name))
+                    .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        }
+    }
+
+    @Test
     void batcherGetsStreamsAndBucketButNoSigningKey() {
         Map<String, Object> env = TemplateValues.environment(template, "edgeledger-dev-cdc-batcher");
         assertThat(env).containsEntry(FunctionEnv.CDC_STREAM_PREFIX, "etrap")

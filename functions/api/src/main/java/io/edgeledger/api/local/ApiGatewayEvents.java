@@ -84,7 +84,9 @@ public final class ApiGatewayEvents {
                         .withAccountId("local")
                         .withApiId("local")
                         .withDomainName("localhost")
-                        .withRequestId(UUID.randomUUID().toString())
+                        // only a log correlation id here: no need for SecureRandom (a syscall) on every request
+                        .withRequestId(new UUID(java.util.concurrent.ThreadLocalRandom.current().nextLong(),
+                                java.util.concurrent.ThreadLocalRandom.current().nextLong()).toString())
                         .withRouteKey("$default")
                         .withStage("$default")
                         .withTimeEpoch(Instant.now().toEpochMilli())
