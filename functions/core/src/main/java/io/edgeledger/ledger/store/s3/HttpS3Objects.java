@@ -4,13 +4,13 @@ import io.edgeledger.ledger.merkle.Hex;
 import io.edgeledger.ledger.merkle.Sha256;
 import io.edgeledger.ledger.store.LedgerStoreException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The ledger's S3 calls as plain SigV4-signed HTTP requests (java.net.http, HTTP/1.1 keep-alive).
+ * The ledger's S3 calls as plain SigV4-signed HTTP/1.1 requests (HttpURLConnection, keep-alive).
  * The SDK's per-call machinery (interceptors, endpoint rules, auth-scheme resolution, marshalling) cost
  * more CPU than the batcher's hashing; the ledger only ever needs PUT, GET, LIST and the bucket. The
  * payload hash is signed, so the server checks every body; transient failures (I/O, 500, 503) are
@@ -26,9 +26,9 @@ import java.util.TreeMap;
  */
 final class HttpS3Objects implements S3Objects {
     private static final int ATTEMPTS = 4;
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+    private static final int READ_TIMEOUT_MS = 30_000;
 
-    private final HttpClient http;
     private final String origin;
     /** {@code /bucket} (path-style) or empty (virtual-hosted: the bucket is in the host name). */
     private final String bucketPath;
@@ -57,7 +57,6 @@ final class HttpS3Objects implements S3Objects {
         this.credentials = credentials;
         this.signer = new SigV4(credentials, settings.region(), "s3");
         this.clock = clock;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static URI awsEndpoint(S3Settings settings) {
@@ -66,7 +65,7 @@ final class HttpS3Objects implements S3Objects {
                 : "https://" + b + ".s3." + settings.region() + ".amazonaws.com");
     }
 
-    /** What java.net.http sends as Host (the port only when it is not the scheme's default), so we sign the same. */
+    /** What the HTTP client sends as Host (the port only when it is not the scheme's default), so we sign the same. */
     private static String hostHeader(URI uri) {
         int port = uri.getPort();
         boolean defaultPort = port == -1 || ("https".equals(uri.getScheme()) ? port == 443 : port == 80);
@@ -75,7 +74,7 @@ final class HttpS3Objects implements S3Objects {
 
     @Override
     public void put(String key, byte[] bytes) {
-        HttpResponse<byte[]> r = send("PUT", objectPath(key), "", bytes, "write s3://" + bucket + "/" + key);
+        Response r = send("PUT", objectPath(key), "", bytes, "write s3://" + bucket + "/" + key);
         if (r.statusCode() != 200) {
             throw failure("could not write s3://" + bucket + "/" + key, r);
         }
@@ -83,7 +82,7 @@ final class HttpS3Objects implements S3Objects {
 
     @Override
     public Optional<byte[]> get(String key) {
-        HttpResponse<byte[]> r = send("GET", objectPath(key), "", null, "read s3://" + bucket + "/" + key);
+        Response r = send("GET", objectPath(key), "", null, "read s3://" + bucket + "/" + key);
         if (r.statusCode() == 200) {
             return Optional.of(r.body());
         }
@@ -103,7 +102,7 @@ final class HttpS3Objects implements S3Objects {
                 query.append("continuation-token=").append(SigV4.uriEncode(page.nextToken(), false)).append('&');
             }
             query.append("list-type=2&max-keys=").append(pageSize).append("&prefix=").append(SigV4.uriEncode(prefix, false));
-            HttpResponse<byte[]> r = send("GET", bucketPath.isEmpty() ? "/" : bucketPath, query.toString(), null,
+            Response r = send("GET", bucketPath.isEmpty() ? "/" : bucketPath, query.toString(), null,
                     "list s3://" + bucket + "/" + prefix);
             if (r.statusCode() != 200) {
                 throw failure("could not list s3://" + bucket + "/" + prefix, r);
@@ -118,7 +117,7 @@ final class HttpS3Objects implements S3Objects {
     @Override
     public void ensureBucket() {
         String path = bucketPath.isEmpty() ? "/" : bucketPath;
-        HttpResponse<byte[]> head = send("HEAD", path, "", null, "reach bucket " + bucket);
+        Response head = send("HEAD", path, "", null, "reach bucket " + bucket);
         if (head.statusCode() == 200) {
             return;
         }
@@ -128,7 +127,7 @@ final class HttpS3Objects implements S3Objects {
         byte[] body = "us-east-1".equals(region) ? null
                 : ("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>" + region
                         + "</LocationConstraint></CreateBucketConfiguration>").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<byte[]> created = send("PUT", path, "", body, "create bucket " + bucket);
+        Response created = send("PUT", path, "", body, "create bucket " + bucket);
         if (created.statusCode() != 200 && !"BucketAlreadyOwnedByYou".equals(S3Xml.errorCode(created.body()))) {
             throw failure("could not create bucket " + bucket, created);
         }
@@ -136,19 +135,22 @@ final class HttpS3Objects implements S3Objects {
 
     @Override
     public void close() {
-        http.close();
+        // nothing to release: idle keep-alive connections belong to the JDK's cache, which times them out
     }
 
     private String objectPath(String key) {
         return bucketPath + "/" + SigV4.uriEncode(key, true);
     }
 
-    private HttpResponse<byte[]> send(String method, String path, String query, byte[] body, String what) {
+    /** A finished exchange: status and the whole body (the connection goes back to the keep-alive pool). */
+    private record Response(int statusCode, byte[] body) {}
+
+    private Response send(String method, String path, String query, byte[] body, String what) {
         byte[] payload = body == null ? new byte[0] : body;
         String payloadHash = body == null ? SigV4.EMPTY_PAYLOAD_HASH : Hex.of(Sha256.digest(payload));
-        URI uri = URI.create(origin + path + (query.isEmpty() ? "" : "?" + query));
+        URL url = url(path, query);
         IOException lastError = null;
-        HttpResponse<byte[]> last = null;
+        Response last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             if (attempt > 1) {
                 backOff(attempt, what);
@@ -160,34 +162,78 @@ final class HttpS3Objects implements S3Objects {
             if (credentials.sessionToken() != null) {
                 signed.put("x-amz-security-token", credentials.sessionToken());
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(payload))
-                    .header("Authorization", signer.authorization(method, path, query, signed, payloadHash));
-            signed.forEach((name, value) -> {
-                if (!"host".equals(name)) {
-                    request.header(name, value);
-                }
-            });
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
+            String authorization = signer.authorization(method, path, query, signed, payloadHash);
             try {
-                last = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                last = exchange(url, method, signed, authorization, body);
                 lastError = null;
                 if (!retryable(last.statusCode())) {
                     return last;
                 }
             } catch (IOException e) {
                 lastError = e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LedgerStoreException("interrupted while trying to " + what, e);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new LedgerStoreException("interrupted while trying to " + what);
             }
         }
         if (lastError != null) {
             throw new LedgerStoreException("could not " + what + " after " + ATTEMPTS + " attempts: " + lastError, lastError);
         }
         return last;
+    }
+
+    /**
+     * One request over HttpURLConnection: blocking, no extra threads, and the JDK's keep-alive cache
+     * reuses the connection once the body is read to the end (java.net.http's selector and executor
+     * threads cost more CPU per request than the signing).
+     */
+    private static Response exchange(URL url, String method, SortedMap<String, String> signed, String authorization, byte[] body)
+            throws IOException {
+        HttpURLConnection c = (HttpURLConnection) url.openConnection();
+        try {
+            c.setRequestMethod(method);
+            c.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            c.setReadTimeout(READ_TIMEOUT_MS);
+            c.setUseCaches(false);
+            c.setInstanceFollowRedirects(false);
+            c.setRequestProperty("Authorization", authorization);
+            for (var h : signed.entrySet()) {
+                if (!"host".equals(h.getKey())) {
+                    c.setRequestProperty(h.getKey(), h.getValue());
+                }
+            }
+            if ("PUT".equals(method)) {
+                byte[] payload = body == null ? new byte[0] : body;
+                c.setRequestProperty("Content-Type", "application/json");
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(payload.length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(payload);
+                }
+            }
+            int status = c.getResponseCode();
+            InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+            byte[] bytes;
+            if (in == null) {
+                bytes = new byte[0];
+            } else {
+                try (in) {
+                    bytes = in.readAllBytes();
+                }
+            }
+            return new Response(status, bytes);
+        } catch (IOException e) {
+            c.disconnect(); // a broken connection must not go back to the pool
+            throw e;
+        }
+    }
+
+    private URL url(String path, String query) {
+        try {
+            return URI.create(origin + path + (query.isEmpty() ? "" : "?" + query)).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException("not a URL: " + origin + path, e);
+        }
     }
 
     private static boolean retryable(int status) {
@@ -203,7 +249,7 @@ final class HttpS3Objects implements S3Objects {
         }
     }
 
-    private static LedgerStoreException failure(String what, HttpResponse<byte[]> r) {
+    private static LedgerStoreException failure(String what, Response r) {
         String code = S3Xml.errorCode(r.body());
         String message = S3Xml.errorMessage(r.body());
         return new LedgerStoreException(what + ": HTTP " + r.statusCode() + (code != null ? " " + code : "")

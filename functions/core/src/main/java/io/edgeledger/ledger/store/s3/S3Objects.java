@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The few S3 calls the ledger needs, on one bucket. Two transports: {@link HttpS3Objects} (SigV4 over
- * java.net.http, used whenever keys are configured or in the environment) and {@link SdkS3Objects}
+ * The few S3 calls the ledger needs, on one bucket. Two transports: {@link HttpS3Objects} (SigV4-signed
+ * HTTP/1.1, used whenever keys are configured or in the environment) and {@link SdkS3Objects}
  * (the AWS SDK, for credential sources only the SDK knows: profiles, instance and container roles).
  * Failures are {@link io.edgeledger.ledger.store.LedgerStoreException}s naming the object.
  */
