@@ -11,18 +11,32 @@ import java.util.Map;
  * is ever split and the bytes equal {@code JcsWriter.write(value).getBytes(UTF_8)}.
  */
 final class JcsBytes {
-    private byte[] buf = new byte[1024];
+    /**
+     * Each thread keeps its grown buffer: a batcher writes a million leaves and a thousand half-megabyte
+     * batch objects, and growing a fresh buffer by doubling every time was a quarter of its allocation.
+     */
+    private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<>();
+    private static final int SCRATCH_KEEP_MAX = 2 << 20;
+
+    private byte[] buf;
     private int size;
     private final IdentityHashMap<JsonObject, byte[]> known;
 
-    private JcsBytes(IdentityHashMap<JsonObject, byte[]> known) {
+    private JcsBytes(IdentityHashMap<JsonObject, byte[]> known, byte[] buf) {
         this.known = known;
+        this.buf = buf;
     }
 
     static byte[] of(JsonValue value, IdentityHashMap<JsonObject, byte[]> known) {
-        JcsBytes out = new JcsBytes(known);
+        byte[] scratch = SCRATCH.get();
+        SCRATCH.remove(); // taken while in use: a nested call on this thread gets its own buffer
+        JcsBytes out = new JcsBytes(known, scratch != null ? scratch : new byte[4096]);
         out.write(value);
-        return Arrays.copyOf(out.buf, out.size);
+        byte[] result = Arrays.copyOf(out.buf, out.size);
+        if (out.buf.length <= SCRATCH_KEEP_MAX) {
+            SCRATCH.set(out.buf);
+        }
+        return result;
     }
 
     private void write(JsonValue value) {

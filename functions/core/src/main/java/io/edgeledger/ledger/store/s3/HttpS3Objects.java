@@ -218,7 +218,13 @@ final class HttpS3Objects implements S3Objects {
                 bytes = new byte[0];
             } else {
                 try (in) {
-                    bytes = in.readAllBytes();
+                    // With a Content-Length, one exact array: readAllBytes grows and copies a half-megabyte
+                    // body several times, and every batch object is read back.
+                    long length = c.getContentLengthLong();
+                    bytes = length >= 0 && length <= Integer.MAX_VALUE - 8 ? in.readNBytes((int) length) : in.readAllBytes();
+                    if (length >= 0 && bytes.length != length) {
+                        throw new IOException("the answer ended after " + bytes.length + " of " + length + " bytes");
+                    }
                 }
             }
             return new Response(status, bytes);
