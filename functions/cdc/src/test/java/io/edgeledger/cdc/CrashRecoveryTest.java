@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgeledger.cdc.batcher.SealIntent;
 import io.edgeledger.cdc.minter.MintQueue;
+import io.edgeledger.cdc.minter.Minter;
 import io.edgeledger.cdc.streams.RedisConnection;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.merkle.Hex;
 import io.edgeledger.ledger.store.VerifiedBatch;
 import io.edgeledger.ledger.store.s3.S3LedgerStore;
+import io.edgeledger.near.rpc.NearRpcClient;
+import io.edgeledger.near.rpc.WaitUntil;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,6 +73,7 @@ class CrashRecoveryTest {
         stack.minter(StepHook.NONE).run(CdcStack.longDeadline());
 
         assertThat(batches()).isEqualTo(reference);
+        NearRpcClient chain = new NearRpcClient(stack.near.url());
         try (RedisConnection redis = stack.redisConnection(); S3LedgerStore store = stack.store()) {
             long accounted = 0;
             for (String stream : List.of("c.public.customers", "c.public.orders", "c.inventory.products")) {
@@ -82,9 +86,11 @@ class CrashRecoveryTest {
                 Manifest manifest = store.manifest(prefix).orElseThrow();
                 accounted += manifest.entryCount(); // the poison entry is in no batch: it sealed alone, without a leaf
                 assertThat(manifest.mint().status()).isEqualTo("minted");
-                if (step != Step.DURING_MINT) {
-                    assertThat(manifest.mint().txHash()).as("tx hash of " + manifest.batchId()).isNotBlank();
-                }
+                // Also after a crash during the mint call: the journaled tx hash tells which transaction minted.
+                assertThat(manifest.mint().txHash()).as("tx hash of " + manifest.batchId()).isNotBlank();
+                assertThat(chain.txStatus(manifest.mint().txHash(), stack.near.signer().accountId(), WaitUntil.FINAL).succeeded())
+                        .as("the recorded tx of " + manifest.batchId() + " is the one that succeeded").isTrue();
+                assertThat((Long) redis.call("EXISTS", Minter.SENT_KEY_PREFIX + manifest.batchId())).as("journal cleared").isZero();
             }
             assertThat(accounted).as("entries in S3 batches or dead-lettered").isEqualTo(entries);
             assertThat((Long) redis.call("XLEN", "c.public.orders:dead")).as("dead letters, written once").isEqualTo(1);

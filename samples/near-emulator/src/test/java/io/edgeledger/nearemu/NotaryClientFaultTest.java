@@ -66,6 +66,22 @@ class NotaryClientFaultTest {
         assertThat(withKnownTx.blockHeight()).isEqualTo(result.blockHeight());
     }
 
+    @Test
+    void aJournalOfSentTransactionsNamesTheOneThatMintedAfterTheAnswerWasLost() {
+        MintRequest request = request();
+        java.util.List<String> journal = new java.util.ArrayList<>();
+        MintResult first = notary.mintBatch(request, journal::add);
+        assertThat(journal).containsExactly(first.txHash()); // journaled before it was sent
+
+        // A rerun that lost the answer (nothing in the manifest) but kept the journal, plus a hash that never landed.
+        MintResult rerun = notary.mintBatch(request.withSentTxHashes(java.util.List.of("11111111111111111111111111111111",
+                journal.get(0))));
+        assertThat(rerun.status()).isEqualTo(MintResult.Status.ALREADY_MINTED);
+        assertThat(rerun.txHash()).isEqualTo(first.txHash());
+        assertThat(rerun.blockHeight()).isEqualTo(first.blockHeight());
+        assertThat(notary.mintBatch(request).txHash()).as("without the journal the tx is unknown").isNull();
+    }
+
     @ParameterizedTest
     @EnumSource(Fault.Kind.class)
     void survivesEachFaultWithExactlyOneToken(Fault.Kind kind) {

@@ -32,6 +32,11 @@ public final class Minter {
     private static final Logger LOG = Logger.getLogger(Minter.class.getName());
     /** Mint results noted between the chain call and the manifest update (batch id → result JSON). */
     public static final String RESULTS_KEY = "edgeledger:mint-results";
+    /**
+     * Per batch, the hashes of the mint transactions signed for it, journaled before each is sent: after a
+     * crash during the mint call the next run learns which one minted the token (NEAR has no token → tx lookup).
+     */
+    public static final String SENT_KEY_PREFIX = "edgeledger:mint-sent:";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MinterSettings settings;
@@ -73,6 +78,7 @@ public final class Minter {
                         MintResult result = mintOne(redis, ref);
                         queue.complete(ref);
                         redis.call("HDEL", RESULTS_KEY, ref.batchId());
+                        redis.call("DEL", SENT_KEY_PREFIX + ref.batchId());
                         ids.add(ref.batchId());
                         if (result != null && !result.alreadyMinted()) {
                             minted++;
@@ -93,6 +99,7 @@ public final class Minter {
     }
 
     /** Returns the mint result, or null when the manifest already recorded the mint. */
+    @SuppressWarnings("unchecked")
     private MintResult mintOne(RedisConnection redis, MintRef ref) {
         Manifest manifest = store.manifest(ref.s3Prefix()).orElseThrow(() -> new MintException("batch " + ref.batchId()
                 + " has no complete manifest at s3://" + store.bucket() + "/" + ref.s3Prefix()
@@ -108,7 +115,12 @@ public final class Minter {
             } catch (IOException e) {
                 throw new MintException("manifest of " + ref.batchId() + " cannot be read as JSON: " + e.getMessage());
             }
-            result = notary.mint(request);
+            String sentKey = SENT_KEY_PREFIX + ref.batchId();
+            List<String> sent = new ArrayList<>();
+            for (Object hash : (List<Object>) redis.call("LRANGE", sentKey, "0", "-1")) {
+                sent.add(StreamReplyText.of(hash));
+            }
+            result = notary.mint(request.withSentTxHashes(sent), hash -> redis.call("RPUSH", sentKey, hash));
             note(redis, ref, result);
             hook.reached(Step.AFTER_MINT_BEFORE_MANIFEST);
         }

@@ -6,6 +6,7 @@ import io.edgeledger.near.notary.MintRequest;
 import io.edgeledger.near.notary.MintResult;
 import io.edgeledger.near.notary.NotaryClient;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** {@link ChainNotary} on the NEAR notary contract through the core's {@link NotaryClient}. */
 public final class NearNotary implements ChainNotary {
@@ -20,8 +21,8 @@ public final class NearNotary implements ChainNotary {
     }
 
     @Override
-    public MintResult mint(MintRequest request) {
-        MintResult result = client.mintBatch(request);
+    public MintResult mint(MintRequest request, Consumer<String> beforeSend) {
+        MintResult result = client.mintBatch(request, beforeSend);
         // The transaction is on chain; a crash here loses the answer, which the next run must cope with.
         hook.reached(Step.DURING_MINT);
         return result;

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Talks to the notary contract: views ({@code nft_token}, {@code get_batch_summary}) and an idempotent
@@ -65,11 +66,20 @@ public final class NotaryClient {
 
     /** Mints the batch unless its token exists; see the class comment for the retry rules. */
     public MintResult mintBatch(MintRequest request) {
+        return mintBatch(request, hash -> { });
+    }
+
+    /**
+     * Like {@link #mintBatch(MintRequest)}; {@code beforeSend} gets each signed transaction's hash before the
+     * transaction is sent, so a caller can journal it durably: if the process dies before the answer, the
+     * next run passes the journal as {@link MintRequest#sentTxHashes()} and learns which one minted.
+     */
+    public MintResult mintBatch(MintRequest request, Consumer<String> beforeSend) {
         String tokenId = request.tokenId();
         Optional<JsonNode> existing = findToken(tokenId);
         if (existing.isPresent()) {
             requireSameRoot(request);
-            return alreadyMinted(tokenId, existing.get(), request.knownTxHash());
+            return alreadyMinted(tokenId, existing.get(), request.candidateTxHashes());
         }
         String argsJson = request.args().toJson();
         List<SignedTransaction> sent = new ArrayList<>();
@@ -77,12 +87,13 @@ public final class NotaryClient {
         NearRpcException last = null;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
             if (!sent.isEmpty()) {
-                Optional<MintResult> settled = settled(tokenId, sent, request.knownTxHash());
+                Optional<MintResult> settled = settled(tokenId, sent, request.candidateTxHashes());
                 if (settled.isPresent()) {
                     return settled.get();
                 }
             }
             SignedTransaction tx = sign(argsJson, nonceFloor);
+            beforeSend.accept(tx.hashBase58());
             sent.add(tx);
             TxOutcome outcome;
             try {
@@ -100,7 +111,7 @@ public final class NotaryClient {
             }
             String failure = outcome.failureMessage();
             if (failure != null && failure.contains(TOKEN_EXISTS)) {
-                Optional<MintResult> settled = settled(tokenId, sent, request.knownTxHash());
+                Optional<MintResult> settled = settled(tokenId, sent, request.candidateTxHashes());
                 if (settled.isPresent()) {
                     if (settled.get().alreadyMinted()) {
                         requireSameRoot(request);
@@ -200,14 +211,14 @@ public final class NotaryClient {
     }
 
     /** Did one of our transactions mint the token, or does the token exist anyway? */
-    private Optional<MintResult> settled(String tokenId, List<SignedTransaction> sent, String knownTxHash) {
+    private Optional<MintResult> settled(String tokenId, List<SignedTransaction> sent, List<String> knownTxHashes) {
         for (SignedTransaction tx : sent) {
             Optional<TxOutcome> status = status(tx);
             if (status.isPresent() && status.get().succeeded()) {
                 return Optional.of(minted(tokenId, status.get()));
             }
         }
-        return findToken(tokenId).map(token -> alreadyMinted(tokenId, token, knownTxHash));
+        return findToken(tokenId).map(token -> alreadyMinted(tokenId, token, knownTxHashes));
     }
 
     private MintResult minted(String tokenId, TxOutcome outcome) {
@@ -225,17 +236,18 @@ public final class NotaryClient {
         return new MintResult(MintResult.Status.MINTED, tokenId, outcome.hash(), blockHash, height, token);
     }
 
-    private MintResult alreadyMinted(String tokenId, JsonNode token, String knownTxHash) {
-        if (knownTxHash != null && !knownTxHash.isBlank()) {
+    /** The token exists: report the earlier transaction that minted it, when one of the known ones did. */
+    private MintResult alreadyMinted(String tokenId, JsonNode token, List<String> knownTxHashes) {
+        for (String hash : knownTxHashes) {
             try {
-                TxOutcome outcome = rpc.txStatus(knownTxHash, config.signer().accountId(), config.waitUntil());
+                TxOutcome outcome = rpc.txStatus(hash, config.signer().accountId(), config.waitUntil());
                 if (outcome.succeeded()) {
                     String blockHash = outcome.blockHash();
-                    return new MintResult(MintResult.Status.ALREADY_MINTED, tokenId, knownTxHash, blockHash,
+                    return new MintResult(MintResult.Status.ALREADY_MINTED, tokenId, hash, blockHash,
                             blockHash == null ? null : heightOf(blockHash), token);
                 }
             } catch (NearRpcException e) {
-                // the token exists; the recorded tx is only extra detail
+                // unknown or failed: the token exists anyway; the tx is only extra detail
             }
         }
         return new MintResult(MintResult.Status.ALREADY_MINTED, tokenId, null, null, null, token);
