@@ -44,26 +44,49 @@ final class Sealer {
     /** Seals these entries (one stream, id order). */
     Outcome seal(ConsumerGroup group, String stream, List<StreamEntry> entries) {
         RedisConnection redis = group.connection();
+        Prepared prepared = prepare(stream, entries);
+        if (prepared.intent() == null) {
+            // Tombstones and poison only: nothing to attest, so no S3 batch; dead letters and ack at once.
+            redis.transaction(deadLettersAndAck(group, stream, prepared.ids(), prepared.poison(), prepared.poisonEntries()));
+            return new Outcome(null, entries.size(), 0, prepared.poison().size());
+        }
+        SealIntent intent = prepared.intent();
+        redis.transaction(List.of(intent.hsetCommand(), new Object[] {"SADD", SealIntent.INDEX_KEY, intent.batchId()}));
+        store.writeBatch(prepared.batch());
+        hook.reached(Step.BEFORE_ACK);
+        acknowledge(group, intent, prepared.poisonEntries());
+        hook.reached(Step.AFTER_ACK_BEFORE_QUEUE);
+        queue(redis, intent);
+        return new Outcome(intent.batchId(), entries.size(), prepared.leaves(), intent.poison().size());
+    }
+
+    /**
+     * A classified and sealed batch, reduced to what the S3 write and the acknowledgement need; batch and
+     * intent are null when the entries yield no leaf.
+     */
+    private record Prepared(SealedBatch batch, SealIntent intent, List<EntryId> ids, List<Poison> poison,
+            Map<EntryId, StreamEntry> poisonEntries, int leaves) {}
+
+    /**
+     * Classifies and seals in a frame of its own, so the leaves' decoded JSON documents are garbage before
+     * the S3 round trips start: with several batches in flight they were most of the live heap that every
+     * young collection had to copy.
+     */
+    private Prepared prepare(String stream, List<StreamEntry> entries) {
         Classified classified = Classified.of(stream, entries, nullPlaceholder);
-        Map<EntryId, StreamEntry> byId = new HashMap<>();
-        for (StreamEntry entry : entries) {
-            byId.put(entry.id(), entry);
+        Map<EntryId, StreamEntry> poisonEntries = new HashMap<>();
+        if (!classified.poison().isEmpty()) {
+            Map<EntryId, StreamEntry> byId = new HashMap<>();
+            entries.forEach(entry -> byId.put(entry.id(), entry));
+            classified.poison().forEach(p -> poisonEntries.put(p.id(), byId.get(p.id())));
         }
         if (classified.leaves() == 0) {
-            // Tombstones and poison only: nothing to attest, so no S3 batch; dead letters and ack at once.
-            redis.transaction(deadLettersAndAck(group, stream, classified.ids(), classified.poison(), byId));
-            return new Outcome(null, entries.size(), 0, classified.poison().size());
+            return new Prepared(null, null, classified.ids(), classified.poison(), poisonEntries, 0);
         }
         SealedBatch sealed = batches.seal(stream, classified.entries());
         Manifest manifest = sealed.manifest();
         SealIntent intent = new SealIntent(manifest.batchId(), stream, manifest.s3Prefix(), classified.ids(), classified.poison(), false);
-        redis.transaction(List.of(intent.hsetCommand(), new Object[] {"SADD", SealIntent.INDEX_KEY, intent.batchId()}));
-        store.writeBatch(sealed);
-        hook.reached(Step.BEFORE_ACK);
-        acknowledge(group, intent, byId);
-        hook.reached(Step.AFTER_ACK_BEFORE_QUEUE);
-        queue(redis, intent);
-        return new Outcome(intent.batchId(), entries.size(), classified.leaves(), classified.poison().size());
+        return new Prepared(sealed.bytesOnly(), intent, classified.ids(), classified.poison(), poisonEntries, classified.leaves());
     }
 
     /**
