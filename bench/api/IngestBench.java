@@ -192,11 +192,7 @@ public final class IngestBench {
         if (raw != null) {
             return sendRaw(probe);
         }
-        long now = Instant.now().getEpochSecond();
-        String body = "{\"batch_id\":\"" + UUID.randomUUID() + "\",\"probe_id\":\"" + probe.id + "\",\"series\":[{\"metric\":\"bench.cpu\","
-                + "\"points\":[[" + now + "," + RANDOM.nextInt(100) + "]],\"tags\":[\"env:bench\"],\"host\":\"" + probe.id
-                + "\",\"type\":\"gauge\",\"interval\":15}]}";
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = metricsBatch(probe);
         String path = "/v1/ingest/metrics";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
@@ -204,12 +200,17 @@ public final class IngestBench {
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    static int sendRaw(Probe probe) throws Exception {
+    /** A fresh metrics batch (new batch_id, one gauge point) as a probe would post it. */
+    static byte[] metricsBatch(Probe probe) {
         long now = Instant.now().getEpochSecond();
         String body = "{\"batch_id\":\"" + UUID.randomUUID() + "\",\"probe_id\":\"" + probe.id + "\",\"series\":[{\"metric\":\"bench.cpu\","
                 + "\"points\":[[" + now + "," + RANDOM.nextInt(100) + "]],\"tags\":[\"env:bench\"],\"host\":\"" + probe.id
                 + "\",\"type\":\"gauge\",\"interval\":15}]}";
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static int sendRaw(Probe probe) throws Exception {
+        byte[] bytes = metricsBatch(probe);
         String path = "/v1/ingest/metrics";
         StringBuilder head = new StringBuilder(512).append("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(raw.hostHeader)
                 .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(bytes.length).append("\r\n");
