@@ -122,14 +122,27 @@ public class ArchiveStore {
         try {
             s3.headBucket(b -> b.bucket(bucket));
         } catch (NoSuchBucketException e) {
-            s3.createBucket(b -> b.bucket(bucket));
+            createBucket();
         } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
             if (e.statusCode() != 404) {
                 throw e;
             }
-            s3.createBucket(b -> b.bucket(bucket));
+            createBucket();
         }
         bucketChecked.set(true);
+    }
+
+    /** Concurrent first writes (two archive groups at once) may both create it: the loser's 409 is fine. */
+    private void createBucket() {
+        try {
+            s3.createBucket(b -> b.bucket(bucket));
+        } catch (software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException e) {
+            // created by a concurrent request of ours
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() != 409 || !"BucketAlreadyOwnedByYou".equals(e.awsErrorDetails().errorCode())) {
+                throw e;
+            }
+        }
     }
 
     private static String segment(String value) {
