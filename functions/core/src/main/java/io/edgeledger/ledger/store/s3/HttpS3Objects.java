@@ -28,6 +28,7 @@ final class HttpS3Objects implements S3Objects {
     private static final int ATTEMPTS = 4;
     private static final int CONNECT_TIMEOUT_MS = 10_000;
     private static final int READ_TIMEOUT_MS = 30_000;
+    private static final String JSON = "application/json";
 
     private final String origin;
     /** {@code /bucket} (path-style) or empty (virtual-hosted: the bucket is in the host name). */
@@ -74,7 +75,7 @@ final class HttpS3Objects implements S3Objects {
 
     @Override
     public void put(String key, byte[] bytes) {
-        Response r = send("PUT", objectPath(key), "", bytes, "write s3://" + bucket + "/" + key);
+        Response r = send("PUT", objectPath(key), "", bytes, JSON, "write s3://" + bucket + "/" + key);
         if (r.statusCode() != 200) {
             throw failure("could not write s3://" + bucket + "/" + key, r);
         }
@@ -82,7 +83,7 @@ final class HttpS3Objects implements S3Objects {
 
     @Override
     public Optional<byte[]> get(String key) {
-        Response r = send("GET", objectPath(key), "", null, "read s3://" + bucket + "/" + key);
+        Response r = send("GET", objectPath(key), "", null, null, "read s3://" + bucket + "/" + key);
         if (r.statusCode() == 200) {
             return Optional.of(r.body());
         }
@@ -102,7 +103,7 @@ final class HttpS3Objects implements S3Objects {
                 query.append("continuation-token=").append(SigV4.uriEncode(page.nextToken(), false)).append('&');
             }
             query.append("list-type=2&max-keys=").append(pageSize).append("&prefix=").append(SigV4.uriEncode(prefix, false));
-            Response r = send("GET", bucketPath.isEmpty() ? "/" : bucketPath, query.toString(), null,
+            Response r = send("GET", bucketPath.isEmpty() ? "/" : bucketPath, query.toString(), null, null,
                     "list s3://" + bucket + "/" + prefix);
             if (r.statusCode() != 200) {
                 throw failure("could not list s3://" + bucket + "/" + prefix, r);
@@ -117,7 +118,7 @@ final class HttpS3Objects implements S3Objects {
     @Override
     public void ensureBucket() {
         String path = bucketPath.isEmpty() ? "/" : bucketPath;
-        Response head = send("HEAD", path, "", null, "reach bucket " + bucket);
+        Response head = send("HEAD", path, "", null, null, "reach bucket " + bucket);
         if (head.statusCode() == 200) {
             return;
         }
@@ -127,7 +128,7 @@ final class HttpS3Objects implements S3Objects {
         byte[] body = "us-east-1".equals(region) ? null
                 : ("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><LocationConstraint>" + region
                         + "</LocationConstraint></CreateBucketConfiguration>").getBytes(StandardCharsets.UTF_8);
-        Response created = send("PUT", path, "", body, "create bucket " + bucket);
+        Response created = send("PUT", path, "", body, "application/xml", "create bucket " + bucket);
         if (created.statusCode() != 200 && !"BucketAlreadyOwnedByYou".equals(S3Xml.errorCode(created.body()))) {
             throw failure("could not create bucket " + bucket, created);
         }
@@ -145,7 +146,7 @@ final class HttpS3Objects implements S3Objects {
     /** A finished exchange: status and the whole body (the connection goes back to the keep-alive pool). */
     private record Response(int statusCode, byte[] body) {}
 
-    private Response send(String method, String path, String query, byte[] body, String what) {
+    private Response send(String method, String path, String query, byte[] body, String contentType, String what) {
         byte[] payload = body == null ? new byte[0] : body;
         String payloadHash = body == null ? SigV4.EMPTY_PAYLOAD_HASH : Hex.of(Sha256.digest(payload));
         URL url = url(path, query);
@@ -164,7 +165,7 @@ final class HttpS3Objects implements S3Objects {
             }
             String authorization = signer.authorization(method, path, query, signed, payloadHash);
             try {
-                last = exchange(url, method, signed, authorization, body);
+                last = exchange(url, method, signed, authorization, body, contentType);
                 lastError = null;
                 if (!retryable(last.statusCode())) {
                     return last;
@@ -187,8 +188,8 @@ final class HttpS3Objects implements S3Objects {
      * reuses the connection once the body is read to the end (java.net.http's selector and executor
      * threads cost more CPU per request than the signing).
      */
-    private static Response exchange(URL url, String method, SortedMap<String, String> signed, String authorization, byte[] body)
-            throws IOException {
+    private static Response exchange(URL url, String method, SortedMap<String, String> signed, String authorization, byte[] body,
+            String contentType) throws IOException {
         HttpURLConnection c = (HttpURLConnection) url.openConnection();
         try {
             c.setRequestMethod(method);
@@ -204,7 +205,9 @@ final class HttpS3Objects implements S3Objects {
             }
             if ("PUT".equals(method)) {
                 byte[] payload = body == null ? new byte[0] : body;
-                c.setRequestProperty("Content-Type", "application/json");
+                if (contentType != null) {
+                    c.setRequestProperty("Content-Type", contentType);
+                }
                 c.setDoOutput(true);
                 c.setFixedLengthStreamingMode(payload.length);
                 try (OutputStream out = c.getOutputStream()) {

@@ -71,6 +71,16 @@ class HttpS3ObjectsTest {
     }
 
     @Test
+    void aBucketOutsideUsEast1IsCreatedWithItsLocationConstraint() {
+        S3Settings west = new S3Settings(server.endpoint(), "us-west-2", "http-west", EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY);
+        try (HttpS3Objects s3 = objects(west)) {
+            s3.ensureBucket();
+            s3.put("k", new byte[] {7});
+            assertThat(s3.get("k")).hasValueSatisfying(b -> assertThat(b).containsExactly(7));
+        }
+    }
+
+    @Test
     void aWrongSecretIsRefusedByTheServerWithItsCode() {
         S3Settings good = settings("http-auth");
         try (HttpS3Objects s3 = objects(good)) {
