@@ -1,16 +1,15 @@
 package io.edgeledger.api.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.errors.ApiException;
+import io.edgeledger.near.notary.NotaryViews;
 import io.edgeledger.near.rpc.NearRpcClient;
 import io.edgeledger.near.rpc.NearRpcException;
 import io.edgeledger.near.rpc.TxOutcome;
 import io.edgeledger.near.rpc.UnknownTransactionException;
 import io.edgeledger.near.rpc.WaitUntil;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,16 +17,16 @@ import java.util.Optional;
 /** What the NEAR chain says about a batch: its notary token, the root it recorded, and the mint transaction. */
 @ApplicationScoped
 public class ChainView {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final NearRpcClient rpc;
     private final String contract;
+    private final NotaryViews views;
     private final String network;
     private final String signer;
 
     public ChainView(ApiConfig config) {
         this.rpc = new NearRpcClient(URI.create(config.near().rpcUrl()), Duration.ofMillis(config.near().timeoutMillis()));
         this.contract = config.near().contract();
+        this.views = new NotaryViews(rpc, contract);
         this.network = config.near().network();
         this.signer = config.near().signerAccount().orElse(contract);
     }
@@ -42,12 +41,20 @@ public class ChainView {
 
     /** The token of a batch, or empty when none was minted. */
     public Optional<JsonNode> token(String batchId) {
-        return view("nft_token", batchId);
+        try {
+            return views.token(batchId);
+        } catch (NearRpcException e) {
+            throw unavailable(e);
+        }
     }
 
     /** The batch summary the contract stored at mint time (holds {@code merkle_root}). */
     public Optional<JsonNode> summary(String batchId) {
-        return view("get_batch_summary", batchId);
+        try {
+            return views.batchSummary(batchId);
+        } catch (NearRpcException e) {
+            throw unavailable(e);
+        }
     }
 
     /** The mint transaction as the chain has it, or empty when the chain does not know the hash. */
@@ -58,18 +65,6 @@ public class ChainView {
             return Optional.empty();
         } catch (NearRpcException e) {
             throw unavailable(e);
-        }
-    }
-
-    private Optional<JsonNode> view(String method, String tokenId) {
-        try {
-            String text = rpc.callFunction(contract, method, JSON.writeValueAsString(java.util.Map.of("token_id", tokenId))).resultUtf8();
-            JsonNode node = JSON.readTree(text);
-            return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
-        } catch (NearRpcException e) {
-            throw unavailable(e);
-        } catch (IOException e) {
-            throw ApiException.unavailable("chain_unavailable", "the NEAR view " + method + " did not return JSON: " + e.getMessage());
         }
     }
 

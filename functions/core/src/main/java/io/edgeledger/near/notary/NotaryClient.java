@@ -33,10 +33,12 @@ public final class NotaryClient {
 
     private final NearRpcClient rpc;
     private final NotaryConfig config;
+    private final NotaryViews views;
 
     public NotaryClient(NearRpcClient rpc, NotaryConfig config) {
         this.rpc = rpc;
         this.config = config;
+        this.views = new NotaryViews(rpc, config.contractId());
     }
 
     public NotaryConfig config() {
@@ -45,23 +47,12 @@ public final class NotaryClient {
 
     /** {@code nft_token(token_id)}: the token JSON, or empty when it does not exist. */
     public Optional<JsonNode> findToken(String tokenId) {
-        return viewJson("nft_token", tokenId);
+        return views.token(tokenId);
     }
 
     /** {@code get_batch_summary(token_id)}: the stored BatchSummary JSON, or empty. */
     public Optional<JsonNode> batchSummary(String tokenId) {
-        return viewJson("get_batch_summary", tokenId);
-    }
-
-    private Optional<JsonNode> viewJson(String method, String tokenId) {
-        String args = ArgsJson.write(java.util.Map.of("token_id", tokenId), ArgsJson.Style.COMPACT, true);
-        String text = rpc.callFunction(config.contractId(), method, args).resultUtf8();
-        try {
-            JsonNode node = JSON.readTree(text);
-            return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
-        } catch (IOException e) {
-            throw new NearRpcException(method + " returned non-JSON: " + text, "BAD_ANSWER", null);
-        }
+        return views.batchSummary(tokenId);
     }
 
     /** Mints the batch unless its token exists; see the class comment for the retry rules. */
