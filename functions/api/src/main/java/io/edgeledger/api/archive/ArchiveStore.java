@@ -2,6 +2,7 @@ package io.edgeledger.api.archive;
 
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.errors.ApiException;
+import io.edgeledger.ledger.store.s3.SdkBuckets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -119,30 +120,8 @@ public class ArchiveStore {
         if (bucketChecked.get()) {
             return;
         }
-        try {
-            s3.headBucket(b -> b.bucket(bucket));
-        } catch (NoSuchBucketException e) {
-            createBucket();
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() != 404) {
-                throw e;
-            }
-            createBucket();
-        }
+        SdkBuckets.ensure(s3, bucket);
         bucketChecked.set(true);
-    }
-
-    /** Concurrent first writes (two archive groups at once) may both create it: the loser's 409 is fine. */
-    private void createBucket() {
-        try {
-            s3.createBucket(b -> b.bucket(bucket));
-        } catch (software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException e) {
-            // created by a concurrent request of ours
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() != 409 || !"BucketAlreadyOwnedByYou".equals(e.awsErrorDetails().errorCode())) {
-                throw e;
-            }
-        }
     }
 
     private static String segment(String value) {

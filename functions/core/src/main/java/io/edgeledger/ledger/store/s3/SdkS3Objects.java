@@ -16,10 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The ledger's S3 calls through the AWS SDK v2 (url-connection HTTP client: small and Lambda-friendly). */
@@ -93,25 +90,9 @@ final class SdkS3Objects implements S3Objects {
     @Override
     public void ensureBucket() {
         try {
-            s3.headBucket(b -> b.bucket(bucket));
-        } catch (NoSuchBucketException e) {
-            create();
+            SdkBuckets.ensure(s3, bucket);
         } catch (SdkException e) {
-            if (e instanceof S3Exception s && s.statusCode() == 404) {
-                create();
-                return;
-            }
-            throw new LedgerStoreException("bucket " + bucket + " is not reachable: " + e.getMessage(), e);
-        }
-    }
-
-    private void create() {
-        try {
-            s3.createBucket(b -> b.bucket(bucket));
-        } catch (BucketAlreadyOwnedByYouException ignored) {
-            // created concurrently: fine
-        } catch (SdkException e) {
-            throw new LedgerStoreException("could not create bucket " + bucket + ": " + e.getMessage(), e);
+            throw new LedgerStoreException("bucket " + bucket + " is not reachable or could not be created: " + e.getMessage(), e);
         }
     }
 
