@@ -45,7 +45,7 @@ class LedgerCliTest {
     Stream<DynamicTest> leafAnswersEveryLeafV2Case() {
         JsonObject vectors = VectorFiles.load("leaf-v2.json");
         int[] n = {0};
-        return objects(vectors, "cases").stream().map(c -> DynamicTest.dynamicTest(str(c, "label"), () -> {
+        return cases(vectors, "cases").stream().map(c -> DynamicTest.dynamicTest(str(c, "label"), () -> {
             String input = file("input-" + n[0]++ + ".json", CompactJsonWriter.write(c.get("input")));
             Run r = cli("leaf", input);
             JsonObject expected = (JsonObject) c.get("expected");
@@ -63,7 +63,7 @@ class LedgerCliTest {
     @TestFactory
     Stream<DynamicTest> rfc6962RootProveVerifyConsistency() {
         JsonObject vectors = VectorFiles.load("merkle-rfc6962.json");
-        return objects(vectors, "tree_cases").stream().map(c -> DynamicTest.dynamicTest(str(c, "name"), () -> {
+        return cases(vectors, "tree_cases").stream().map(c -> DynamicTest.dynamicTest(str(c, "name"), () -> {
             List<JsonObject> leaves = objects(c, "leaves");
             String leavesFile = file(str(c, "name") + ".txt", leaves.stream()
                     .map(l -> Hex.of(str(l, "leaf_data").getBytes(StandardCharsets.UTF_8))).collect(Collectors.joining("\n", "", "\n")));
@@ -96,10 +96,23 @@ class LedgerCliTest {
         }));
     }
 
+    /** Every tampered inclusion proof the vectors test rejects, the CLI rejects too: exit 1, "invalid". */
+    @TestFactory
+    Stream<DynamicTest> tamperedRfc6962ProofsAreInvalid() {
+        List<JsonObject> inclusion = io.edgeledger.ledger.merkle.ProofTampering.rfc6962(VectorFiles.load("merkle-rfc6962.json"))
+                .stream().filter(t -> str(t, "kind").equals("inclusion")).toList();
+        return nonEmpty(inclusion, "tampered inclusion proofs").stream().map(t -> DynamicTest.dynamicTest(str(t, "description"), () -> {
+            String proof = file("tampered.json", CompactJsonWriter.write(JsonObject.builder().put("audit_path", t.get("audit_path")).build()));
+            assertThat(cli("verify", "--scheme", "rfc6962", "--root", str(t, "root"), "--index", Long.toString(num(t, "leaf_index")),
+                    "--size", Long.toString(num(t, "tree_size")), "--leaf-hex", str(t, "leaf_data_hex"), "--proof", proof))
+                    .isEqualTo(new Run(1, "invalid\n", ""));
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> etrapV1RootProveVerify() {
         JsonObject vectors = VectorFiles.load("merkle-etrap-v1.json");
-        return objects(vectors, "tree_cases").stream().filter(c -> num(c, "size") > 0).map(c -> DynamicTest.dynamicTest(str(c, "name"), () -> {
+        return cases(vectors, "tree_cases").stream().filter(c -> num(c, "size") > 0).map(c -> DynamicTest.dynamicTest(str(c, "name"), () -> {
             List<JsonObject> rows = objects(c, "rows");
             String rowsFile = file("rows-" + str(c, "name") + ".jsonl", rows.stream().map(r -> str(r, "row_json")).collect(Collectors.joining("\n")));
             assertThat(cli("root", "--scheme", "etrap-v1", rowsFile)).isEqualTo(new Run(0, str(c, "root") + "\n", ""));

@@ -33,6 +33,22 @@ public final class VectorFiles {
         return ((JsonArray) v).items().stream().map(JsonObject.class::cast).toList();
     }
 
+    /**
+     * The cases a test factory runs: the member must be there and non-empty, so a renamed key or an empty file fails
+     * the test instead of producing a factory with nothing in it (which JUnit reports as a pass).
+     */
+    public static List<JsonObject> cases(JsonObject o, String member) {
+        return nonEmpty(objects(o, member), member);
+    }
+
+    /** What a test factory runs, checked to be there: an empty factory passes in JUnit, so it must fail here. */
+    public static <T> List<T> nonEmpty(List<T> cases, String what) {
+        if (cases.isEmpty()) {
+            throw new AssertionError("no " + what + " (missing or empty in the vector file): nothing to test");
+        }
+        return cases;
+    }
+
     public static List<String> strings(JsonObject o, String member) {
         return ((JsonArray) o.get(member)).items().stream().map(x -> ((JsonString) x).value()).toList();
     }

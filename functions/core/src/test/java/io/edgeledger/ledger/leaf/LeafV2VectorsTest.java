@@ -31,7 +31,7 @@ class LeafV2VectorsTest {
     @TestFactory
     Stream<DynamicTest> everyCaseGivesItsExpectedOutcome() {
         String placeholder = str(VECTORS, "null_placeholder");
-        return objects(VECTORS, "cases").stream().map(c -> DynamicTest.dynamicTest(str(c, "label"), () -> {
+        return cases(VECTORS, "cases").stream().map(c -> DynamicTest.dynamicTest(str(c, "label"), () -> {
             JsonObject expected = (JsonObject) c.get("expected");
             LeafOutcome out = outcome((JsonObject) c.get("input"), placeholder);
             switch (str(expected, "result")) {
@@ -57,7 +57,7 @@ class LeafV2VectorsTest {
         String placeholder = str(VECTORS, "null_placeholder");
         Map<String, JsonObject> byLabel = new HashMap<>();
         objects(VECTORS, "cases").forEach(c -> byLabel.put(str(c, "label"), c));
-        return objects(VECTORS, "sample_batches").stream().map(b -> DynamicTest.dynamicTest(str(b, "source") + " " + str(b, "table"), () -> {
+        return cases(VECTORS, "sample_batches").stream().map(b -> DynamicTest.dynamicTest(str(b, "source") + " " + str(b, "table"), () -> {
             List<byte[]> leaves = new ArrayList<>();
             for (String label : strings(b, "labels")) {
                 LeafOutcome out = outcome((JsonObject) byLabel.get(label).get("input"), placeholder);
