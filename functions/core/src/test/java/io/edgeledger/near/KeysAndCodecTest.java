@@ -12,6 +12,7 @@ import io.edgeledger.near.crypto.NearKeyPair;
 import io.edgeledger.near.crypto.NearPublicKey;
 import io.edgeledger.near.tx.SignedTransaction;
 import io.edgeledger.testing.Property;
+import io.edgeledger.testing.SharedData;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -51,16 +52,44 @@ class KeysAndCodecTest {
         assertThatThrownBy(() -> new BorshReader(new byte[3]).u32()).hasMessageContaining("truncated");
     }
 
+    /** The signed transactions of near-tx.json (made by near-api-js), as send_tx takes them. */
+    static java.util.List<byte[]> vectorSignedTransactions() throws IOException {
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(SharedData.resolve("vectors/near-tx.json").toFile());
+        java.util.List<byte[]> out = new java.util.ArrayList<>();
+        root.path("vectors").forEach(v -> out.add(java.util.Base64.getDecoder().decode(v.path("expected").path("signed_transaction_borsh_base64").asText())));
+        assertThat(out).as("signed transactions in near-tx.json").isNotEmpty();
+        return out;
+    }
+
     @Test
-    void truncatedOrPaddedSignedTransactionsAreRejected() {
+    void truncatedOrPaddedSignedTransactionsAreRejected() throws IOException {
+        for (byte[] valid : vectorSignedTransactions()) {
+            assertThat(SignedTransaction.decode(valid).borsh()).isEqualTo(valid);
+            for (int length = 0; length < valid.length; length++) {
+                byte[] truncated = Arrays.copyOf(valid, length);
+                assertThatThrownBy(() -> SignedTransaction.decode(truncated)).as("truncated to %d bytes", length)
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+            for (int extra = 1; extra <= 8; extra++) {
+                byte[] padded = Arrays.copyOf(valid, valid.length + extra);
+                assertThatThrownBy(() -> SignedTransaction.decode(padded)).as("padded by %d bytes", extra)
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trailing bytes");
+            }
+        }
+    }
+
+    @Test
+    void randomBytesDecodeOnlyWhenTheyAreExactlyASignedTransaction() {
         Property.forAll(300, random -> {
             byte[] garbage = new byte[random.nextInt(0, 400)];
             random.nextBytes(garbage);
+            SignedTransaction decoded;
             try {
-                SignedTransaction.decode(garbage);
+                decoded = SignedTransaction.decode(garbage);
             } catch (IllegalArgumentException expected) {
                 return; // a clear error, never another exception type
             }
+            assertThat(decoded.borsh()).as("whatever decodes must be exactly the bytes it came from").isEqualTo(garbage);
         });
     }
 

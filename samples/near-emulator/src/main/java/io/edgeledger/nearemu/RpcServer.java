@@ -117,11 +117,21 @@ final class RpcServer {
         };
     }
 
+    private static byte[] decodeBase64(String base64) {
+        try {
+            return java.util.Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("signed transaction is not base64: " + e.getMessage());
+        }
+    }
+
     /** Returns null when the fault says to drop the answer. */
     private JsonNode sendTx(String base64, String waitUntil) {
         SignedTransaction signed;
+        byte[] raw;
         try {
-            signed = SignedTransaction.decodeBase64(base64);
+            raw = decodeBase64(base64);
+            signed = SignedTransaction.decode(raw);
         } catch (IllegalArgumentException e) {
             throw RpcError.badRequest("Failed to decode transaction: " + e.getMessage());
         }
@@ -150,7 +160,7 @@ final class RpcServer {
                 }
             }
             try {
-                outcome = executor.submit(signed);
+                outcome = executor.submit(signed, raw);
             } finally {
                 onChange.run();
             }

@@ -33,7 +33,7 @@ final class TransactionExecutor {
     }
 
     /** Returns the stored outcome (full form) of the transaction, applying it first if it is new. */
-    ObjectNode submit(SignedTransaction signed) {
+    ObjectNode submit(SignedTransaction signed, byte[] raw) {
         Transaction tx = signed.transaction();
         String hash = signed.hashBase58();
         NodeState.StoredTx known = state.txs.get(hash);
@@ -43,7 +43,7 @@ final class TransactionExecutor {
         if (!state.chain.withinValidity(tx.blockHash())) {
             throw RpcError.invalidTx("Expired");
         }
-        if (!signed.verifySignature()) {
+        if (!Ed25519Check.verify(raw, tx.publicKey().bytes())) {
             throw RpcError.invalidTx("InvalidSignature");
         }
         Account signer = state.accounts.get(tx.signerId());
