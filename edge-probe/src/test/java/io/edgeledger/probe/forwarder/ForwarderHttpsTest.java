@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.time.Clock;
+import io.edgeledger.probe.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -64,8 +65,8 @@ class ForwarderHttpsTest {
         try (TestIngestServer server = new TestIngestServer(certs, "probe-1", "s3cret")) {
             try (Forwarder f = new Forwarder(config(server, "wrong", certs.caPem()), Clock.systemUTC()).start()) {
                 f.submit(batch("b-x"));
-                assertThat(f.drain(Duration.ofMillis(600))).isFalse();
-                assertThat(server.rejectedSignatures.get()).isPositive();
+                Eventually.until("the server rejects a signature", () -> server.rejectedSignatures.get() > 0);
+                Eventually.until("the forwarder records the 401", () -> String.valueOf(f.stats().lastError()).contains("401"));
                 assertThat(f.stats().lastError()).contains("401");
                 assertThat(f.stats().pending()).isEqualTo(1);
             }
@@ -82,9 +83,7 @@ class ForwarderHttpsTest {
         try (TestIngestServer server = new TestIngestServer(certs, "probe-1", "s3cret");
                 Forwarder f = new Forwarder(config(server, "s3cret", null), Clock.systemUTC()).start()) {
             f.submit(batch("b-tls"));
-            for (int i = 0; i < 400 && f.stats().retries() == 0; i++) {
-                Thread.sleep(50);
-            }
+            Eventually.until("a retry after the refused TLS handshake", () -> f.stats().retries() > 0);
             assertThat(server.ingested()).isEmpty();
             assertThat(f.stats().lastError()).containsIgnoringCase("cannot reach");
             assertThat(f.stats().pending()).isEqualTo(1);
@@ -107,8 +106,7 @@ class ForwarderHttpsTest {
                 for (int i = 0; i < 20; i++) {
                     f.submit(batch("out-" + i));
                 }
-                Thread.sleep(500);
-                assertThat(f.stats().retries()).isPositive();
+                Eventually.until("a retry while the backend is down", () -> f.stats().retries() > 0);
                 assertThat(server.ingested()).isEmpty();
             }
             // the probe restarts while the backend is still down, then the backend comes back
@@ -117,7 +115,7 @@ class ForwarderHttpsTest {
                 for (int i = 20; i < 30; i++) {
                     f.submit(batch("out-" + i));
                 }
-                Thread.sleep(200);
+                Eventually.until("a retry of the new batches too", () -> f.stats().retries() > 0);
                 server.down = false;
                 assertThat(f.drain(Duration.ofSeconds(30))).isTrue();
             }

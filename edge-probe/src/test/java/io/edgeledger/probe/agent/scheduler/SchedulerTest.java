@@ -10,6 +10,7 @@ import io.edgeledger.probe.agent.runner.RunReport;
 import io.edgeledger.probe.agent.runner.RunSender;
 import io.edgeledger.probe.agent.runner.RunStatus;
 import io.edgeledger.wire.IngestPayload;
+import io.edgeledger.probe.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,16 +79,12 @@ class SchedulerTest {
     }
 
     private static void awaitRuns(FakeCheck c, int n) throws InterruptedException {
-        for (int i = 0; i < 500 && c.runs.get() < n; i++) {
-            Thread.sleep(5);
-        }
+        Eventually.until(n + " runs of " + c.id(), () -> c.runs.get() >= n);
         assertThat(c.runs.get()).isEqualTo(n);
     }
 
     private void awaitReports(int n) throws InterruptedException {
-        for (int i = 0; i < 500 && reports.size() < n; i++) {
-            Thread.sleep(5);
-        }
+        Eventually.until(n + " run reports", () -> reports.size() >= n);
         assertThat(reports).hasSize(n);
     }
 
@@ -101,7 +98,10 @@ class SchedulerTest {
             for (long t = 3000; t < 3060; t++) {
                 clock.set(t * 1000);
                 s.tick(t);
-                Thread.sleep(2);
+                if (Math.floorMod(t, 15) == bucket) { // let the run start before the clock moves on, however slow the machine
+                    int expected = (int) ((t - 3000) / 15) + 1;
+                    Eventually.until("the run of second " + t, () -> reports.size() >= expected);
+                }
             }
             awaitReports(4);
             List<Long> ranAt = reports.stream().map(r -> r.startedEpochMillis() / 1000).sorted().toList();
@@ -164,10 +164,7 @@ class SchedulerTest {
             assertThat(r.status()).isEqualTo(RunStatus.TIMEOUT);
             assertThat(r.error()).contains("timeout of 5 s");
             assertThat(c.cancels.get()).isEqualTo(1);
-            for (int i = 0; i < 200 && runner.isRunning(c.id()); i++) {
-                Thread.sleep(5);
-            }
-            assertThat(runner.isRunning(c.id())).as("the interrupt ended the run").isFalse();
+            Eventually.until("the interrupt ends the run", () -> !runner.isRunning(c.id()));
             clock.addAndGet(10_000);
             s.tick(start + 10);
             Thread.sleep(100);
@@ -189,8 +186,10 @@ class SchedulerTest {
                 s.enter(c);
             }
             s.tick(1);
-            Thread.sleep(200);
-            assertThat(checks.values().stream().mapToInt(c -> c.runs.get()).sum()).as("two workers").isEqualTo(2);
+            Eventually.until("both workers busy", () -> checks.values().stream().mapToInt(c -> c.runs.get()).sum() >= 2);
+            assertThat(checks.values().stream().filter(c -> c.runs.get() > 0).allMatch(c -> runner.isRunning(c.id())))
+                    .as("the two started runs are still held").isTrue();
+            assertThat(checks.values().stream().mapToInt(c -> c.runs.get()).sum()).as("two workers, the rest queued").isEqualTo(2);
             hold.countDown();
             awaitReports(5);
             assertThat(reports).extracting(RunReport::status).containsOnly(RunStatus.OK);
