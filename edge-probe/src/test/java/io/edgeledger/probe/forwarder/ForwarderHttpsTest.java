@@ -10,8 +10,9 @@ import io.edgeledger.wire.MetricsPayload;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
-import java.time.Clock;
 import io.edgeledger.probe.testing.Eventually;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -57,6 +58,47 @@ class ForwarderHttpsTest {
                     .isEqualTo("[[1700000000,0.25]]");
             assertThat(server.ingested().get("b-2").path()).isEqualTo("/v1/ingest/check-runs");
             assertThat(f.stats().delivered()).isEqualTo(2);
+            assertThat(server.duplicates.get()).as("each batch sent once").isZero();
+        }
+    }
+
+    /** docs/install-probe.md: a batch the backend refuses as invalid is kept in spool_dir/dead-letter/ with the reason. */
+    @Test
+    void aBatchRefusedAsInvalidGoesToTheDeadLetterFolderAndTheRestFlows() throws Exception {
+        try (TestIngestServer server = new TestIngestServer(certs, "probe-1", "s3cret");
+                Forwarder f = new Forwarder(config(server, "s3cret", certs.caPem()), Clock.systemUTC()).start()) {
+            server.refuse.put("b-422", 422);
+            server.refuse.put("b-400", 400);
+            server.refuse.put("b-413", 413);
+            for (String id : List.of("b-ok-1", "b-422", "b-400", "b-413", "b-ok-2")) {
+                f.submit(batch(id));
+            }
+            assertThat(f.drain(Duration.ofSeconds(30))).isTrue();
+            assertThat(server.ingested().keySet()).containsExactlyInAnyOrder("b-ok-1", "b-ok-2");
+            assertThat(f.stats().deadLettered()).isEqualTo(3);
+            assertThat(f.stats().pending()).isZero();
+            Path dead = spool.resolve("dead-letter");
+            for (String id : List.of("b-422", "b-400", "b-413")) {
+                byte[] kept = new java.util.zip.GZIPInputStream(Files.newInputStream(dead.resolve(id + ".metrics.json.gz"))).readAllBytes();
+                assertThat(io.edgeledger.wire.WireJson.mapper().readTree(kept).path("batch_id").asText()).isEqualTo(id);
+                assertThat(Files.readString(dead.resolve(id + ".reason.txt"))).contains("HTTP " + id.substring(2)).contains("refused for the test");
+            }
+        }
+    }
+
+    @Test
+    void aServerErrorIsRetriedNotDeadLettered() throws Exception {
+        try (TestIngestServer server = new TestIngestServer(certs, "probe-1", "s3cret");
+                Forwarder f = new Forwarder(config(server, "s3cret", certs.caPem()), Clock.systemUTC()).start()) {
+            server.refuse.put("b-500", 500);
+            f.submit(batch("b-500"));
+            Eventually.until("a retry of the batch the server failed", () -> f.stats().retries() > 1);
+            assertThat(f.stats().deadLettered()).isZero();
+            assertThat(f.stats().pending()).isEqualTo(1);
+            server.refuse.remove("b-500");
+            assertThat(f.drain(Duration.ofSeconds(30))).isTrue();
+            assertThat(server.ingested()).containsKey("b-500");
+            assertThat(spool.resolve("dead-letter")).doesNotExist();
         }
     }
 
@@ -121,6 +163,7 @@ class ForwarderHttpsTest {
             }
             assertThat(server.ingested().keySet())
                     .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 30).mapToObj(i -> "out-" + i).toList());
+            assertThat(server.duplicates.get()).as("a batch is acked only after a 2xx, so none is sent twice").isZero();
         }
     }
 

@@ -41,6 +41,8 @@ public final class TestIngestServer implements AutoCloseable {
     public final AtomicInteger duplicates = new AtomicInteger();
     public final AtomicInteger rejectedSignatures = new AtomicInteger();
     public volatile boolean down;
+    /** Batches to refuse with the given status instead of ingesting them (as the API refuses an invalid payload). */
+    public final Map<String, Integer> refuse = new ConcurrentHashMap<>();
     public volatile CountDownLatch holdRequests;
     public final CountDownLatch firstRequest = new CountDownLatch(1);
 
@@ -125,6 +127,11 @@ public final class TestIngestServer implements AutoCloseable {
             JsonNode tree = WireJson.mapper().readTree(json);
             if (!tree.hasNonNull("batch_id")) {
                 reply(ex, 400, "{\"code\":\"bad_request\",\"message\":\"batch_id missing\"}");
+                return;
+            }
+            Integer refusal = refuse.get(tree.get("batch_id").asText());
+            if (refusal != null) {
+                reply(ex, refusal, "{\"code\":\"invalid_payload\",\"message\":\"refused for the test\"}");
                 return;
             }
             if (byBatch.putIfAbsent(tree.get("batch_id").asText(), new Ingested(path, tree)) != null) {
