@@ -1,5 +1,6 @@
 package io.edgeledger.probe.traceroute;
 
+import io.edgeledger.probe.traceroute.engine.AdaptiveWait;
 import io.edgeledger.probe.traceroute.net.MissingPrivilegeException;
 import io.edgeledger.probe.traceroute.net.Terminal;
 import io.edgeledger.probe.traceroute.result.TracerouteResult;

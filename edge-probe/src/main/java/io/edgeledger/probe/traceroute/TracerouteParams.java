@@ -1,5 +1,6 @@
 package io.edgeledger.probe.traceroute;
 
+import io.edgeledger.probe.traceroute.engine.AdaptiveWait;
 import java.util.List;
 
 /**
