@@ -129,9 +129,10 @@ public final class TracerouteEngine {
         };
     }
 
-    private static TraceSettings settings(TracerouteParams p) {
+    /** Parallel unless --serial: the default for every protocol and TCP method (DESIGN 2.1). */
+    static TraceSettings settings(TracerouteParams p) {
         return new TraceSettings(p.maxTtl(), p.timeoutMillis() * 1_000_000L, p.sendDelayMillis() * 1_000_000L,
-                p.adaptiveWait(), p.parallel());
+                p.adaptiveWait(), !Boolean.FALSE.equals(p.parallel()));
     }
 
     private static ProbeSession openSession(PacketNetwork network, Route route, ProtocolTracer tracer,

@@ -59,12 +59,12 @@ public final class Trace {
                 settings.adaptiveWait(), shared, peers);
     }
 
-    /** Runs the driver over every TTL, in parallel or serially as the settings and protocol default say. */
-    public List<Hop> run(ProbeDriver driver, boolean parallelByDefault) throws IOException, InterruptedException {
-        return run(newRun(driver), parallelByDefault);
+    /** Runs the driver over every TTL, in parallel or serially as the settings say. */
+    public List<Hop> run(ProbeDriver driver) throws IOException, InterruptedException {
+        return run(newRun(driver));
     }
 
-    public List<Hop> run(TraceRun run, boolean parallelByDefault) throws IOException, InterruptedException {
-        return settings.parallelOr(parallelByDefault) ? run.parallel() : run.serial();
+    public List<Hop> run(TraceRun run) throws IOException, InterruptedException {
+        return settings.parallel() ? run.parallel() : run.serial();
     }
 }

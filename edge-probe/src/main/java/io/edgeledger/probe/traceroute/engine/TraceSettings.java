@@ -1,11 +1,9 @@
 package io.edgeledger.probe.traceroute.engine;
 
 /**
- * How every run of one trace probes: {@code parallel} null leaves the choice to the protocol
- * (its default), true or false is the user's {@code --parallel} / {@code --serial}.
+ * How every run of one trace probes. Every protocol and TCP method runs in parallel unless the user
+ * asked for {@code --serial} ({@code parallel} false): one TTL at a time, each waited for up to the
+ * timeout, as upstream traces TCP SYN.
  */
-public record TraceSettings(int maxTtl, long timeoutNanos, long sendDelayNanos, AdaptiveWait adaptiveWait, Boolean parallel) {
-    public boolean parallelOr(boolean protocolDefault) {
-        return parallel != null ? parallel : protocolDefault;
-    }
-}
+public record TraceSettings(int maxTtl, long timeoutNanos, long sendDelayNanos, AdaptiveWait adaptiveWait,
+                            boolean parallel) {}

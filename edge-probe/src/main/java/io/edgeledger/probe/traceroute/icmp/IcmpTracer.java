@@ -8,7 +8,7 @@ import io.edgeledger.probe.traceroute.engine.Trace;
 import java.io.IOException;
 import java.net.InetAddress;
 
-/** ICMP echo traceroute: routers answer time exceeded, the destination an echo reply; parallel by default. */
+/** ICMP echo traceroute: routers answer time exceeded, the destination an echo reply. */
 public final class IcmpTracer implements ProtocolTracer {
     @Override
     public String captureFilter(InetAddress source, InetAddress target) {
@@ -21,7 +21,7 @@ public final class IcmpTracer implements ProtocolTracer {
     @Override
     public RunOutcome trace(Trace trace) throws IOException, InterruptedException {
         try (ProbeDriver d = e2eDriver(trace, trace.maxTtl())) {
-            return new RunOutcome(trace.source(), 0, trace.target(), 0, trace.run(d, true));
+            return new RunOutcome(trace.source(), 0, trace.target(), 0, trace.run(d));
         }
     }
 

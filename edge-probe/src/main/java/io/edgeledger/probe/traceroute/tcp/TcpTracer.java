@@ -54,7 +54,7 @@ public final class TcpTracer implements ProtocolTracer {
             }
         }
         try (SynDriver d = synDriver(trace, trace.maxTtl())) {
-            return new RunOutcome(trace.source(), d.sourcePort(), trace.target(), port, trace.run(d, false));
+            return new RunOutcome(trace.source(), d.sourcePort(), trace.target(), port, trace.run(d));
         }
     }
 
@@ -73,7 +73,7 @@ public final class TcpTracer implements ProtocolTracer {
                 }
                 return null;
             }
-            List<Hop> hops = trace.run(run, true);
+            List<Hop> hops = trace.run(run);
             boolean reached = !hops.isEmpty() && hops.get(hops.size() - 1).destination();
             if (reached || !sack.resetByPeer() || method == Method.SACK) {
                 return new RunOutcome(trace.source(), sack.sourcePort(), trace.target(), port, hops);

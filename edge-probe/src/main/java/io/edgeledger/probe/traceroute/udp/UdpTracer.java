@@ -8,7 +8,7 @@ import io.edgeledger.probe.traceroute.engine.Trace;
 import java.io.IOException;
 import java.net.InetAddress;
 
-/** UDP traceroute: routers answer time exceeded, the destination port unreachable; parallel by default. */
+/** UDP traceroute: routers answer time exceeded, the destination port unreachable. */
 public final class UdpTracer implements ProtocolTracer {
     private final int port;
 
@@ -24,7 +24,7 @@ public final class UdpTracer implements ProtocolTracer {
     @Override
     public RunOutcome trace(Trace trace) throws IOException, InterruptedException {
         try (UdpDriver d = driver(trace, trace.maxTtl())) {
-            return new RunOutcome(trace.source(), d.sourcePort(), trace.target(), port, trace.run(d, true));
+            return new RunOutcome(trace.source(), d.sourcePort(), trace.target(), port, trace.run(d));
         }
     }
 

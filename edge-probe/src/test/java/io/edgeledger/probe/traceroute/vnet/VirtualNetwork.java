@@ -37,6 +37,7 @@ public final class VirtualNetwork implements PacketNetwork, AutoCloseable {
     private final List<VirtualSource> sources = new CopyOnWriteArrayList<>();
     private final Map<Integer, VirtualConnection> kernelSockets = new ConcurrentHashMap<>();
     private final List<ProbeView> sent = new CopyOnWriteArrayList<>();
+    private final List<String> log = new CopyOnWriteArrayList<>();
     private final AtomicInteger nextPort = new AtomicInteger(40000);
     private final ScheduledThreadPoolExecutor wire = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "virtual-network");
@@ -80,6 +81,11 @@ public final class VirtualNetwork implements PacketNetwork, AutoCloseable {
     /** Every packet the engine sent (probes and handshakes), in order. */
     public List<ProbeView> sent() {
         return List.copyOf(sent);
+    }
+
+    /** What the source saw happen, in order: "probe TTL" per packet sent, "reply" per packet delivered. */
+    public List<String> log() {
+        return List.copyOf(log);
     }
 
     /** Keeps every answer back until {@link #release()}: shows what was sent before anything was heard. */
@@ -151,6 +157,7 @@ public final class VirtualNetwork implements PacketNetwork, AutoCloseable {
     void transmit(byte[] packet) {
         ProbeView p = ProbeView.of(packet);
         sent.add(p);
+        log.add("probe " + p.ttl());
         boolean v6 = p.v6();
         if (!p.src().equals(v6 ? sourceV6 : sourceV4)) {
             return; // spoofed source: the first router drops it
@@ -195,6 +202,7 @@ public final class VirtualNetwork implements PacketNetwork, AutoCloseable {
             }
         }
         long now = System.nanoTime();
+        log.add("reply");
         for (VirtualSource s : sources) {
             s.offer(reply, now);
         }
