@@ -64,6 +64,15 @@ class VirtualPathTest {
         return net;
     }
 
+    /** The routers of {@link #chain()}, then silence up to max TTL: what a firewalled destination shows. */
+    static List<String> firewalledPath(VirtualNetwork net, boolean v6, int maxTtl) {
+        List<String> expected = new ArrayList<>(net.path(v6).subList(0, 3));
+        while (expected.size() < maxTtl) {
+            expected.add(null);
+        }
+        return expected;
+    }
+
     /** Every TTL shows exactly the expected hop (null = silent); the last one is the destination when reached. */
     static void assertHops(TracerouteRun run, List<String> expected, boolean reachesDestination, String context) {
         List<Hop> hops = run.hops();
@@ -172,10 +181,7 @@ class VirtualPathTest {
             net.destination().firewalled();
             int maxTtl = 6;
             TracerouteResult r = trace(net, p, 1, 3, maxTtl, 200);
-            List<String> expected = new ArrayList<>(net.path(p.v6()).subList(0, 3));
-            while (expected.size() < maxTtl) {
-                expected.add(null);
-            }
+            List<String> expected = firewalledPath(net, p.v6(), maxTtl);
             assertHops(r.runs().get(0), expected, false, p.label());
             assertThat(r.hopCount().max()).isEqualTo(3);
             assertThat(r.e2eProbe().packetsSent()).isEqualTo(3);

@@ -15,6 +15,10 @@ import org.pcap4j.packet.namednumber.DataLinkType;
  * filter that would drop a needed reply on a real host drops it here too.
  */
 final class VirtualSource implements PacketSource {
+    static {
+        System.setProperty("org.slf4j.simpleLogger.log.org.pcap4j", "warn"); // as net.Capture: no INFO chatter
+    }
+
     private static final DataLinkType RAW_IP = DataLinkType.getInstance(12); // DLT_RAW: frames start at the IP header
 
     private static final Inet4Address NETMASK_UNKNOWN = (Inet4Address) VirtualNetwork.ip("255.255.255.255");
