@@ -4,8 +4,8 @@ import io.edgeledger.probe.agent.CheckCommand;
 import io.edgeledger.probe.agent.RunCommand;
 import io.edgeledger.probe.agent.StatusCommand;
 import io.edgeledger.probe.devlog.DevlogCommand;
-import io.edgeledger.probe.traceroute.ServeCommand;
 import io.edgeledger.probe.traceroute.TracerouteCommand;
+import io.edgeledger.probe.traceroute.server.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,6 +1,7 @@
 package io.edgeledger.probe.devlog;
 
 import io.edgeledger.probe.devlog.event.DevlogEvent;
+import io.edgeledger.probe.devlog.source.LogSource;
 import io.edgeledger.probe.devlog.tail.OffsetStore;
 import java.io.IOException;
 import java.io.PrintStream;

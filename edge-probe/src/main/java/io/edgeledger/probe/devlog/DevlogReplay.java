@@ -1,6 +1,7 @@
 package io.edgeledger.probe.devlog;
 
 import io.edgeledger.probe.devlog.event.DevlogEvent;
+import io.edgeledger.probe.devlog.source.LogSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,9 @@ package io.edgeledger.probe.devlog;
 
 import io.edgeledger.probe.devlog.event.DevlogEvent;
 import io.edgeledger.probe.devlog.event.EventJson;
+import io.edgeledger.probe.devlog.source.Emitter;
+import io.edgeledger.probe.devlog.source.LineParser;
+import io.edgeledger.probe.devlog.source.SnapshotParser;
 import io.edgeledger.probe.devlog.tail.ChunkReader;
 import io.edgeledger.probe.devlog.tail.JsonLineDecoder;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import io.edgeledger.probe.devlog.codex.CodexSource;
 import io.edgeledger.probe.devlog.copilot.CopilotSource;
 import io.edgeledger.probe.devlog.cursor.CursorSource;
 import io.edgeledger.probe.devlog.gemini.GeminiSource;
+import io.edgeledger.probe.devlog.source.LogSource;
 import java.util.List;
 import java.util.Set;
 

@@ -1,5 +1,8 @@
 package io.edgeledger.probe.devlog;
 
+import io.edgeledger.probe.devlog.source.FileParser;
+import io.edgeledger.probe.devlog.source.LineParser;
+import io.edgeledger.probe.devlog.source.LogSource;
 import io.edgeledger.probe.devlog.tail.TailCursor;
 import java.io.IOException;
 import java.nio.file.Files;

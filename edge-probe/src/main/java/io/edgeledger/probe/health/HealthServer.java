@@ -2,7 +2,6 @@ package io.edgeledger.probe.health;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.edgeledger.probe.agent.runtime.Agent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,8 @@ import java.util.function.Supplier;
 public final class HealthServer implements AutoCloseable {
     private final HttpServer server;
 
-    public HealthServer(InetSocketAddress bind, Agent agent) throws IOException {
+    /** {@code metrics}: Prometheus text; {@code status}: the status JSON (both asked for per request). */
+    public HealthServer(InetSocketAddress bind, Supplier<String> metrics, Supplier<String> status) throws IOException {
         try {
             server = HttpServer.create(bind, 16);
         } catch (IOException e) {
@@ -26,9 +26,8 @@ public final class HealthServer implements AutoCloseable {
         server.setExecutor(Executors.newSingleThreadExecutor(
                 r -> Thread.ofPlatform().name("health-http").daemon().unstarted(r)));
         server.createContext("/health", ex -> reply(ex, 200, "application/json", () -> "{\"status\":\"ok\"}"));
-        server.createContext("/metrics", ex -> reply(ex, 200, "text/plain; version=0.0.4", agent::prometheus));
-        server.createContext("/status", ex -> reply(ex, 200, "application/json",
-                () -> agent.status().toPrettyString()));
+        server.createContext("/metrics", ex -> reply(ex, 200, "text/plain; version=0.0.4", metrics));
+        server.createContext("/status", ex -> reply(ex, 200, "application/json", status));
         server.createContext("/", ex -> reply(ex, 404, "application/json",
                 () -> "{\"code\":\"not_found\",\"message\":\"try /health, /metrics or /status\"}"));
     }

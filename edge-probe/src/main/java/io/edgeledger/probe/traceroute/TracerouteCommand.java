@@ -1,5 +1,6 @@
 package io.edgeledger.probe.traceroute;
 
+import io.edgeledger.probe.traceroute.engine.AdaptiveWait;
 import io.edgeledger.probe.traceroute.net.MissingPrivilegeException;
 import io.edgeledger.probe.traceroute.net.Terminal;
 import io.edgeledger.probe.traceroute.result.TracerouteResult;
@@ -60,10 +61,10 @@ public final class TracerouteCommand implements Callable<Integer> {
     @Option(names = "--skip-private-hops", description = "Drop RFC 1918 / unique-local hops from the output.")
     boolean skipPrivateHops;
 
-    @Option(names = "--parallel", description = "Send all TTLs at once (default for udp, icmp, sack).")
+    @Option(names = "--parallel", description = "Send all TTLs at once, ending with the adaptive wait (the default, every protocol and TCP method).")
     boolean parallel;
 
-    @Option(names = "--serial", description = "One TTL at a time (default for tcp syn).")
+    @Option(names = "--serial", description = "One TTL at a time, each waited for up to --timeout (upstream's TCP SYN behaviour).")
     boolean serial;
 
     @Option(names = "--wait", paramLabel = "HERE,NEAR[,MIN_MS]", defaultValue = "3,10,10",

@@ -2,20 +2,27 @@ package io.edgeledger.probe.traceroute;
 
 import io.edgeledger.probe.traceroute.dns.ReverseDns;
 import io.edgeledger.probe.traceroute.e2e.E2eProber;
-import io.edgeledger.probe.traceroute.icmp.IcmpDriver;
-import io.edgeledger.probe.traceroute.net.Capture;
-import io.edgeledger.probe.traceroute.net.LocalRoute;
-import io.edgeledger.probe.traceroute.net.RawSocket;
+import io.edgeledger.probe.traceroute.engine.PacketNetwork;
+import io.edgeledger.probe.traceroute.engine.PacketSink;
+import io.edgeledger.probe.traceroute.engine.PacketSource;
+import io.edgeledger.probe.traceroute.engine.ProbeDriver;
+import io.edgeledger.probe.traceroute.engine.ProbeException;
+import io.edgeledger.probe.traceroute.engine.ProbeSession;
+import io.edgeledger.probe.traceroute.engine.ProtocolTracer;
+import io.edgeledger.probe.traceroute.engine.Route;
+import io.edgeledger.probe.traceroute.engine.RunOutcome;
+import io.edgeledger.probe.traceroute.engine.Trace;
+import io.edgeledger.probe.traceroute.engine.TraceSettings;
+import io.edgeledger.probe.traceroute.icmp.IcmpTracer;
+import io.edgeledger.probe.traceroute.net.HostNetwork;
 import io.edgeledger.probe.traceroute.publicip.PublicIp;
 import io.edgeledger.probe.traceroute.result.E2eProbe;
 import io.edgeledger.probe.traceroute.result.Hop;
 import io.edgeledger.probe.traceroute.result.HopCount;
 import io.edgeledger.probe.traceroute.result.TracerouteResult;
 import io.edgeledger.probe.traceroute.result.TracerouteRun;
-import io.edgeledger.probe.traceroute.tcp.SackDriver;
-import io.edgeledger.probe.traceroute.tcp.SackNotSupportedException;
-import io.edgeledger.probe.traceroute.tcp.SynDriver;
-import io.edgeledger.probe.traceroute.udp.UdpDriver;
+import io.edgeledger.probe.traceroute.tcp.TcpTracer;
+import io.edgeledger.probe.traceroute.udp.UdpTracer;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -26,15 +33,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 /**
- * The traceroute engine: {@code TracerouteEngine.run(params)} resolves the target, opens one raw
- * socket and one capture, runs the {@code -q} runs and the end-to-end probe concurrently, then adds
- * reverse DNS, the public IP and the private-hop filter. Needs root or CAP_NET_RAW
+ * The traceroute entry point: {@code TracerouteEngine.run(params)} resolves the target, picks the
+ * protocol's tracer, opens one packet sink and one packet source on the network (the host's by
+ * default), runs the {@code -q} runs and the end-to-end probe concurrently, then adds reverse DNS,
+ * the public IP and the private-hop filter. On the host it needs root or CAP_NET_RAW
  * ({@link io.edgeledger.probe.traceroute.net.MissingPrivilegeException} otherwise).
  */
 public final class TracerouteEngine {
@@ -53,44 +60,46 @@ public final class TracerouteEngine {
         }
     }
 
+    /** A trace on this host's network (raw sockets and libpcap). */
     public static TracerouteResult run(TracerouteParams p) throws TracerouteException, InterruptedException {
+        return run(p, HostNetwork.INSTANCE);
+    }
+
+    /** A trace on the given network: the host's, or a virtual one in tests. */
+    public static TracerouteResult run(TracerouteParams p, PacketNetwork network)
+            throws TracerouteException, InterruptedException {
         InetAddress target = Targets.resolve(p.hostname(), p.ipv6());
         boolean v6 = target instanceof Inet6Address;
         CompletableFuture<PublicIp> publicIp = p.sourcePublicIp()
                 ? CompletableFuture.supplyAsync(() -> PublicIp.fetch(p.publicIpEndpoints(), PUBLIC_IP_BUDGET_MS))
                 : null;
         debug("resolved");
-        LocalRoute route;
-        try {
-            route = LocalRoute.to(target);
-        } catch (IOException e) {
-            throw new TracerouteException(e.getMessage(), e);
-        }
-        debug("route " + route);
+        ProtocolTracer tracer = tracer(p);
         List<TracerouteRun> runs = new ArrayList<>();
         E2eProbe e2e;
-        String protocol = p.protocol().wireName();
-        try (RawSocket socket = RawSocket.open(v6);
-             ProbeSession session = new ProbeSession(socket, openCapture(route, p, target, v6), target)) {
-            debug("session open");
-            SharedHopRtts shared = new SharedHopRtts(p.maxTtl());
-            List<ReplyBoard> peers = new CopyOnWriteArrayList<>();
-            List<FutureTask<RunOutcome>> tasks = new ArrayList<>();
-            for (int i = 0; i < p.tracerouteQueries(); i++) {
-                FutureTask<RunOutcome> task = new FutureTask<>(() -> oneRun(p, session, route.source(), target, shared, peers));
-                tasks.add(task);
-                Thread t = new Thread(task, "traceroute-run-" + i);
-                t.setDaemon(true);
-                t.start();
+        try {
+            Route route = network.route(target);
+            debug("route " + route);
+            try (ProbeSession session = openSession(network, route, tracer, target, v6)) {
+                debug("session open");
+                Trace trace = new Trace(network, session, route.source(), target, settings(p));
+                List<FutureTask<RunOutcome>> tasks = new ArrayList<>();
+                for (int i = 0; i < p.tracerouteQueries(); i++) {
+                    FutureTask<RunOutcome> task = new FutureTask<>(() -> tracer.trace(trace));
+                    tasks.add(task);
+                    Thread t = new Thread(task, "traceroute-run-" + i);
+                    t.setDaemon(true);
+                    t.start();
+                }
+                e2e = e2eProbe(p, tracer, trace);
+                debug("e2e done");
+                for (Future<RunOutcome> f : tasks) {
+                    RunOutcome o = get(f);
+                    runs.add(new TracerouteRun(UUID.randomUUID().toString(), o.source(), o.sourcePort(),
+                            o.destination(), o.destinationPort(), List.of(), o.hops()));
+                }
+                debug("runs done");
             }
-            e2e = e2eProbe(p, session, route.source(), target);
-            debug("e2e done");
-            for (Future<RunOutcome> f : tasks) {
-                RunOutcome o = get(f);
-                runs.add(new TracerouteRun(UUID.randomUUID().toString(), o.source(), o.sourcePort(), o.destination(),
-                        o.destinationPort(), List.of(), o.hops()));
-            }
-            debug("runs done");
         } catch (IOException e) {
             throw new TracerouteException("traceroute to " + target.getHostAddress() + " failed: " + e.getMessage(), e);
         } catch (LinkageError e) {
@@ -101,18 +110,43 @@ public final class TracerouteEngine {
             runs = withReverseDns(runs);
         }
         PublicIp pip = publicIp == null ? null : publicIp.join();
-        TracerouteResult result = new TracerouteResult(UUID.randomUUID().toString(), protocol,
+        TracerouteResult result = new TracerouteResult(UUID.randomUUID().toString(), p.protocol().wireName(),
                 pip == null ? "" : pip.address(), pip == null ? null : pip.error(), p.hostname(), p.port(),
                 runs, HopCount.of(runs), e2e);
         return p.skipPrivateHops() ? result.withoutPrivateHops() : result;
     }
 
-    private static Capture openCapture(LocalRoute route, TracerouteParams p, InetAddress target, boolean v6)
-            throws IOException {
+    /** The protocol's tracer: the only place that maps the parameters' protocol and TCP method. */
+    static ProtocolTracer tracer(TracerouteParams p) {
+        return switch (p.protocol()) {
+            case UDP -> new UdpTracer(p.port());
+            case ICMP -> new IcmpTracer();
+            case TCP -> switch (p.tcpMethod()) {
+                case SYN -> TcpTracer.syn(p.port());
+                case SACK -> TcpTracer.sack(p.port());
+                case PREFER_SACK -> TcpTracer.preferSack(p.port());
+            };
+        };
+    }
+
+    /** Parallel unless --serial: the default for every protocol and TCP method (DESIGN 2.1). */
+    static TraceSettings settings(TracerouteParams p) {
+        return new TraceSettings(p.maxTtl(), p.timeoutMillis() * 1_000_000L, p.sendDelayMillis() * 1_000_000L,
+                p.adaptiveWait(), !Boolean.FALSE.equals(p.parallel()));
+    }
+
+    private static ProbeSession openSession(PacketNetwork network, Route route, ProtocolTracer tracer,
+                                            InetAddress target, boolean v6) throws IOException {
+        PacketSink sink = network.openSink(v6);
         debug("raw socket open");
-        Capture c = Capture.open(route.device(), filter(p, route.source(), target, v6));
-        debug("capture open");
-        return c;
+        try {
+            PacketSource source = network.openSource(route, tracer.captureFilter(route.source(), target));
+            debug("capture open");
+            return new ProbeSession(sink, source, target);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            sink.close();
+            throw e;
+        }
     }
 
     private static String rootMessage(Throwable e) {
@@ -128,88 +162,28 @@ public final class TracerouteEngine {
             return f.get();
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            if (c instanceof TracerouteException te) {
-                throw te;
+            if (c instanceof ProbeException pe) {
+                throw new TracerouteException(pe.getMessage(), pe);
             }
             if (c instanceof RuntimeException re) {
                 throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
             }
             throw new TracerouteException("traceroute run failed: " + c.getMessage(), c);
         }
     }
 
-    private static RunOutcome oneRun(TracerouteParams p, ProbeSession session, InetAddress src, InetAddress target,
-                                     SharedHopRtts shared, List<ReplyBoard> peers) throws Exception {
-        long timeout = p.timeoutMillis() * 1_000_000L;
-        long delay = p.sendDelayMillis() * 1_000_000L;
-        TcpMethod method = p.tcpMethod();
-        if (p.protocol() == Protocol.TCP && method != TcpMethod.SYN) {
-            SackDriver sack = new SackDriver(src, target, p.port(), p.maxTtl());
-            try {
-                TraceRun run = new TraceRun(session, sack, p.maxTtl(), timeout, delay, p.adaptiveWait(), shared, peers);
-                sack.onReset(run.board()::abort);
-                try {
-                    sack.connect(p.timeoutMillis());
-                } catch (SackNotSupportedException e) {
-                    session.unregister(sack);
-                    if (method == TcpMethod.SACK) {
-                        throw new TracerouteException(e.getMessage(), e);
-                    }
-                    method = TcpMethod.SYN; // prefer_sack falls back, as upstream
-                }
-                if (method != TcpMethod.SYN) {
-                    List<Hop> hops = p.parallelFor(method) ? run.parallel() : run.serial();
-                    boolean reached = !hops.isEmpty() && hops.get(hops.size() - 1).destination();
-                    if (reached || !sack.resetByPeer() || method == TcpMethod.SACK) {
-                        return new RunOutcome(src, sack.sourcePort(), target, p.port(), hops);
-                    }
-                    method = TcpMethod.SYN; // prefer_sack: the destination reset the connection, trace with SYNs
-                }
-            } finally {
-                sack.close();
-            }
-        }
-        try (ProbeDriver d = driver(p, src, target, p.maxTtl())) {
-            TraceRun run = new TraceRun(session, d, p.maxTtl(), timeout, delay, p.adaptiveWait(), shared, peers);
-            List<Hop> hops = p.parallelFor(method) ? run.parallel() : run.serial();
-            return new RunOutcome(src, d.sourcePort(), target, d.destinationPort(), hops);
-        }
-    }
-
-    private static E2eProbe e2eProbe(TracerouteParams p, ProbeSession session, InetAddress src, InetAddress target)
+    private static E2eProbe e2eProbe(TracerouteParams p, ProtocolTracer tracer, Trace trace)
             throws IOException, InterruptedException {
         if (p.e2eQueries() == 0) {
             return E2eProbe.NONE;
         }
-        try (ProbeDriver d = driver(p, src, target, p.e2eQueries())) {
-            return E2eProber.run(session, d, p.e2eQueries(), p.maxTtl(), p.e2eIntervalMillis(),
+        try (ProbeDriver d = tracer.e2eDriver(trace, p.e2eQueries())) {
+            return E2eProber.run(trace.session(), d, p.e2eQueries(), p.maxTtl(), p.e2eIntervalMillis(),
                     p.timeoutMillis() * 1_000_000L);
         }
-    }
-
-    /** Driver for traceroute runs and the e2e probe; SACK's e2e probe uses SYNs (no connection per probe). */
-    private static ProbeDriver driver(TracerouteParams p, InetAddress src, InetAddress target, int maxKey)
-            throws IOException {
-        return switch (p.protocol()) {
-            case UDP -> new UdpDriver(src, target, p.port(), maxKey);
-            case ICMP -> new IcmpDriver(src, target, maxKey);
-            case TCP -> new SynDriver(src, target, p.port(), maxKey);
-        };
-    }
-
-    /** BPF: only replies addressed to us that a matcher could accept. */
-    static String filter(TracerouteParams p, InetAddress src, InetAddress target, boolean v6) {
-        String me = "dst host " + src.getHostAddress();
-        String tcp = "(tcp and src host " + target.getHostAddress() + " and src port " + p.port() + ")";
-        if (v6) {
-            return p.protocol() == Protocol.TCP ? me + " and (icmp6 or " + tcp + ")" : me + " and icmp6";
-        }
-        String errors = "(icmp and (icmp[0] == 11 or icmp[0] == 3))";
-        return switch (p.protocol()) {
-            case UDP -> me + " and " + errors;
-            case ICMP -> me + " and (" + errors + " or (icmp and icmp[0] == 0))";
-            case TCP -> me + " and (" + errors + " or " + tcp + ")";
-        };
     }
 
     private static List<TracerouteRun> withReverseDns(List<TracerouteRun> runs) {

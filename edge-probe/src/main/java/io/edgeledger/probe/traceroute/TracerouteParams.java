@@ -1,10 +1,11 @@
 package io.edgeledger.probe.traceroute;
 
+import io.edgeledger.probe.traceroute.engine.AdaptiveWait;
 import java.util.List;
 
 /**
  * Everything a traceroute test needs; defaults are datadog-traceroute's (DESIGN 2.1). {@code parallel}
- * null means the protocol's default: parallel for UDP, ICMP and SACK, serial for TCP SYN, as upstream.
+ * null means the default, parallel for every protocol and TCP method (DESIGN 2.1); false is {@code --serial}.
  */
 public record TracerouteParams(String hostname, Protocol protocol, int port, int tracerouteQueries, int maxTtl,
                                int timeoutMillis, TcpMethod tcpMethod, int e2eQueries, boolean ipv6,
@@ -38,13 +39,6 @@ public record TracerouteParams(String hostname, Protocol protocol, int port, int
     public static TracerouteParams defaults(String hostname) {
         return new TracerouteParams(hostname, Protocol.UDP, DEFAULT_PORT, 3, 30, 3000, TcpMethod.SYN, 50, false,
                 false, false, false, null, AdaptiveWait.DEFAULT, 0, 2, DEFAULT_PUBLIC_IP_ENDPOINTS);
-    }
-
-    public boolean parallelFor(TcpMethod effectiveMethod) {
-        if (parallel != null) {
-            return parallel;
-        }
-        return !(protocol == Protocol.TCP && effectiveMethod == TcpMethod.SYN);
     }
 
     public TracerouteParams withProtocol(Protocol p) {

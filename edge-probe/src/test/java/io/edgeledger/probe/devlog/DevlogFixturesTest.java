@@ -1,6 +1,7 @@
 package io.edgeledger.probe.devlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.edgeledger.probe.devlog.source.LogSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

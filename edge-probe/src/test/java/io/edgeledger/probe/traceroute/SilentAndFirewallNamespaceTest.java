@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,22 +13,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SilentAndFirewallNamespaceTest {
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class SilentHop {
-        private NetLab lab;
-
-        @BeforeAll
-        void up() throws Exception {
-            NetLab.assumeRoot();
-            lab = NetLab.up("trs" + ProcessHandle.current().pid() % 10000, "--hops", "4", "--silent-hop", "2",
+    class SilentHop extends NetLabPerClass {
+        @Override
+        NetLab start() throws Exception {
+            return NetLab.up("trs" + ProcessHandle.current().pid() % 10000, "--hops", "4", "--silent-hop", "2",
                     "--tcp-listen", "80");
-        }
-
-        @AfterAll
-        void down() throws Exception {
-            if (lab != null) {
-                lab.close();
-            }
         }
 
         @ParameterizedTest(name = "{0} over IPv{1} ({2})")
@@ -49,22 +35,11 @@ class SilentAndFirewallNamespaceTest {
     }
 
     @Nested
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    class FirewalledDestination {
-        private NetLab lab;
-
-        @BeforeAll
-        void up() throws Exception {
-            NetLab.assumeRoot();
-            lab = NetLab.up("trf" + ProcessHandle.current().pid() % 10000, "--hops", "2", "--dst-firewall",
+    class FirewalledDestination extends NetLabPerClass {
+        @Override
+        NetLab start() throws Exception {
+            return NetLab.up("trf" + ProcessHandle.current().pid() % 10000, "--hops", "2", "--dst-firewall",
                     "--tcp-listen", "80");
-        }
-
-        @AfterAll
-        void down() throws Exception {
-            if (lab != null) {
-                lab.close();
-            }
         }
 
         @ParameterizedTest(name = "{0} over IPv{1} ({2})")

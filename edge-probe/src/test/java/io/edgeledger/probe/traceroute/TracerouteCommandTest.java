@@ -48,8 +48,9 @@ class TracerouteCommandTest {
         assertThat(c.timeout).isEqualTo(3000);
         assertThat(c.tcpMethod).isEqualTo("syn");
         assertThat(c.e2eQueries).isEqualTo(50);
-        assertThat(TracerouteParams.defaults("h").parallelFor(TcpMethod.SYN)).isTrue(); // udp
-        assertThat(TracerouteParams.defaults("h").withProtocol(Protocol.TCP).parallelFor(TcpMethod.SYN)).isFalse();
-        assertThat(TracerouteParams.defaults("h").withProtocol(Protocol.TCP).parallelFor(TcpMethod.SACK)).isTrue();
+        // DESIGN 2.1: parallel by default for every protocol and TCP method (issue 17); --serial is upstream's way
+        for (Protocol p : Protocol.values()) {
+            assertThat(TracerouteEngine.settings(TracerouteParams.defaults("h").withProtocol(p)).parallel()).isTrue();
+        }
     }
 }

@@ -113,7 +113,8 @@ public final class Agent implements AutoCloseable {
                     aggregator, config.hostname(), () -> clock.millis() / 1000).start();
         }
         if (config.healthPort() > 0) {
-            health = new HealthServer(new InetSocketAddress(config.healthBind(), config.healthPort()), this).start();
+            health = new HealthServer(new InetSocketAddress(config.healthBind(), config.healthPort()), this::prometheus,
+                    () -> status().toPrettyString()).start();
         }
         if (config.jobsEnabled()) {
             jobs = new JobPoller(forwarder.client(), tracer, forwarder::submit, config.jobsWaitSeconds(),

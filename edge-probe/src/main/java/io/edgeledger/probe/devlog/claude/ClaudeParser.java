@@ -2,15 +2,15 @@ package io.edgeledger.probe.devlog.claude;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edgeledger.probe.devlog.Emitter;
-import io.edgeledger.probe.devlog.LineParser;
 import io.edgeledger.probe.devlog.event.DevlogEvent;
 import io.edgeledger.probe.devlog.event.EventTypes;
-import io.edgeledger.probe.devlog.event.Events;
 import io.edgeledger.probe.devlog.event.Events.Origin;
+import io.edgeledger.probe.devlog.event.Events;
 import io.edgeledger.probe.devlog.event.Json;
 import io.edgeledger.probe.devlog.event.Texts;
 import io.edgeledger.probe.devlog.event.Timestamps;
+import io.edgeledger.probe.devlog.source.Emitter;
+import io.edgeledger.probe.devlog.source.LineParser;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

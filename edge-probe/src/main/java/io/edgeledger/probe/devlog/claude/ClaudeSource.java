@@ -1,8 +1,8 @@
 package io.edgeledger.probe.devlog.claude;
 
-import io.edgeledger.probe.devlog.Discovery;
-import io.edgeledger.probe.devlog.FileParser;
-import io.edgeledger.probe.devlog.LogSource;
+import io.edgeledger.probe.devlog.source.Discovery;
+import io.edgeledger.probe.devlog.source.FileParser;
+import io.edgeledger.probe.devlog.source.LogSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

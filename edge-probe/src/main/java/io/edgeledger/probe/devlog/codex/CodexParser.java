@@ -2,14 +2,14 @@ package io.edgeledger.probe.devlog.codex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edgeledger.probe.devlog.Emitter;
-import io.edgeledger.probe.devlog.LineParser;
 import io.edgeledger.probe.devlog.event.EventTypes;
-import io.edgeledger.probe.devlog.event.Events;
 import io.edgeledger.probe.devlog.event.Events.Origin;
+import io.edgeledger.probe.devlog.event.Events;
 import io.edgeledger.probe.devlog.event.Json;
 import io.edgeledger.probe.devlog.event.Texts;
 import io.edgeledger.probe.devlog.event.Timestamps;
+import io.edgeledger.probe.devlog.source.Emitter;
+import io.edgeledger.probe.devlog.source.LineParser;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

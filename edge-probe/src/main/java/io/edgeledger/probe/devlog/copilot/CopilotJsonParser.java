@@ -1,9 +1,9 @@
 package io.edgeledger.probe.devlog.copilot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.edgeledger.probe.devlog.Emitter;
-import io.edgeledger.probe.devlog.SnapshotParser;
 import io.edgeledger.probe.devlog.event.EventJson;
+import io.edgeledger.probe.devlog.source.Emitter;
+import io.edgeledger.probe.devlog.source.SnapshotParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

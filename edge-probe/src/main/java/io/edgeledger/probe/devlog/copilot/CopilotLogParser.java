@@ -3,9 +3,9 @@ package io.edgeledger.probe.devlog.copilot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edgeledger.probe.devlog.Emitter;
-import io.edgeledger.probe.devlog.LineParser;
-import io.edgeledger.probe.devlog.SnapshotDiff;
+import io.edgeledger.probe.devlog.source.Emitter;
+import io.edgeledger.probe.devlog.source.LineParser;
+import io.edgeledger.probe.devlog.source.SnapshotDiff;
 
 /**
  * A VS Code >= 1.109 chat session mutation log: kind 0 = replace state, 1 = set at path, 2 = truncate

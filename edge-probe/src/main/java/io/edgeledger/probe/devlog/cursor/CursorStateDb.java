@@ -1,7 +1,7 @@
 package io.edgeledger.probe.devlog.cursor;
 
-import io.edgeledger.probe.devlog.Emitter;
-import io.edgeledger.probe.devlog.SnapshotParser;
+import io.edgeledger.probe.devlog.source.Emitter;
+import io.edgeledger.probe.devlog.source.SnapshotParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

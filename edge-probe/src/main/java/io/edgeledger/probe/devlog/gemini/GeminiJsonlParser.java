@@ -2,10 +2,10 @@ package io.edgeledger.probe.devlog.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edgeledger.probe.devlog.Emitter;
-import io.edgeledger.probe.devlog.LineParser;
-import io.edgeledger.probe.devlog.SnapshotDiff;
 import io.edgeledger.probe.devlog.event.EventJson;
+import io.edgeledger.probe.devlog.source.Emitter;
+import io.edgeledger.probe.devlog.source.LineParser;
+import io.edgeledger.probe.devlog.source.SnapshotDiff;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.edgeledger.probe.traceroute.e2e;
 
-import io.edgeledger.probe.traceroute.ProbeDriver;
-import io.edgeledger.probe.traceroute.ProbeSession;
-import io.edgeledger.probe.traceroute.ReplyBoard;
+import io.edgeledger.probe.traceroute.engine.ProbeDriver;
+import io.edgeledger.probe.traceroute.engine.ProbeSession;
+import io.edgeledger.probe.traceroute.engine.ReplyBoard;
 import io.edgeledger.probe.traceroute.result.E2eProbe;
 import java.io.IOException;
 import java.util.ArrayList;

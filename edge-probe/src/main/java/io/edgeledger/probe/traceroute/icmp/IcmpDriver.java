@@ -1,6 +1,6 @@
 package io.edgeledger.probe.traceroute.icmp;
 
-import io.edgeledger.probe.traceroute.ProbeDriver;
+import io.edgeledger.probe.traceroute.engine.ProbeDriver;
 import io.edgeledger.probe.traceroute.packet.Inbound;
 import io.edgeledger.probe.traceroute.packet.IpProto;
 import io.edgeledger.probe.traceroute.packet.Packets;

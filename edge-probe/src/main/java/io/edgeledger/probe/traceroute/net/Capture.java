@@ -1,5 +1,6 @@
 package io.edgeledger.probe.traceroute.net;
 
+import io.edgeledger.probe.traceroute.engine.PacketSource;
 import io.edgeledger.probe.traceroute.packet.LinkLayer;
 import java.io.EOFException;
 import java.io.IOException;
@@ -18,12 +19,7 @@ import org.pcap4j.core.PcapNetworkInterface;
  * so the reader thread blocks until a packet comes; {@link #close()} calls breakLoop() first, which
  * wakes it, and only then closes the handle (closing first would hang on pcap4j's handle lock).
  */
-public final class Capture implements AutoCloseable {
-    /** Receives each captured IP packet and the System.nanoTime() it was read at. */
-    public interface Sink {
-        void onPacket(byte[] frame, int ipOffset, long nanos);
-    }
-
+public final class Capture implements PacketSource {
     static {
         System.setProperty("org.slf4j.simpleLogger.log.org.pcap4j", "warn");
     }
@@ -75,16 +71,15 @@ public final class Capture implements AutoCloseable {
         return new Capture(h, device);
     }
 
-    /** Starts handing packets to the sink on a dedicated thread. */
-    public Capture start(Sink sink) {
+    @Override
+    public void start(Receiver sink) {
         Thread t = new Thread(() -> readLoop(sink), "capture-" + name);
         t.setDaemon(true);
         started = t;
         t.start();
-        return this;
     }
 
-    private void readLoop(Sink sink) {
+    private void readLoop(Receiver sink) {
         while (!closing) {
             byte[] frame;
             try {

@@ -1,6 +1,7 @@
 package io.edgeledger.probe.traceroute.net;
 
 import com.sun.jna.LastErrorException;
+import io.edgeledger.probe.traceroute.engine.PacketSink;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,7 +10,7 @@ import java.net.InetAddress;
  * A raw IPPROTO_RAW socket with the header-included option: probes go out byte for byte as built,
  * so TTL, IP ID, ports and sequence numbers are exactly what the matchers expect back.
  */
-public final class RawSocket implements AutoCloseable {
+public final class RawSocket implements PacketSink {
     private final int fd;
     private final boolean v6;
     private volatile boolean closed;
@@ -50,6 +51,7 @@ public final class RawSocket implements AutoCloseable {
     }
 
     /** Sends a complete IP packet (header included) to its destination. */
+    @Override
     public void send(byte[] packet, InetAddress dst) throws IOException {
         byte[] sa = sockaddr(dst);
         try {

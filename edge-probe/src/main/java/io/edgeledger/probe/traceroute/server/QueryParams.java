@@ -1,6 +1,6 @@
 package io.edgeledger.probe.traceroute.server;
 
-import io.edgeledger.probe.traceroute.AdaptiveWait;
+import io.edgeledger.probe.traceroute.engine.AdaptiveWait;
 import io.edgeledger.probe.traceroute.Protocol;
 import io.edgeledger.probe.traceroute.TcpMethod;
 import io.edgeledger.probe.traceroute.TracerouteParams;

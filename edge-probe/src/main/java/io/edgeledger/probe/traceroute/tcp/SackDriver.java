@@ -1,6 +1,7 @@
 package io.edgeledger.probe.traceroute.tcp;
 
-import io.edgeledger.probe.traceroute.ProbeDriver;
+import io.edgeledger.probe.traceroute.engine.ProbeDriver;
+import io.edgeledger.probe.traceroute.engine.TcpConnection;
 import io.edgeledger.probe.traceroute.packet.Inbound;
 import io.edgeledger.probe.traceroute.packet.IpProto;
 import io.edgeledger.probe.traceroute.packet.Packets;
@@ -8,8 +9,6 @@ import io.edgeledger.probe.traceroute.packet.Quote;
 import io.edgeledger.probe.traceroute.packet.TcpFlags;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +24,7 @@ public final class SackDriver implements ProbeDriver {
     private final InetAddress target;
     private final int port;
     private final int maxKey;
-    private final Socket socket;
+    private final TcpConnection socket;
     private final int srcPort;
     private final CountDownLatch handshake = new CountDownLatch(1);
     private volatile State state;
@@ -35,20 +34,20 @@ public final class SackDriver implements ProbeDriver {
     private record State(long localInitSeq, long localInitAck, boolean sackPermitted, boolean hasTs, long tsValue,
                          long tsEcr) {}
 
-    public SackDriver(InetAddress source, InetAddress target, int port, int maxKey) throws IOException {
+    /** Probes inside {@code connection} (bound, not yet connected), which the driver closes. */
+    public SackDriver(TcpConnection connection, InetAddress source, InetAddress target, int port, int maxKey) {
         this.source = source;
         this.target = target;
         this.port = port;
         this.maxKey = maxKey;
-        this.socket = new Socket();
-        socket.bind(new InetSocketAddress(source, 0));
-        this.srcPort = socket.getLocalPort();
+        this.socket = connection;
+        this.srcPort = connection.port();
     }
 
     /** Connects through the kernel; the session's capture must already be running to see the SYN-ACK. */
     public void connect(long timeoutMillis) throws SackNotSupportedException, InterruptedException {
         try {
-            socket.connect(new InetSocketAddress(target, port), (int) Math.max(1, timeoutMillis));
+            socket.connect(target, port, (int) Math.max(1, timeoutMillis));
         } catch (IOException e) {
             throw new SackNotSupportedException("cannot connect to " + target.getHostAddress() + " port " + port
                     + " for a SACK traceroute: " + e.getMessage());
@@ -151,10 +150,6 @@ public final class SackDriver implements ProbeDriver {
 
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // closing a finished probe connection; nothing to do
-        }
+        socket.close();
     }
 }

@@ -1,15 +1,13 @@
 package io.edgeledger.probe.traceroute.tcp;
 
-import io.edgeledger.probe.traceroute.ProbeDriver;
+import io.edgeledger.probe.traceroute.engine.PortLease;
+import io.edgeledger.probe.traceroute.engine.ProbeDriver;
 import io.edgeledger.probe.traceroute.packet.Inbound;
 import io.edgeledger.probe.traceroute.packet.IpProto;
 import io.edgeledger.probe.traceroute.packet.Packets;
 import io.edgeledger.probe.traceroute.packet.Quote;
 import io.edgeledger.probe.traceroute.packet.TcpFlags;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.security.SecureRandom;
 
 /**
@@ -24,20 +22,20 @@ public final class SynDriver implements ProbeDriver {
     private final InetAddress source;
     private final InetAddress target;
     private final int port;
-    private final Socket reservation;
+    private final PortLease reservation;
     private final int srcPort;
     private final long baseSeq;
     private final int baseIpId;
     private final int maxKey;
     private final boolean v6;
 
-    public SynDriver(InetAddress source, InetAddress target, int port, int maxKey) throws IOException {
+    /** Probes from the reserved source port (held so the kernel gives it to no one else), released on close. */
+    public SynDriver(PortLease reservation, InetAddress source, InetAddress target, int port, int maxKey) {
         this.source = source;
         this.target = target;
         this.port = port;
-        this.reservation = new Socket();
-        reservation.bind(new InetSocketAddress(source, 0)); // keeps the port ours while probing
-        this.srcPort = reservation.getLocalPort();
+        this.reservation = reservation;
+        this.srcPort = reservation.port();
         this.baseSeq = RANDOM.nextInt() & 0xffffffffL;
         this.baseIpId = RANDOM.nextInt(0x10000);
         this.maxKey = maxKey;
@@ -95,10 +93,6 @@ public final class SynDriver implements ProbeDriver {
 
     @Override
     public void close() {
-        try {
-            reservation.close();
-        } catch (IOException e) {
-            // nothing to recover: the port is released either way
-        }
+        reservation.close();
     }
 }

@@ -1,14 +1,12 @@
 package io.edgeledger.probe.traceroute.udp;
 
-import io.edgeledger.probe.traceroute.ProbeDriver;
+import io.edgeledger.probe.traceroute.engine.PortLease;
+import io.edgeledger.probe.traceroute.engine.ProbeDriver;
 import io.edgeledger.probe.traceroute.packet.Inbound;
 import io.edgeledger.probe.traceroute.packet.IpProto;
 import io.edgeledger.probe.traceroute.packet.Packets;
 import io.edgeledger.probe.traceroute.packet.Quote;
-import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,18 +21,18 @@ public final class UdpDriver implements ProbeDriver {
     private final InetAddress source;
     private final InetAddress target;
     private final int port;
-    private final DatagramSocket reservation;
+    private final PortLease reservation;
     private final int srcPort;
     private final int[] checksums;
     private final boolean v6;
 
-    /** Reserves a source port by binding a UDP socket to it for the driver's lifetime. */
-    public UdpDriver(InetAddress source, InetAddress target, int port, int maxKey) throws IOException {
+    /** Probes from the reserved source port, which the driver releases when closed. */
+    public UdpDriver(PortLease reservation, InetAddress source, InetAddress target, int port, int maxKey) {
         this.source = source;
         this.target = target;
         this.port = port;
-        this.reservation = new DatagramSocket(new InetSocketAddress(source, 0));
-        this.srcPort = reservation.getLocalPort();
+        this.reservation = reservation;
+        this.srcPort = reservation.port();
         this.checksums = new int[maxKey + 1];
         this.v6 = target.getAddress().length == 16;
     }

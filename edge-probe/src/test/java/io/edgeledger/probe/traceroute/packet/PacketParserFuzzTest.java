@@ -2,7 +2,8 @@ package io.edgeledger.probe.traceroute.packet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edgeledger.probe.traceroute.ProbeDriver;
+import io.edgeledger.probe.traceroute.engine.PortLease;
+import io.edgeledger.probe.traceroute.engine.ProbeDriver;
 import io.edgeledger.probe.traceroute.icmp.IcmpDriver;
 import io.edgeledger.probe.traceroute.tcp.SynDriver;
 import io.edgeledger.probe.traceroute.udp.UdpDriver;
@@ -72,8 +73,8 @@ class PacketParserFuzzTest {
             InetAddress me = PacketParserTest.local(family);
             InetAddress dst = PacketParserTest.target(family);
             InetAddress hop = PacketParserTest.router(family);
-            List<ProbeDriver> drivers = List.of(new UdpDriver(me, dst, 33434, 8), new IcmpDriver(me, dst, 8),
-                    new SynDriver(me, dst, 80, 8));
+            List<ProbeDriver> drivers = List.of(new UdpDriver(PortLease.fixed(40001), me, dst, 33434, 8), new IcmpDriver(me, dst, 8),
+                    new SynDriver(PortLease.fixed(40002), me, dst, 80, 8));
             for (ProbeDriver d : drivers) {
                 for (int ttl = 1; ttl <= 8; ttl++) {
                     byte[] probe = d.packet(ttl, ttl);

@@ -2,7 +2,8 @@ package io.edgeledger.probe.traceroute.packet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edgeledger.probe.traceroute.ProbeDriver;
+import io.edgeledger.probe.traceroute.engine.PortLease;
+import io.edgeledger.probe.traceroute.engine.ProbeDriver;
 import io.edgeledger.probe.traceroute.icmp.IcmpDriver;
 import io.edgeledger.probe.traceroute.tcp.SynDriver;
 import io.edgeledger.probe.traceroute.udp.UdpDriver;
@@ -34,7 +35,7 @@ class PacketParserTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 6})
     void udpTimeExceededMatchesTheTtlAndUnreachableFromTheTargetIsTheDestination(int family) throws Exception {
-        try (UdpDriver d = new UdpDriver(local(family), target(family), 33434, 30)) {
+        try (UdpDriver d = new UdpDriver(PortLease.fixed(40001), local(family), target(family), 33434, 30)) {
             for (int ttl = 1; ttl <= 30; ttl++) {
                 byte[] probe = d.packet(ttl, ttl);
                 ProbeDriver.Answer a = d.match(parseFrame(Replies.icmpError(router(family), local(family), probe, true)));
@@ -48,8 +49,8 @@ class PacketParserTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 6})
     void udpQuotesThatDoNotCarryOurProbeAreIgnored(int family) throws Exception {
-        try (UdpDriver d = new UdpDriver(local(family), target(family), 33434, 30);
-             UdpDriver other = new UdpDriver(local(family), target(family), 33434, 30)) {
+        try (UdpDriver d = new UdpDriver(PortLease.fixed(40001), local(family), target(family), 33434, 30);
+             UdpDriver other = new UdpDriver(PortLease.fixed(40003), local(family), target(family), 33434, 30)) {
             d.packet(5, 5);
             byte[] foreign = other.packet(5, 5); // another run: different source port
             assertThat(d.match(parseFrame(Replies.icmpError(router(family), local(family), foreign, true)))).isNull();
@@ -88,7 +89,7 @@ class PacketParserTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 6})
     void tcpSynMatchesQuotesAndSynAckBySequence(int family) throws Exception {
-        try (SynDriver d = new SynDriver(local(family), target(family), 443, 30)) {
+        try (SynDriver d = new SynDriver(PortLease.fixed(40002), local(family), target(family), 443, 30)) {
             byte[] probe = d.packet(4, 4);
             assertThat(d.match(parseFrame(Replies.icmpError(router(family), local(family), probe, true))))
                     .isEqualTo(new ProbeDriver.Answer(4, router(family), false));

@@ -3,11 +3,11 @@ package io.edgeledger.probe.traceroute.packet;
 import java.net.InetAddress;
 
 /** Builds what routers and destinations send back, for parser and matcher tests. */
-final class Replies {
+public final class Replies {
     private Replies() {}
 
     /** ICMP(v6) error from {@code router} to {@code to}, quoting {@code probe} (a full IP packet). */
-    static byte[] icmpError(InetAddress router, InetAddress to, byte[] probe, boolean timeExceeded) {
+    public static byte[] icmpError(InetAddress router, InetAddress to, byte[] probe, boolean timeExceeded) {
         boolean v6 = to.getAddress().length == 16;
         byte[] m = new byte[8 + probe.length];
         m[0] = (byte) (v6 ? (timeExceeded ? 3 : 1) : (timeExceeded ? 11 : 3));
@@ -19,14 +19,14 @@ final class Replies {
         return Packets.ip(router.getAddress(), to.getAddress(), v6 ? IpProto.ICMPV6 : IpProto.ICMP, 64, 0, m);
     }
 
-    static byte[] echoReply(InetAddress from, InetAddress to, int id, int seq) {
+    public static byte[] echoReply(InetAddress from, InetAddress to, int id, int seq) {
         boolean v6 = to.getAddress().length == 16;
         byte[] m = Packets.echoRequest(from.getAddress(), to.getAddress(), id, seq, new byte[8]);
         m[0] = (byte) (v6 ? 129 : 0);
         return Packets.ip(from.getAddress(), to.getAddress(), v6 ? IpProto.ICMPV6 : IpProto.ICMP, 64, 0, m);
     }
 
-    static byte[] tcp(InetAddress from, InetAddress to, int srcPort, int dstPort, long seq, long ack, int flags,
+    public static byte[] tcp(InetAddress from, InetAddress to, int srcPort, int dstPort, long seq, long ack, int flags,
                       byte[] options) {
         byte[] t = Packets.tcp(from.getAddress(), to.getAddress(), srcPort, dstPort, seq, ack, flags, 1000, options,
                 new byte[0]);
@@ -34,7 +34,7 @@ final class Replies {
     }
 
     /** Prepends an Ethernet header, as a capture on a veth delivers frames. */
-    static byte[] ethernet(byte[] ip) {
+    public static byte[] ethernet(byte[] ip) {
         byte[] f = new byte[14 + ip.length];
         boolean v6 = (ip[0] & 0xf0) == 0x60;
         f[12] = (byte) (v6 ? 0x86 : 0x08);

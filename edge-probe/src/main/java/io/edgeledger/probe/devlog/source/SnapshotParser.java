@@ -1,4 +1,4 @@
-package io.edgeledger.probe.devlog;
+package io.edgeledger.probe.devlog.source;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.edgeledger.probe.traceroute;
+package io.edgeledger.probe.traceroute.engine;
 
 /**
  * How long a parallel run keeps waiting for a hop, like Linux traceroute's {@code -w MAX,HERE,NEAR}:

@@ -1,7 +1,5 @@
-package io.edgeledger.probe.traceroute;
+package io.edgeledger.probe.traceroute.engine;
 
-import io.edgeledger.probe.traceroute.net.Capture;
-import io.edgeledger.probe.traceroute.net.RawSocket;
 import io.edgeledger.probe.traceroute.packet.Inbound;
 import io.edgeledger.probe.traceroute.packet.PacketParser;
 import java.io.IOException;
@@ -9,7 +7,7 @@ import java.net.InetAddress;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One raw socket and one capture shared by every run (and the end-to-end probe) of a trace: each
+ * One packet sink and one packet source shared by every run (and the end-to-end probe) of a trace: each
  * captured packet is parsed once and offered to every registered driver.
  */
 public final class ProbeSession implements AutoCloseable {
@@ -19,16 +17,17 @@ public final class ProbeSession implements AutoCloseable {
 
     private record Registration(ProbeDriver driver, ReplyListener listener) {}
 
-    private final RawSocket socket;
-    private final Capture capture;
+    private final PacketSink sink;
+    private final PacketSource source;
     private final InetAddress target;
     private final CopyOnWriteArrayList<Registration> registrations = new CopyOnWriteArrayList<>();
 
-    ProbeSession(RawSocket socket, Capture capture, InetAddress target) {
-        this.socket = socket;
-        this.capture = capture;
+    /** Takes ownership of both (closed with the session) and starts reading replies. */
+    public ProbeSession(PacketSink sink, PacketSource source, InetAddress target) {
+        this.sink = sink;
+        this.source = source;
         this.target = target;
-        capture.start(this::onPacket);
+        source.start(this::onPacket);
     }
 
     public void register(ProbeDriver driver, ReplyListener listener) {
@@ -40,7 +39,7 @@ public final class ProbeSession implements AutoCloseable {
     }
 
     public void send(byte[] packet) throws IOException {
-        socket.send(packet, target);
+        sink.send(packet, target);
     }
 
     private void onPacket(byte[] frame, int ipOffset, long nanos) {
@@ -58,7 +57,7 @@ public final class ProbeSession implements AutoCloseable {
 
     @Override
     public void close() {
-        capture.close();
-        socket.close();
+        source.close();
+        sink.close();
     }
 }

@@ -1,4 +1,4 @@
-package io.edgeledger.probe.traceroute;
+package io.edgeledger.probe.traceroute.engine;
 
 import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
-package io.edgeledger.probe.traceroute;
+package io.edgeledger.probe.traceroute.server;
 
-import io.edgeledger.probe.traceroute.server.TracerouteServer;
+import io.edgeledger.probe.traceroute.TracerouteCommand;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package io.edgeledger.probe.traceroute;
+package io.edgeledger.probe.traceroute.engine;
 
 import io.edgeledger.probe.traceroute.packet.Inbound;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.edgeledger.probe.devlog;
+package io.edgeledger.probe.devlog.source;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

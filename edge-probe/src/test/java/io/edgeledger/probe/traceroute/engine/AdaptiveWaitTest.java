@@ -1,4 +1,4 @@
-package io.edgeledger.probe.traceroute;
+package io.edgeledger.probe.traceroute.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.edgeledger.probe.devlog;
+package io.edgeledger.probe.devlog.source;
 
 import io.edgeledger.probe.devlog.event.DevlogEvent;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.edgeledger.probe.devlog;
+package io.edgeledger.probe.devlog.source;
 
 /** Reads one log file. Append-only JSONL files are tailed line by line; everything else is re-read whole. */
 public sealed interface FileParser permits LineParser, SnapshotParser {}

@@ -1,4 +1,4 @@
-package io.edgeledger.probe.traceroute;
+package io.edgeledger.probe.traceroute.engine;
 
 import io.edgeledger.probe.traceroute.result.Hop;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.List;
  * destination and every lower TTL answered or were given up on by the adaptive wait) or serially
  * (one TTL at a time, each waiting up to the timeout, stopping at the destination).
  */
-final class TraceRun {
+public final class TraceRun {
     private final ProbeSession session;
     private final ProbeDriver driver;
     private final int maxTtl;
@@ -48,11 +48,11 @@ final class TraceRun {
         });
     }
 
-    ReplyBoard board() {
+    public ReplyBoard board() {
         return board;
     }
 
-    List<Hop> parallel() throws IOException, InterruptedException {
+    public List<Hop> parallel() throws IOException, InterruptedException {
         int lastSent = 0;
         try {
             for (int ttl = 1; ttl <= maxTtl; ttl++) {
@@ -79,7 +79,7 @@ final class TraceRun {
         }
     }
 
-    List<Hop> serial() throws IOException, InterruptedException {
+    public List<Hop> serial() throws IOException, InterruptedException {
         int lastSent = 0;
         try {
             for (int ttl = 1; ttl <= maxTtl; ttl++) {
