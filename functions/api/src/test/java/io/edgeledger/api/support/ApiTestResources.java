@@ -1,6 +1,7 @@
 package io.edgeledger.api.support;
 
 import io.edgeledger.api.local.CreateKey;
+import io.edgeledger.near.notary.NotarySettings;
 import io.edgeledger.nearemu.NearEmulator;
 import io.edgeledger.testing.EmbeddedS3;
 import io.edgeledger.testing.RedisServer;
@@ -15,8 +16,8 @@ import java.util.Map;
 public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
     public static final String LEDGER_BUCKET = "edgeledger-ledger";
 
+    private static volatile EmbeddedS3 s3;
     private RedisServer redis;
-    private EmbeddedS3 s3;
     private NearEmulator near;
 
     @Override
@@ -37,13 +38,19 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         config.put("edgeledger.s3.access-key", EmbeddedS3.ACCESS_KEY);
         config.put("edgeledger.s3.secret-key", EmbeddedS3.SECRET_KEY);
         config.put("edgeledger.s3.ledger-bucket", LEDGER_BUCKET);
-        config.put("edgeledger.near.rpc-url", near.url().toString());
-        config.put("edgeledger.near.contract", near.contractId());
+        config.put(NotarySettings.RPC, near.url().toString());
+        config.put(NotarySettings.CONTRACT, near.contractId());
+        config.put(NotarySettings.ACCOUNT, near.signer().accountId());
         config.put("edgeledger.api.probe-requests-per-second", "20");
         config.put("edgeledger.test.operator-key", operatorKey);
         config.put("edgeledger.test.redis-url", redis.url());
         config.put("edgeledger.test.near-credentials", near.credentialsFile().toString());
         return config;
+    }
+
+    /** The running S3 server, for tests that stop and restart it (they must restart it: the app is shared). */
+    public static EmbeddedS3 s3() {
+        return s3;
     }
 
     @Override
