@@ -3,6 +3,9 @@ package io.edgeledger.cdc.config;
 import io.edgeledger.near.crypto.NearCredentials;
 import io.edgeledger.near.notary.NotaryConfig;
 import io.edgeledger.near.notary.NotarySettings;
+import io.edgeledger.secrets.NearSignerSecret;
+import io.edgeledger.secrets.Secrets;
+import io.edgeledger.secrets.SecretsException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 
@@ -10,9 +13,10 @@ import java.nio.file.Path;
  * Where and as whom the minter notarizes: the chain and notary from the core {@link NotarySettings} (the same the
  * API verifies against), plus what only the minter needs: EDGELEDGER_NEAR_KEY_FILE (near-cli credentials JSON;
  * $EDGELEDGER_HOME/near/&lt;account&gt;.json), EDGELEDGER_NEAR_RECEIVER (the account), EDGELEDGER_NEAR_DEPOSIT
- * (0.5 NEAR per mint).
+ * (0.5 NEAR per mint). On AWS the key comes from the Secrets Manager secret EDGELEDGER_NEAR_SIGNER_SECRET_ARN instead
+ * of a file (the stack sets it; so does ./edgeledger up, with its local Secrets Manager).
  */
-public record NearSettings(NotarySettings notary, Path keyFile, String receiver, BigInteger depositYocto) {
+public record NearSettings(NotarySettings notary, String signerSecretArn, Path keyFile, String receiver, BigInteger depositYocto) {
 
     public static NearSettings from(Settings s) {
         NotarySettings notary;
@@ -28,7 +32,7 @@ public record NearSettings(NotarySettings notary, Path keyFile, String receiver,
         } catch (IllegalArgumentException e) {
             throw new ConfigException("EDGELEDGER_NEAR_DEPOSIT: " + e.getMessage());
         }
-        return new NearSettings(notary, Path.of(s.string("EDGELEDGER_NEAR_KEY_FILE", home + "/near/" + notary.account() + ".json")),
+        return new NearSettings(notary, s.string(NearSignerSecret.SETTING, null), Path.of(s.string("EDGELEDGER_NEAR_KEY_FILE", home + "/near/" + notary.account() + ".json")),
                 s.string("EDGELEDGER_NEAR_RECEIVER", notary.account()), deposit);
     }
 
@@ -44,8 +48,15 @@ public record NearSettings(NotarySettings notary, Path keyFile, String receiver,
         return notary.account();
     }
 
-    /** Reads the signer key; the message says which file and setting when it cannot. */
+    /** Reads the signer key (secret first, else the file); the message says which secret or file and setting when it cannot. */
     public NearCredentials credentials() {
+        if (signerSecretArn != null) {
+            try {
+                return NearSignerSecret.read(Secrets.shared(), signerSecretArn, account());
+            } catch (SecretsException e) {
+                throw new ConfigException(e.getMessage());
+            }
+        }
         try {
             return NearCredentials.read(keyFile, account());
         } catch (RuntimeException e) {
