@@ -1,6 +1,9 @@
 package io.edgeledger.api.support;
 
+import io.edgeledger.api.auth.OperatorKeyPepper;
 import io.edgeledger.api.local.CreateKey;
+import io.edgeledger.local.secrets.LocalSecretsManager;
+import io.edgeledger.testing.AwsSdkEndpoints;
 import io.edgeledger.near.notary.NotarySettings;
 import io.edgeledger.nearemu.NearEmulator;
 import io.edgeledger.testing.EmbeddedS3;
@@ -18,6 +21,7 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
 
     private static volatile EmbeddedS3 s3;
     private RedisServer redis;
+    private LocalSecretsManager secrets;
     private NearEmulator near;
 
     @Override
@@ -26,6 +30,15 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         s3 = EmbeddedS3.start();
         s3.createBucket(LEDGER_BUCKET);
         near = NearEmulator.start();
+        String pepper = "test-pepper-" + java.util.UUID.randomUUID();
+        try {
+            secrets = LocalSecretsManager.start(0, "us-east-1", "AKIDAPITEST", "api-test-secret");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not start the local Secrets Manager", e);
+        }
+        String apiSecretArn = secrets.put(new LocalSecretsManager.Secret("edgeledger/api",
+                "{\"" + OperatorKeyPepper.FIELD + "\":\"" + pepper + "\"}", false));
+        AwsSdkEndpoints.secretsManager(secrets.endpoint(), "us-east-1", "AKIDAPITEST", "api-test-secret");
         String operatorKey;
         try {
             operatorKey = CreateKey.create(redis.url(), "test-operator");
@@ -43,6 +56,8 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         config.put(NotarySettings.ACCOUNT, near.signer().accountId());
         config.put("edgeledger.api.probe-requests-per-second", "20");
         config.put("edgeledger.test.operator-key", operatorKey);
+        config.put(OperatorKeyPepper.SETTING, apiSecretArn);
+        config.put("edgeledger.test.operator-key-pepper", pepper);
         config.put("edgeledger.test.redis-url", redis.url());
         config.put("edgeledger.test.near-credentials", near.credentialsFile().toString());
         return config;
@@ -57,6 +72,9 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (near != null) {
             near.close();
+        }
+        if (secrets != null) {
+            secrets.close();
         }
         if (s3 != null) {
             s3.close();
