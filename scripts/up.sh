@@ -20,7 +20,8 @@ while [ $# -gt 0 ]; do
         -h|--help)
             sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
             echo "Settings (environment): EDGELEDGER_HOME (.edgeledger), EDGELEDGER_REDIS_PORT (6379),"
-            echo "  EDGELEDGER_S3_PORT (9000), EDGELEDGER_NEAR_PORT (3030), EDGELEDGER_API_PORT (8080)."
+            echo "  EDGELEDGER_S3_PORT (9000), EDGELEDGER_NEAR_PORT (3030), EDGELEDGER_SM_PORT (4566, Secrets Manager),"
+            echo "  EDGELEDGER_API_PORT (8080)."
             exit 0 ;;
         *) echo "up: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
@@ -43,6 +44,15 @@ export EDGELEDGER_NEAR_RPC="http://127.0.0.1:$EDGELEDGER_NEAR_PORT"
 export EDGELEDGER_NEAR_NETWORK=${EDGELEDGER_NEAR_NETWORK:-emulator}
 export EDGELEDGER_NEAR_CONTRACT=${EDGELEDGER_NEAR_CONTRACT:-notary.emulator}
 export EDGELEDGER_NEAR_ACCOUNT=${EDGELEDGER_NEAR_ACCOUNT:-minter.emulator}
+# Secrets as on AWS: a local Secrets Manager holds the minter's key and the API's pepper; the functions' AWS SDK finds
+# it through the standard endpoint variable and signs with these local keys.
+export EDGELEDGER_SM_PORT=${EDGELEDGER_SM_PORT:-4566}
+export AWS_REGION=${AWS_REGION:-us-east-1}
+export AWS_ACCESS_KEY_ID=$EDGELEDGER_S3_ACCESS_KEY AWS_SECRET_ACCESS_KEY=$EDGELEDGER_S3_SECRET_KEY
+export AWS_ENDPOINT_URL_SECRETS_MANAGER="http://127.0.0.1:$EDGELEDGER_SM_PORT"
+local_secret_arn() { echo "arn:aws:secretsmanager:$AWS_REGION:000000000000:secret:$1-local0"; } # LocalSecretsManager.arn
+export EDGELEDGER_API_SECRET_ARN=$(local_secret_arn edgeledger/api)
+export EDGELEDGER_NEAR_SIGNER_SECRET_ARN=$(local_secret_arn edgeledger/near-signer)
 
 export EDGELEDGER_PROBE_HEALTH_PORT=${EDGELEDGER_PROBE_HEALTH_PORT:-5002}
 export EDGELEDGER_DOGSTATSD_PORT=${EDGELEDGER_DOGSTATSD_PORT:-8125}
@@ -51,7 +61,7 @@ export EDGELEDGER_CDC_PREFIX=${EDGELEDGER_CDC_PREFIX:-etrap}
 # Locally a quiet stream seals after 5 s instead of the production 60 s, so the samples show up at once.
 export EDGELEDGER_CDC_BATCH_IDLE_SECONDS=${EDGELEDGER_CDC_BATCH_IDLE_SECONDS:-5}
 logs="$EDGELEDGER_HOME/logs"
-mkdir -p "$logs" "$EDGELEDGER_HOME/redis" "$EDGELEDGER_S3_DIR" "$EDGELEDGER_HOME/near"
+mkdir -p "$logs" "$EDGELEDGER_HOME/redis" "$EDGELEDGER_S3_DIR" "$EDGELEDGER_HOME/near" "$EDGELEDGER_HOME/secrets"
 
 say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
 die() { echo "up: $*" >&2; exit 1; }
@@ -94,6 +104,14 @@ start s3 "$EDGELEDGER_S3_PORT" "$JAVA_HOME/bin/java" -cp "samples/local-stack/ta
 start near-emulator "$EDGELEDGER_NEAR_PORT" samples/near-emulator/bin/near-emulator --port "$EDGELEDGER_NEAR_PORT" \
     --state "$EDGELEDGER_HOME/near/state.json" --credentials-dir "$EDGELEDGER_HOME/near" \
     --contract "$EDGELEDGER_NEAR_CONTRACT" --signer "$EDGELEDGER_NEAR_ACCOUNT"
+# The API's pepper is made once per EDGELEDGER_HOME (operator keys are hashed with it); the signer key is the one the
+# emulator funded.
+if [ ! -s "$EDGELEDGER_HOME/secrets/api.json" ]; then
+    (umask 077; printf '{"operator_key_pepper":"%s"}\n' "$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" >"$EDGELEDGER_HOME/secrets/api.json")
+fi
+start secrets-manager "$EDGELEDGER_SM_PORT" "$JAVA_HOME/bin/java" -cp "samples/local-stack/target/local-stack.jar:samples/local-stack/target/lib/*" \
+    io.edgeledger.local.secrets.LocalSecretsManager "edgeledger/api=$EDGELEDGER_HOME/secrets/api.json" \
+    "edgeledger/near-signer=$EDGELEDGER_HOME/near/$EDGELEDGER_NEAR_ACCOUNT.json"
 start api "$EDGELEDGER_API_PORT" functions/api/bin/api serve --port "$EDGELEDGER_API_PORT"
 
 # The sample events, once: Debezium Server's Redis sink format (extended, schema envelopes = typed leaves).
@@ -165,6 +183,7 @@ Where to look:
   API            $EDGELEDGER_API_URL/health, $EDGELEDGER_API_URL/q/openapi (operator key in $EDGELEDGER_HOME/operator-key)
   Edge probe     edge-probe/bin/edge-probe status --config $EDGELEDGER_HOME/probe; http://127.0.0.1:$EDGELEDGER_PROBE_HEALTH_PORT/metrics
   NEAR emulator  $EDGELEDGER_NEAR_RPC (JSON-RPC)
+  Secrets        $AWS_ENDPOINT_URL_SECRETS_MANAGER: $EDGELEDGER_API_SECRET_ARN, $EDGELEDGER_NEAR_SIGNER_SECRET_ARN
   Logs           $logs/
 EOF
 
