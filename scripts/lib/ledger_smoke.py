@@ -4,17 +4,18 @@
 For every minted batch (the JSON of `cdc status --json` on stdin): take one row from the batch's S3 object,
 POST it to /v1/ledger/verify and expect verdict `verified` with the chain root equal to the batch root. Then
 copy one batch to a scratch prefix with one leaf changed and expect `tampered` for that copy (the copy is
-deleted afterwards; the real batches are never touched). S3 is reached with curl's own SigV4 signing.
+deleted afterwards; the real batches are never touched). The local S3 (s3proxy) keeps objects as plain files under
+EDGELEDGER_S3_DIR, so they are read and copied there; the API reads them through the S3 API.
 Settings come from the environment up.sh exports. Exit 1 with a message on the first wrong answer.
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 
 API = os.environ["EDGELEDGER_API_URL"]
-S3 = os.environ["EDGELEDGER_S3_ENDPOINT"] + "/" + os.environ["EDGELEDGER_S3_BUCKET"] + "/"
-S3_USER = os.environ["EDGELEDGER_S3_ACCESS_KEY"] + ":" + os.environ["EDGELEDGER_S3_SECRET_KEY"]
+BUCKET_DIR = os.path.join(os.environ["EDGELEDGER_S3_DIR"], os.environ["EDGELEDGER_S3_BUCKET"])
 KEY = open(os.environ["EDGELEDGER_HOME"] + "/operator-key").read().strip()
 CONTENT = ["batch-data.json", "merkle-tree.json", "indices/by-timestamp.json", "indices/by-operation.json",
            "indices/by-key.json"]
@@ -28,14 +29,22 @@ def fail(message):
 def curl(*args, data=None):
     result = subprocess.run(["curl", "-sS", "--fail-with-body", *args], input=data, capture_output=True)
     if result.returncode != 0:
-        fail("curl %s failed: %s %s" % (" ".join(a for a in args if a != S3_USER), result.stderr.decode().strip(),
-                                        result.stdout.decode()[:300]))
+        fail("curl %s failed: %s %s" % (" ".join(args), result.stderr.decode().strip(), result.stdout.decode()[:300]))
     return result.stdout
 
 
 def s3(method, key, data=None):
-    extra = ["--data-binary", "@-"] if data is not None else []
-    return curl("--aws-sigv4", "aws:amz:us-east-1:s3", "--user", S3_USER, "-X", method, *extra, S3 + key, data=data)
+    path = os.path.join(BUCKET_DIR, key)
+    if method == "GET":
+        with open(path, "rb") as f:
+            return f.read()
+    if method == "PUT":
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+        return b""
+    os.remove(path)
+    return b""
 
 
 def verify(request):
@@ -99,6 +108,7 @@ def main():
     finally:
         for key in written:
             s3("DELETE", key)
+        shutil.rmtree(os.path.join(BUCKET_DIR, "smoke-tamper-check"), ignore_errors=True)
 
 
 if __name__ == "__main__":
