@@ -2,7 +2,9 @@
 # ./edgeledger up: the whole stack on this machine, no cloud account. Ctrl-C stops everything.
 #   Redis -> S3 (s3proxy on disk) -> NEAR emulator -> API (local HTTP) -> sample Debezium events
 #   -> CDC batcher + minter -> an edge probe enrolled against the API.
-# --smoke: stop once the samples are sealed and minted (exit 0), or fail after --wait seconds.
+# --smoke: once the samples are sealed and minted, verify one row of each batch through the API (verified, chain
+#   root matches), expect a tampered copy of a batch to be caught, wait for the probe's metrics, then exit 0;
+#   fail after --wait seconds.
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 cd "$repo"
@@ -16,9 +18,10 @@ while [ $# -gt 0 ]; do
         --smoke) smoke=1 ;;
         --wait) wait_s=${2:?--wait needs seconds}; shift ;;
         -h|--help)
-            sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+            sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
             echo "Settings (environment): EDGELEDGER_HOME (.edgeledger), EDGELEDGER_REDIS_PORT (6379),"
-            echo "  EDGELEDGER_S3_PORT (9000), EDGELEDGER_NEAR_PORT (3030), EDGELEDGER_API_PORT (8080)."
+            echo "  EDGELEDGER_S3_PORT (9000), EDGELEDGER_NEAR_PORT (3030), EDGELEDGER_SM_PORT (4566, Secrets Manager),"
+            echo "  EDGELEDGER_API_PORT (8080)."
             exit 0 ;;
         *) echo "up: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
@@ -37,6 +40,19 @@ export EDGELEDGER_S3_ACCESS_KEY=${EDGELEDGER_S3_ACCESS_KEY:-edgeledger}
 export EDGELEDGER_S3_SECRET_KEY=${EDGELEDGER_S3_SECRET_KEY:-edgeledger-local-secret}
 export EDGELEDGER_S3_DIR="$EDGELEDGER_HOME/s3"
 export EDGELEDGER_NEAR_RPC="http://127.0.0.1:$EDGELEDGER_NEAR_PORT"
+# One notary for the emulator (which hosts it), the minter (which mints there) and the API (which verifies there).
+export EDGELEDGER_NEAR_NETWORK=${EDGELEDGER_NEAR_NETWORK:-emulator}
+export EDGELEDGER_NEAR_CONTRACT=${EDGELEDGER_NEAR_CONTRACT:-notary.emulator}
+export EDGELEDGER_NEAR_ACCOUNT=${EDGELEDGER_NEAR_ACCOUNT:-minter.emulator}
+# Secrets as on AWS: a local Secrets Manager holds the minter's key and the API's pepper; the functions' AWS SDK finds
+# it through the standard endpoint variable and signs with these local keys.
+export EDGELEDGER_SM_PORT=${EDGELEDGER_SM_PORT:-4566}
+export AWS_REGION=${AWS_REGION:-us-east-1}
+export AWS_ACCESS_KEY_ID=$EDGELEDGER_S3_ACCESS_KEY AWS_SECRET_ACCESS_KEY=$EDGELEDGER_S3_SECRET_KEY
+export AWS_ENDPOINT_URL_SECRETS_MANAGER="http://127.0.0.1:$EDGELEDGER_SM_PORT"
+local_secret_arn() { echo "arn:aws:secretsmanager:$AWS_REGION:000000000000:secret:$1-local0"; } # LocalSecretsManager.arn
+export EDGELEDGER_API_SECRET_ARN=$(local_secret_arn edgeledger/api)
+export EDGELEDGER_NEAR_SIGNER_SECRET_ARN=$(local_secret_arn edgeledger/near-signer)
 
 export EDGELEDGER_PROBE_HEALTH_PORT=${EDGELEDGER_PROBE_HEALTH_PORT:-5002}
 export EDGELEDGER_DOGSTATSD_PORT=${EDGELEDGER_DOGSTATSD_PORT:-8125}
@@ -45,7 +61,7 @@ export EDGELEDGER_CDC_PREFIX=${EDGELEDGER_CDC_PREFIX:-etrap}
 # Locally a quiet stream seals after 5 s instead of the production 60 s, so the samples show up at once.
 export EDGELEDGER_CDC_BATCH_IDLE_SECONDS=${EDGELEDGER_CDC_BATCH_IDLE_SECONDS:-5}
 logs="$EDGELEDGER_HOME/logs"
-mkdir -p "$logs" "$EDGELEDGER_HOME/redis" "$EDGELEDGER_S3_DIR" "$EDGELEDGER_HOME/near"
+mkdir -p "$logs" "$EDGELEDGER_HOME/redis" "$EDGELEDGER_S3_DIR" "$EDGELEDGER_HOME/near" "$EDGELEDGER_HOME/secrets"
 
 say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
 die() { echo "up: $*" >&2; exit 1; }
@@ -86,7 +102,16 @@ start redis "$EDGELEDGER_REDIS_PORT" redis-server --port "$EDGELEDGER_REDIS_PORT
 start s3 "$EDGELEDGER_S3_PORT" "$JAVA_HOME/bin/java" -cp "samples/local-stack/target/local-stack.jar:samples/local-stack/target/lib/*" \
     io.edgeledger.local.LocalS3Server
 start near-emulator "$EDGELEDGER_NEAR_PORT" samples/near-emulator/bin/near-emulator --port "$EDGELEDGER_NEAR_PORT" \
-    --state "$EDGELEDGER_HOME/near/state.json" --credentials-dir "$EDGELEDGER_HOME/near"
+    --state "$EDGELEDGER_HOME/near/state.json" --credentials-dir "$EDGELEDGER_HOME/near" \
+    --contract "$EDGELEDGER_NEAR_CONTRACT" --signer "$EDGELEDGER_NEAR_ACCOUNT"
+# The API's pepper is made once per EDGELEDGER_HOME (operator keys are hashed with it); the signer key is the one the
+# emulator funded.
+if [ ! -s "$EDGELEDGER_HOME/secrets/api.json" ]; then
+    (umask 077; printf '{"operator_key_pepper":"%s"}\n' "$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" >"$EDGELEDGER_HOME/secrets/api.json")
+fi
+start secrets-manager "$EDGELEDGER_SM_PORT" "$JAVA_HOME/bin/java" -cp "samples/local-stack/target/local-stack.jar:samples/local-stack/target/lib/*" \
+    io.edgeledger.local.secrets.LocalSecretsManager "edgeledger/api=$EDGELEDGER_HOME/secrets/api.json" \
+    "edgeledger/near-signer=$EDGELEDGER_HOME/near/$EDGELEDGER_NEAR_ACCOUNT.json"
 start api "$EDGELEDGER_API_PORT" functions/api/bin/api serve --port "$EDGELEDGER_API_PORT"
 
 # The sample events, once: Debezium Server's Redis sink format (extended, schema envelopes = typed leaves).
@@ -158,10 +183,13 @@ Where to look:
   API            $EDGELEDGER_API_URL/health, $EDGELEDGER_API_URL/q/openapi (operator key in $EDGELEDGER_HOME/operator-key)
   Edge probe     edge-probe/bin/edge-probe status --config $EDGELEDGER_HOME/probe; http://127.0.0.1:$EDGELEDGER_PROBE_HEALTH_PORT/metrics
   NEAR emulator  $EDGELEDGER_NEAR_RPC (JSON-RPC)
+  Secrets        $AWS_ENDPOINT_URL_SECRETS_MANAGER: $EDGELEDGER_API_SECRET_ARN, $EDGELEDGER_NEAR_SIGNER_SECRET_ARN
   Logs           $logs/
 EOF
 
 if [ "$smoke" = 1 ]; then
+    say "verifying a row of each sample batch against the chain, and a tampered copy"
+    echo "$batches" | python3 scripts/lib/ledger_smoke.py || die "row verification failed (log: $logs/api.log)"
     # The probe's first flush (15 s) must reach the API, signed, and be queryable.
     for i in $(seq 1 90); do
         if curl -sf "$EDGELEDGER_API_URL/v1/metrics?name=system.load.1" -H "Authorization: Bearer $(cat "$EDGELEDGER_HOME/operator-key")" \

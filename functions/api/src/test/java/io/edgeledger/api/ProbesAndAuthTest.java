@@ -31,12 +31,18 @@ class ProbesAndAuthTest {
     }
 
     @Test
-    void apiKeysAreStoredOnlyAsHashes() throws Exception {
+    void apiKeysAreStoredOnlyAsPepperedHashes() throws Exception {
+        // the test key was made by create-key without the API secret (plain SHA-256, the format before the pepper):
+        // its first use re-hashes it as HMAC-SHA256(pepper from the local Secrets Manager, key)
+        Api.operator().get("/v1/probes").then().statusCode(200);
         String redisUrl = ConfigProvider.getConfig().getValue("edgeledger.test.redis-url", String.class);
+        String pepper = ConfigProvider.getConfig().getValue("edgeledger.test.operator-key-pepper", String.class);
         try (RespClient redis = new RespClient(redisUrl)) {
-            assertThat(redis.call("HGET", "edgeledger:api-keys", ApiKeyFormat.hash(Api.operatorKey()))).contains("test-operator");
+            assertThat(redis.call("HGET", "edgeledger:api-keys", ApiKeyFormat.hmac(pepper, Api.operatorKey()))).contains("test-operator");
+            assertThat(redis.call("HGET", "edgeledger:api-keys", ApiKeyFormat.hash(Api.operatorKey()))).isNull();
             assertThat(redis.call("HGET", "edgeledger:api-keys", Api.operatorKey())).isNull();
         }
+        Api.operator().get("/v1/probes").then().statusCode(200);
     }
 
     @Test

@@ -22,10 +22,12 @@ public final class EmbeddedS3 implements AutoCloseable {
     public static final String SECRET_KEY = "edgeledger-test-secret";
     public static final Region REGION = Region.US_EAST_1;
 
-    private final S3Proxy proxy;
+    private final BlobStore store;
     private final URI endpoint;
+    private S3Proxy proxy;
 
-    private EmbeddedS3(S3Proxy proxy, URI endpoint) {
+    private EmbeddedS3(BlobStore store, S3Proxy proxy, URI endpoint) {
+        this.store = store;
         this.proxy = proxy;
         this.endpoint = endpoint;
     }
@@ -41,9 +43,17 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     private static EmbeddedS3 start(BlobStore store) {
+        URI endpoint;
         try {
-            int port = RedisServer.freePort();
-            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            endpoint = URI.create("http://127.0.0.1:" + RedisServer.freePort());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no free port for the embedded S3 server", e);
+        }
+        return new EmbeddedS3(store, serve(store, endpoint), endpoint);
+    }
+
+    private static S3Proxy serve(BlobStore store, URI endpoint) {
+        try {
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(store)
                     .endpoint(endpoint)
@@ -57,10 +67,20 @@ public final class EmbeddedS3 implements AutoCloseable {
                 }
                 Thread.sleep(10);
             }
-            return new EmbeddedS3(proxy, endpoint);
+            return proxy;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the embedded S3 server: " + e.getMessage(), e);
         }
+    }
+
+    /** Fault injection: the server stops listening (connections in flight are cut); the objects stay. */
+    public synchronized void stop() {
+        close();
+    }
+
+    /** Serves the same objects again on the same endpoint after {@link #stop()}. */
+    public synchronized void restart() {
+        proxy = serve(store, endpoint);
     }
 
     public URI endpoint() {
@@ -85,7 +105,7 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             proxy.stop();
         } catch (Exception e) {

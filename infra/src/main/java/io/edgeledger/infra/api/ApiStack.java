@@ -64,6 +64,8 @@ public final class ApiStack extends Stack {
         env.put(FunctionEnv.NEAR_NETWORK, config.near().network().id());
         env.put(FunctionEnv.API_NEAR_RPC_URL, config.near().rpcUrl());
         env.put(FunctionEnv.NEAR_CONTRACT, config.near().contract());
+        // the minter's account: the API looks the mint transactions up by their signer
+        env.put(FunctionEnv.NEAR_ACCOUNT, config.near().account());
 
         function = new QuarkusFunction(this, "Api", new QuarkusFunctionSpec(
                 config.namePrefix() + "-api",

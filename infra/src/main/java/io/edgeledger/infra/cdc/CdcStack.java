@@ -46,6 +46,7 @@ public final class CdcStack extends Stack {
                         .build());
 
         Map<String, String> common = new LinkedHashMap<>();
+        common.put(FunctionEnv.HOME, FunctionEnv.LAMBDA_HOME);
         common.put(FunctionEnv.REDIS_URL, state.redis().url());
         common.put(FunctionEnv.LEDGER_BUCKET, state.ledgerBucket().getBucketName());
         common.put(FunctionEnv.CDC_STREAM_PREFIX, config.cdcStreamPrefix());

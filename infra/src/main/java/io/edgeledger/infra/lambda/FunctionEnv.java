@@ -8,8 +8,7 @@ package io.edgeledger.infra.lambda;
 public final class FunctionEnv {
     /** Which @Named Quarkus handler a plain (non-HTTP) Lambda runs: cdc-batcher or near-minter. */
     public static final String QUARKUS_LAMBDA_HANDLER = "QUARKUS_LAMBDA_HANDLER";
-    public static final String STAGE = "EDGELEDGER_STAGE";
-    /** Working directory of the functions: only /tmp is writable on Lambda. */
+    /** Working directory of the CDC functions: only /tmp is writable on Lambda. */
     public static final String HOME = "EDGELEDGER_HOME";
     public static final String LAMBDA_HOME = "/tmp/edgeledger";
     /** rediss://host:port (ElastiCache in-transit encryption is always on). */
@@ -20,9 +19,8 @@ public final class FunctionEnv {
     public static final String API_SECRET_ARN = "EDGELEDGER_API_SECRET_ARN";
     public static final String CDC_STREAM_PREFIX = "EDGELEDGER_CDC_PREFIX";
     public static final String NEAR_NETWORK = "EDGELEDGER_NEAR_NETWORK";
-    /** The API reads the NEAR RPC from this name (edgeledger.near.rpc-url) ... */
+    /** The NEAR RPC, network, contract and minter account: functions/core's NotarySettings, read by the API and the minter alike. */
     public static final String API_NEAR_RPC_URL = "EDGELEDGER_NEAR_RPC";
-    /** ... and functions/cdc's NearSettings from this one. */
     public static final String CDC_NEAR_RPC = "EDGELEDGER_NEAR_RPC";
     public static final String NEAR_CONTRACT = "EDGELEDGER_NEAR_CONTRACT";
     public static final String NEAR_ACCOUNT = "EDGELEDGER_NEAR_ACCOUNT";

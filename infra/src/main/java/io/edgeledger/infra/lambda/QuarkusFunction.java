@@ -37,8 +37,6 @@ public final class QuarkusFunction extends Construct {
                 .build();
 
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(FunctionEnv.STAGE, config.stage());
-        env.put(FunctionEnv.HOME, FunctionEnv.LAMBDA_HOME);
         env.put(FunctionEnv.JAVA_TOOL_OPTIONS, FunctionEnv.FAST_START_JVM_OPTIONS);
         env.putAll(spec.environment());
 

@@ -49,8 +49,8 @@ class ApiStackTest {
     @Test
     void environmentPointsAtRedisBucketsSecretAndNear() {
         Map<String, Object> env = TemplateValues.environment(template, "edgeledger-dev-api");
-        assertThat(env).containsEntry(FunctionEnv.STAGE, "dev")
-                .containsEntry(FunctionEnv.NEAR_NETWORK, "testnet")
+        assertThat(env).containsEntry(FunctionEnv.NEAR_NETWORK, "testnet")
+                .containsEntry(FunctionEnv.NEAR_ACCOUNT, "edgeledger.testnet")
                 .containsEntry(FunctionEnv.API_NEAR_RPC_URL, "https://rpc.testnet.near.org")
                 .containsEntry(FunctionEnv.NEAR_CONTRACT, "notary.edgeledger.testnet")
                 .containsKeys(FunctionEnv.REDIS_URL, FunctionEnv.LEDGER_BUCKET, FunctionEnv.RESULTS_BUCKET,
@@ -58,7 +58,8 @@ class ApiStackTest {
                 .doesNotContainKeys(FunctionEnv.QUARKUS_LAMBDA_HANDLER, FunctionEnv.NEAR_SIGNER_SECRET_ARN);
         // The names functions/api and functions/core read, spelled out so a rename on either side shows here.
         assertThat(env).containsKeys("EDGELEDGER_REDIS_URL", "EDGELEDGER_S3_BUCKET", "EDGELEDGER_ARCHIVE_BUCKET",
-                "EDGELEDGER_NEAR_RPC", "EDGELEDGER_NEAR_CONTRACT").containsEntry("EDGELEDGER_HOME", "/tmp/edgeledger");
+                "EDGELEDGER_NEAR_RPC", "EDGELEDGER_NEAR_CONTRACT", "EDGELEDGER_NEAR_ACCOUNT")
+                .doesNotContainKeys("EDGELEDGER_HOME", "EDGELEDGER_STAGE"); // neither is read by the API (FunctionEnvContractTest)
         assertThat(env.get(FunctionEnv.REDIS_URL).toString()).contains("rediss://");
         assertThat(env.get(FunctionEnv.LEDGER_BUCKET).toString()).contains("LedgerBucket");
         assertThat(env.get(FunctionEnv.RESULTS_BUCKET).toString()).contains("ResultsArchiveBucket");

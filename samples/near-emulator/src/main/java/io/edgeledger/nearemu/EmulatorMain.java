@@ -1,5 +1,6 @@
 package io.edgeledger.nearemu;
 
+import io.edgeledger.near.notary.NotarySettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,10 +26,10 @@ public final class EmulatorMain implements Callable<Integer> {
     Path credentialsDir;
 
     @Option(names = "--contract", description = "notary contract account (default ${DEFAULT-VALUE})")
-    String contract = "notary.emulator";
+    String contract = NotarySettings.DEFAULT_CONTRACT;
 
     @Option(names = "--signer", description = "funded signer account (default ${DEFAULT-VALUE})")
-    String signer = "minter.emulator";
+    String signer = NotarySettings.DEFAULT_ACCOUNT;
 
     @Option(names = "--block-interval-ms", description = "also produce an empty block this often (default ${DEFAULT-VALUE}; 0 = per transaction only)")
     long blockIntervalMs = 1000;

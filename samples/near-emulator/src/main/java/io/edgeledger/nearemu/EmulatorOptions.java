@@ -1,5 +1,6 @@
 package io.edgeledger.nearemu;
 
+import io.edgeledger.near.notary.NotarySettings;
 import java.math.BigInteger;
 import java.nio.file.Path;
 
@@ -20,7 +21,7 @@ public record EmulatorOptions(String host, int port, String contractId, String s
     public static final BigInteger ONE_NEAR = BigInteger.TEN.pow(24);
 
     public static EmulatorOptions defaults() {
-        return new EmulatorOptions("127.0.0.1", 0, "notary.emulator", "minter.emulator", null,
+        return new EmulatorOptions("127.0.0.1", 0, NotarySettings.DEFAULT_CONTRACT, NotarySettings.DEFAULT_ACCOUNT, null,
                 ONE_NEAR.multiply(BigInteger.valueOf(1000)), 100_000, null, 0, 100, null, null);
     }
 

@@ -102,19 +102,8 @@ public interface ApiConfig {
         String ledgerBucket();
     }
 
+    /** The chain and notary themselves are the core NotarySettings (shared with the minter); this is only the API's own. */
     interface Near {
-        @WithDefault("http://127.0.0.1:3030")
-        String rpcUrl();
-
-        @WithDefault("notary.edgeledger.testnet")
-        String contract();
-
-        @WithDefault("emulator")
-        String network();
-
-        /** Account that signs the mint transactions; NEAR routes tx status look-ups by it. Defaults to the contract. */
-        Optional<String> signerAccount();
-
         @WithDefault("10000")
         int timeoutMillis();
     }

@@ -3,6 +3,7 @@ package io.edgeledger.api.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.errors.ApiException;
+import io.edgeledger.near.notary.NotarySettings;
 import io.edgeledger.near.notary.NotaryViews;
 import io.edgeledger.near.rpc.NearRpcClient;
 import io.edgeledger.near.rpc.NearRpcException;
@@ -10,9 +11,10 @@ import io.edgeledger.near.rpc.TxOutcome;
 import io.edgeledger.near.rpc.UnknownTransactionException;
 import io.edgeledger.near.rpc.WaitUntil;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What the NEAR chain says about a batch: its notary token, the root it recorded, and the mint transaction. */
 @ApplicationScoped
@@ -24,11 +26,13 @@ public class ChainView {
     private final String signer;
 
     public ChainView(ApiConfig config) {
-        this.rpc = new NearRpcClient(URI.create(config.near().rpcUrl()), Duration.ofMillis(config.near().timeoutMillis()));
-        this.contract = config.near().contract();
+        Config settings = ConfigProvider.getConfig();
+        NotarySettings notary = NotarySettings.from(name -> settings.getOptionalValue(name, String.class).orElse(null));
+        this.rpc = new NearRpcClient(notary.rpc(), Duration.ofMillis(config.near().timeoutMillis()));
+        this.contract = notary.contract();
         this.views = new NotaryViews(rpc, contract);
-        this.network = config.near().network();
-        this.signer = config.near().signerAccount().orElse(contract);
+        this.network = notary.network();
+        this.signer = notary.account();
     }
 
     public String contract() {

@@ -6,6 +6,7 @@ import io.edgeledger.ledger.batch.BatchFormatException;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.store.LedgerStore;
 import io.edgeledger.ledger.store.LedgerStoreException;
+import io.edgeledger.ledger.store.VerifiedBatch;
 import io.edgeledger.ledger.store.s3.S3LedgerStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -14,7 +15,11 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The ledger bucket as the CDC batcher wrote it, read through the core {@link LedgerStore}. */
+/**
+ * The ledger bucket as the CDC batcher wrote it, read through the core {@link LedgerStore}. Storage that cannot be
+ * read (S3 down, throttled, timing out) is 503 {@code storage_unavailable} here, always: only bytes that were read
+ * and do not match may ever become a verdict.
+ */
 @ApplicationScoped
 public class LedgerBatches {
     private final LedgerStore store;
@@ -23,17 +28,13 @@ public class LedgerBatches {
         this.store = new S3LedgerStore(s3, config.s3().ledgerBucket());
     }
 
-    public LedgerStore store() {
-        return store;
-    }
-
     /** Prefixes of complete batches under {@code <database>/} or {@code <database>/<table>/}. */
     public List<String> prefixes(String database, String table) {
         String keyPrefix = database == null ? "" : table == null ? database + "/" : database + "/" + table + "/";
         try {
             return store.batchPrefixes(keyPrefix);
         } catch (LedgerStoreException | SdkException e) {
-            throw ApiException.unavailable("ledger_unavailable", "could not list the ledger bucket: " + e.getMessage());
+            throw unavailable("list the ledger bucket", e);
         }
     }
 
@@ -53,7 +54,19 @@ public class LedgerBatches {
         } catch (BatchFormatException e) {
             throw new ApiException(409, "manifest_unreadable", "the manifest under " + prefix + " cannot be read: " + e.getMessage());
         } catch (LedgerStoreException | SdkException e) {
-            throw ApiException.unavailable("ledger_unavailable", "could not read the ledger bucket: " + e.getMessage());
+            throw unavailable("read " + prefix + "manifest.json", e);
+        }
+    }
+
+    /**
+     * The batch read back and checked against its manifest. A {@link BatchFormatException} (bytes read that do not
+     * match) is the caller's to judge; a failure to read is 503.
+     */
+    public VerifiedBatch readBatch(String prefix) {
+        try {
+            return store.readBatch(prefix);
+        } catch (LedgerStoreException | SdkException e) {
+            throw unavailable("read the batch under " + prefix, e);
         }
     }
 
@@ -64,8 +77,15 @@ public class LedgerBatches {
                 store.manifest(prefix).ifPresent(manifests::add);
             } catch (BatchFormatException e) {
                 // listed but unreadable: shown by GET /v1/ledger/batches/{id} and verify, not hidden silently there
+            } catch (LedgerStoreException | SdkException e) {
+                throw unavailable("read " + prefix + "manifest.json", e);
             }
         }
         return manifests;
+    }
+
+    private static ApiException unavailable(String what, RuntimeException e) {
+        return ApiException.unavailable("storage_unavailable", "could not " + what + " (" + e.getMessage()
+                + "); the ledger storage is unreachable, so nothing is judged: retry later");
     }
 }

@@ -67,7 +67,7 @@ public class LedgerResource {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("manifest", json.readTree(ManifestJson.write(manifest)));
         try {
-            VerifiedBatch verified = batches.store().readBatch(prefix);
+            VerifiedBatch verified = batches.readBatch(prefix);
             answer.put("s3_consistent", true);
             answer.put("leaf_count", verified.leaves().size());
         } catch (BatchFormatException e) {

@@ -7,7 +7,6 @@ import io.edgeledger.ledger.batch.BatchFormatException;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.merkle.Hex;
 import io.edgeledger.ledger.merkle.MerkleVerifier;
-import io.edgeledger.ledger.store.LedgerStoreException;
 import io.edgeledger.ledger.store.VerifiedBatch;
 import io.edgeledger.near.rpc.TxOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,8 @@ import java.util.Optional;
  * own object hashes; the inclusion proof is computed and verified against the recomputed root; then that root is
  * compared with the root the NEAR contract recorded at mint time, and the mint transaction is looked up on the chain.
  * S3 alone is never trusted: a consistent rewrite of a batch (new data, new hashes, new manifest) still disagrees with
- * the chain and is reported as tampered.
+ * the chain and is reported as tampered. Only bytes that were read and do not match are tampering: storage that cannot
+ * be read answers 503 {@code storage_unavailable} (from {@link LedgerBatches}), never a verdict.
  */
 @ApplicationScoped
 public class LedgerVerifier {
@@ -57,8 +57,8 @@ public class LedgerVerifier {
         for (String prefix : candidates) {
             VerifiedBatch batch;
             try {
-                batch = batches.store().readBatch(prefix);
-            } catch (BatchFormatException | LedgerStoreException e) {
+                batch = batches.readBatch(prefix); // storage that cannot be read is 503 there, never a verdict
+            } catch (BatchFormatException e) {
                 Map<String, Object> problem = new LinkedHashMap<>();
                 problem.put("s3_prefix", prefix);
                 problem.put("problem", e.getMessage());

@@ -1,13 +1,15 @@
 package io.edgeledger.api.local;
 
 import io.edgeledger.api.auth.ApiKeyFormat;
+import io.edgeledger.api.auth.OperatorKeyPepper;
+import io.edgeledger.secrets.SecretsException;
 import io.edgeledger.api.redis.RedisKeys;
 import java.io.IOException;
 import java.time.Instant;
 
 /**
  * {@code ./edgeledger api create-key [--name N] [--redis URL]}: makes an operator key, prints it once, and stores only
- * its SHA-256 in Redis. Exit codes: 0 done, 2 bad usage, 1 Redis unreachable.
+ * its hash in Redis (HMAC-SHA256 with the pepper of EDGELEDGER_API_SECRET_ARN when set). Exit codes: 0 done, 2 bad usage, 1 Redis unreachable.
  */
 public final class CreateKey {
     private CreateKey() {}
@@ -37,6 +39,9 @@ public final class CreateKey {
         } catch (IOException e) {
             System.err.println("api: could not store the key in Redis at " + redis + ": " + e.getMessage());
             System.exit(1);
+        } catch (SecretsException e) {
+            System.err.println("api: " + e.getMessage());
+            System.exit(1);
         }
     }
 
@@ -45,7 +50,7 @@ public final class CreateKey {
         String key = ApiKeyFormat.newKey();
         String record = "{\"name\":\"" + name + "\",\"created_at\":\"" + Instant.now() + "\"}";
         try (RespClient redis = new RespClient(redisUrl)) {
-            redis.call("HSET", RedisKeys.API_KEYS, ApiKeyFormat.hash(key), record);
+            redis.call("HSET", RedisKeys.API_KEYS, OperatorKeyPepper.from(System::getenv).hash(key), record);
         }
         return key;
     }

@@ -1,6 +1,10 @@
 package io.edgeledger.api.support;
 
+import io.edgeledger.api.auth.OperatorKeyPepper;
 import io.edgeledger.api.local.CreateKey;
+import io.edgeledger.local.secrets.LocalSecretsManager;
+import io.edgeledger.testing.AwsSdkEndpoints;
+import io.edgeledger.near.notary.NotarySettings;
 import io.edgeledger.nearemu.NearEmulator;
 import io.edgeledger.testing.EmbeddedS3;
 import io.edgeledger.testing.RedisServer;
@@ -15,8 +19,9 @@ import java.util.Map;
 public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
     public static final String LEDGER_BUCKET = "edgeledger-ledger";
 
+    private static volatile EmbeddedS3 s3;
     private RedisServer redis;
-    private EmbeddedS3 s3;
+    private LocalSecretsManager secrets;
     private NearEmulator near;
 
     @Override
@@ -25,6 +30,15 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         s3 = EmbeddedS3.start();
         s3.createBucket(LEDGER_BUCKET);
         near = NearEmulator.start();
+        String pepper = "test-pepper-" + java.util.UUID.randomUUID();
+        try {
+            secrets = LocalSecretsManager.start(0, "us-east-1", "AKIDAPITEST", "api-test-secret");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not start the local Secrets Manager", e);
+        }
+        String apiSecretArn = secrets.put(new LocalSecretsManager.Secret("edgeledger/api",
+                "{\"" + OperatorKeyPepper.FIELD + "\":\"" + pepper + "\"}", false));
+        AwsSdkEndpoints.secretsManager(secrets.endpoint(), "us-east-1", "AKIDAPITEST", "api-test-secret");
         String operatorKey;
         try {
             operatorKey = CreateKey.create(redis.url(), "test-operator");
@@ -37,19 +51,30 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         config.put("edgeledger.s3.access-key", EmbeddedS3.ACCESS_KEY);
         config.put("edgeledger.s3.secret-key", EmbeddedS3.SECRET_KEY);
         config.put("edgeledger.s3.ledger-bucket", LEDGER_BUCKET);
-        config.put("edgeledger.near.rpc-url", near.url().toString());
-        config.put("edgeledger.near.contract", near.contractId());
+        config.put(NotarySettings.RPC, near.url().toString());
+        config.put(NotarySettings.CONTRACT, near.contractId());
+        config.put(NotarySettings.ACCOUNT, near.signer().accountId());
         config.put("edgeledger.api.probe-requests-per-second", "20");
         config.put("edgeledger.test.operator-key", operatorKey);
+        config.put(OperatorKeyPepper.SETTING, apiSecretArn);
+        config.put("edgeledger.test.operator-key-pepper", pepper);
         config.put("edgeledger.test.redis-url", redis.url());
         config.put("edgeledger.test.near-credentials", near.credentialsFile().toString());
         return config;
+    }
+
+    /** The running S3 server, for tests that stop and restart it (they must restart it: the app is shared). */
+    public static EmbeddedS3 s3() {
+        return s3;
     }
 
     @Override
     public void stop() {
         if (near != null) {
             near.close();
+        }
+        if (secrets != null) {
+            secrets.close();
         }
         if (s3 != null) {
             s3.close();

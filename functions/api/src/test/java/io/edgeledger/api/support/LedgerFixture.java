@@ -14,6 +14,7 @@ import io.edgeledger.near.notary.ManifestMint;
 import io.edgeledger.near.notary.MintResult;
 import io.edgeledger.near.notary.NotaryClient;
 import io.edgeledger.near.notary.NotaryConfig;
+import io.edgeledger.near.notary.NotarySettings;
 import io.edgeledger.near.rpc.NearRpcClient;
 import io.edgeledger.testing.SharedData;
 import java.net.URI;
@@ -50,7 +51,7 @@ public final class LedgerFixture {
     }
 
     public static SealedBatch seal(String stream, List<BatchEntry> entries) {
-        String contract = ConfigProvider.getConfig().getValue("edgeledger.near.contract", String.class);
+        String contract = ConfigProvider.getConfig().getValue(NotarySettings.CONTRACT, String.class);
         return new BatchSealer(ApiTestResources.LEDGER_BUCKET, "emulator", contract, Clock.systemUTC()).seal(stream, entries);
     }
 
@@ -64,8 +65,8 @@ public final class LedgerFixture {
     public static Manifest mint(Manifest manifest) throws Exception {
         var config = ConfigProvider.getConfig();
         NearCredentials signer = NearCredentials.read(Path.of(config.getValue("edgeledger.test.near-credentials", String.class)), null);
-        NotaryClient notary = new NotaryClient(new NearRpcClient(URI.create(config.getValue("edgeledger.near.rpc-url", String.class))),
-                NotaryConfig.defaults(config.getValue("edgeledger.near.contract", String.class), signer));
+        NotaryClient notary = new NotaryClient(new NearRpcClient(URI.create(config.getValue(NotarySettings.RPC, String.class))),
+                NotaryConfig.defaults(config.getValue(NotarySettings.CONTRACT, String.class), signer));
         MintResult result = notary.mintBatch(ManifestMint.fromManifest(JSON.readTree(ManifestJson.write(manifest)), signer.accountId()));
         Manifest minted = manifest.withMint(manifest.mint().minted(result.txHash(), result.blockHash(), result.blockHeight(),
                 java.time.Instant.now().toString()));

@@ -42,7 +42,7 @@ public final class Components {
     public static Minter minter(Settings s, S3LedgerStore store, StepHook hook, Clock clock) {
         NearSettings near = NearSettings.from(s);
         NotaryConfig config = NotaryConfig.defaults(near.contract(), near.credentials()).withDeposit(near.depositYocto());
-        NotaryClient client = new NotaryClient(new NearRpcClient(near.rpc()), config);
+        NotaryClient client = new NotaryClient(new NearRpcClient(near.notary().rpc()), config);
         return new Minter(MinterSettings.from(s), store, new NearNotary(client, near.network(), hook), near.receiver(), hook, clock);
     }
 }

@@ -2,44 +2,63 @@ package io.edgeledger.cdc.config;
 
 import io.edgeledger.near.crypto.NearCredentials;
 import io.edgeledger.near.notary.NotaryConfig;
+import io.edgeledger.near.notary.NotarySettings;
+import io.edgeledger.secrets.NearSignerSecret;
+import io.edgeledger.secrets.Secrets;
+import io.edgeledger.secrets.SecretsException;
 import java.math.BigInteger;
-import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * Where and as whom the minter notarizes. Defaults fit the local NEAR emulator of ./edgeledger up:
- * EDGELEDGER_NEAR_RPC (http://127.0.0.1:3030), EDGELEDGER_NEAR_NETWORK (emulator; testnet / mainnet are
- * only these settings), EDGELEDGER_NEAR_CONTRACT (notary.emulator), EDGELEDGER_NEAR_ACCOUNT
- * (minter.emulator), EDGELEDGER_NEAR_KEY_FILE (near-cli credentials JSON;
+ * Where and as whom the minter notarizes: the chain and notary from the core {@link NotarySettings} (the same the
+ * API verifies against), plus what only the minter needs: EDGELEDGER_NEAR_KEY_FILE (near-cli credentials JSON;
  * $EDGELEDGER_HOME/near/&lt;account&gt;.json), EDGELEDGER_NEAR_RECEIVER (the account), EDGELEDGER_NEAR_DEPOSIT
- * (0.5 NEAR per mint).
+ * (0.5 NEAR per mint). On AWS the key comes from the Secrets Manager secret EDGELEDGER_NEAR_SIGNER_SECRET_ARN instead
+ * of a file (the stack sets it; so does ./edgeledger up, with its local Secrets Manager).
  */
-public record NearSettings(URI rpc, String network, String contract, String account, Path keyFile, String receiver, BigInteger depositYocto) {
+public record NearSettings(NotarySettings notary, String signerSecretArn, Path keyFile, String receiver, BigInteger depositYocto) {
 
     public static NearSettings from(Settings s) {
-        String account = s.string("EDGELEDGER_NEAR_ACCOUNT", "minter.emulator");
+        NotarySettings notary;
+        try {
+            notary = NotarySettings.from(name -> s.string(name, null));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
         String home = s.string("EDGELEDGER_HOME", ".edgeledger");
-        String rpc = s.string("EDGELEDGER_NEAR_RPC", "http://127.0.0.1:3030");
         BigInteger deposit;
         try {
             deposit = NotaryConfig.nearToYocto(s.string("EDGELEDGER_NEAR_DEPOSIT", "0.5"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("EDGELEDGER_NEAR_DEPOSIT: " + e.getMessage());
         }
-        try {
-            return new NearSettings(URI.create(rpc), s.string("EDGELEDGER_NEAR_NETWORK", "emulator"),
-                    s.string("EDGELEDGER_NEAR_CONTRACT", "notary.emulator"), account,
-                    Path.of(s.string("EDGELEDGER_NEAR_KEY_FILE", home + "/near/" + account + ".json")),
-                    s.string("EDGELEDGER_NEAR_RECEIVER", account), deposit);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("EDGELEDGER_NEAR_RPC=" + rpc + " is not a URL (e.g. https://rpc.testnet.near.org)");
-        }
+        return new NearSettings(notary, s.string(NearSignerSecret.SETTING, null), Path.of(s.string("EDGELEDGER_NEAR_KEY_FILE", home + "/near/" + notary.account() + ".json")),
+                s.string("EDGELEDGER_NEAR_RECEIVER", notary.account()), deposit);
     }
 
-    /** Reads the signer key; the message says which file and setting when it cannot. */
+    public String network() {
+        return notary.network();
+    }
+
+    public String contract() {
+        return notary.contract();
+    }
+
+    public String account() {
+        return notary.account();
+    }
+
+    /** Reads the signer key (secret first, else the file); the message says which secret or file and setting when it cannot. */
     public NearCredentials credentials() {
+        if (signerSecretArn != null) {
+            try {
+                return NearSignerSecret.read(Secrets.shared(), signerSecretArn, account());
+            } catch (SecretsException e) {
+                throw new ConfigException(e.getMessage());
+            }
+        }
         try {
-            return NearCredentials.read(keyFile, account);
+            return NearCredentials.read(keyFile, account());
         } catch (RuntimeException e) {
             throw new ConfigException("cannot read the NEAR signer key " + keyFile + " (EDGELEDGER_NEAR_KEY_FILE): " + e.getMessage());
         }

@@ -17,41 +17,55 @@ public record NearCredentials(String accountId, NearKeyPair keyPair) {
 
     /** Reads a credentials file. {@code fallbackAccountId} is used when the file has no account_id (older files). */
     public static NearCredentials read(Path file, String fallbackAccountId) {
-        JsonNode node;
+        String text;
         try {
-            node = JSON.readTree(Files.readString(file));
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new InvalidKeyException("cannot read credentials file " + file + ": " + e.getMessage());
         }
+        return parse(text, "credentials file " + file, fallbackAccountId);
+    }
+
+    /**
+     * Parses near-cli credentials JSON; {@code source} names where it came from in messages ("credentials file F",
+     * "secret ARN"). Messages never contain the key.
+     */
+    public static NearCredentials parse(String text, String source, String fallbackAccountId) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (IOException e) {
+            node = null;
+        }
         if (node == null || !node.isObject()) {
-            throw new InvalidKeyException("credentials file " + file + " is not a JSON object");
+            throw new InvalidKeyException(source + " is not a JSON object {\"account_id\", \"public_key\", \"private_key\"}");
         }
         String secret = text(node, "private_key");
         if (secret == null) {
             secret = text(node, "secret_key");
         }
         if (secret == null) {
-            throw new InvalidKeyException("credentials file " + file + " has no private_key");
+            throw new InvalidKeyException(source + " has no private_key");
         }
         NearKeyPair pair;
         try {
             pair = NearKeyPair.parseSecretKey(secret);
         } catch (InvalidKeyException e) {
-            throw new InvalidKeyException("credentials file " + file + ": " + e.getMessage());
+            throw new InvalidKeyException(source + ": " + e.getMessage());
         }
         String declaredPublic = text(node, "public_key");
         if (declaredPublic != null && !NearPublicKey.parse(declaredPublic).equals(pair.publicKey())) {
-            throw new InvalidKeyException("credentials file " + file + ": public_key does not match private_key");
+            throw new InvalidKeyException(source + ": public_key does not match private_key");
         }
         String account = text(node, "account_id");
         if (account == null) {
             account = fallbackAccountId;
         }
         if (account == null || account.isBlank()) {
-            throw new InvalidKeyException("credentials file " + file + " has no account_id; pass the account explicitly");
+            throw new InvalidKeyException(source + " has no account_id; pass the account explicitly");
         }
         if (fallbackAccountId != null && !fallbackAccountId.equals(account)) {
-            throw new InvalidKeyException("credentials file " + file + " is for account " + account + ", not " + fallbackAccountId);
+            throw new InvalidKeyException(source + " is for account " + account + ", not " + fallbackAccountId);
         }
         return new NearCredentials(account, pair);
     }
