@@ -23,11 +23,13 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final RuntimeApiServer api;
     private final Process process;
     private final Path tmp;
-    final long startedNanos = System.nanoTime();
+    /** nanoTime just before the JVM was launched: cold start figures count from here. */
+    final long startedNanos;
     volatile long initDoneNanos;
     volatile long firstAnswerNanos;
 
-    private ExecutionEnvironment(TemplateFunction function, RuntimeApiServer api, Process process, Path tmp) {
+    private ExecutionEnvironment(TemplateFunction function, RuntimeApiServer api, Process process, Path tmp, long startedNanos) {
+        this.startedNanos = startedNanos;
         this.function = function;
         this.api = api;
         this.process = process;
@@ -42,7 +44,7 @@ final class ExecutionEnvironment implements AutoCloseable {
      * @param initType on-demand, or snap-start to run the SnapStart hooks (priming) before the first event
      */
     static ExecutionEnvironment start(TemplateFunction function, Path taskRoot, Path sandbox, ManagedJavaRuntime runtime,
-                                      Map<String, String> overrides, Path log, String initType, long initTimeoutMs)
+                                      Map<String, String> overrides, Map<String, String> bridges, Path log, String initType, long initTimeoutMs)
             throws IOException {
         Files.createDirectories(sandbox);
         Path tmp = Files.createTempDirectory(sandbox, "tmp-");
@@ -67,6 +69,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         env.put("LANG", "en_US.UTF-8");
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         env.putAll(FunctionEnvironment.resolve(function, overrides, tmp));
+        env.putAll(bridges);
 
         List<String> command = new ArrayList<>(runtime.command(function.memoryMb()));
         command.add(function.handler());
@@ -74,7 +77,8 @@ final class ExecutionEnvironment implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().clear();
         pb.environment().putAll(env);
-        ExecutionEnvironment environment = new ExecutionEnvironment(function, api, pb.start(), tmp);
+        long launch = System.nanoTime();
+        ExecutionEnvironment environment = new ExecutionEnvironment(function, api, pb.start(), tmp, launch);
         environment.awaitInit(initTimeoutMs, log);
         return environment;
     }

@@ -47,19 +47,26 @@ public final class FunctionEnvironment {
             }
         }
         overrides.forEach((name, value) -> {
-            if (!env.containsKey(name)) {
-                if (isEndpoint(name) || isRuntimeProvided(name)) {
-                    env.put(name, value);
-                } else {
-                    problems.add("--set " + name + ": the template does not set " + name + " on " + function.name()
-                            + " and it is not an endpoint setting");
-                }
+            if (!env.containsKey(name) && (isEndpoint(name) || isRuntimeProvided(name))) {
+                env.put(name, value);
             }
         });
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(function.name() + ": " + String.join("; ", problems));
         }
         return env;
+    }
+
+    /** An override no function can take: neither an endpoint nor set by any function's template. */
+    public static void checkUsed(Map<String, String> overrides, java.util.Collection<TemplateFunction> functions) {
+        for (String name : overrides.keySet()) {
+            boolean used = isEndpoint(name) || isRuntimeProvided(name)
+                    || functions.stream().anyMatch(f -> f.environment().has(name));
+            if (!used) {
+                throw new IllegalArgumentException("--set " + name + ": no function's template sets " + name
+                        + " and it is not an endpoint setting");
+            }
+        }
     }
 
     /** Where a service is: the AWS SDK's standard endpoint variables and our own *_URL / *_RPC / *_ENDPOINT settings. */

@@ -89,7 +89,8 @@ public final class HttpApiEvents {
         String agent = headers.path("user-agent").asText("");
         http.put("userAgent", agent);
         if (request.body() != null && request.body().length > 0) {
-            boolean text = isText(headers.path("content-type").asText(""));
+            boolean text = isText(headers.path("content-type").asText(""), headers.path("content-encoding").asText(""),
+                    request.body());
             event.put("body", text ? new String(request.body(), StandardCharsets.UTF_8)
                     : Base64.getEncoder().encodeToString(request.body()));
             event.put("isBase64Encoded", !text);
@@ -153,10 +154,22 @@ public final class HttpApiEvents {
         return out;
     }
 
-    /** API Gateway base64-encodes bodies it does not see as text. */
-    private static boolean isText(String contentType) {
+    /**
+     * API Gateway base64-encodes bodies it does not see as text: a compressed body (Content-Encoding, e.g. the probe's
+     * gzip) is bytes whatever its Content-Type, and so is anything that is not valid UTF-8.
+     */
+    private static boolean isText(String contentType, String contentEncoding, byte[] body) {
+        if (!contentEncoding.isEmpty() && !contentEncoding.equalsIgnoreCase("identity")) {
+            return false;
+        }
         String ct = contentType.toLowerCase(Locale.ROOT);
-        return ct.isEmpty() || ct.startsWith("text/") || ct.contains("json") || ct.contains("xml")
+        boolean textType = ct.isEmpty() || ct.startsWith("text/") || ct.contains("json") || ct.contains("xml")
                 || ct.contains("x-www-form-urlencoded") || ct.contains("javascript");
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body));
+            return textType;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 }

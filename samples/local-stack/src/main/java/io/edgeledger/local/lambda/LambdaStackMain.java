@@ -11,7 +11,7 @@ import java.util.Map;
  * <pre>
  * LambdaStackMain --cdk-out DIR --runtime-lib DIR --sandbox DIR
  *     [--http FUNCTION=PORT]... [--schedule FUNCTION=SECONDS]... [--set NAME=VALUE]...
- *     [--snapstart] [--max-concurrency N] [--init-timeout-seconds S]
+ *     [--bridge NAME=VALUE]... [--snapstart] [--max-concurrency N] [--init-timeout-seconds S]
  * </pre>
  * Bad arguments and template problems end it with one message and exit code 2.
  */
@@ -24,6 +24,7 @@ public final class LambdaStackMain {
         Map<String, Integer> http = new LinkedHashMap<>();
         Map<String, Integer> schedules = new LinkedHashMap<>();
         Map<String, String> overrides = new LinkedHashMap<>();
+        Map<String, String> bridges = new LinkedHashMap<>();
         boolean snapStart = false;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -32,14 +33,8 @@ public final class LambdaStackMain {
                     case "--snapstart" -> snapStart = true;
                     case "--http" -> put(http, value(args, ++i, a), a);
                     case "--schedule" -> put(schedules, value(args, ++i, a), a);
-                    case "--set" -> {
-                        String kv = value(args, ++i, a);
-                        int eq = kv.indexOf('=');
-                        if (eq <= 0) {
-                            throw new IllegalArgumentException("--set " + kv + ": expected NAME=VALUE");
-                        }
-                        overrides.put(kv.substring(0, eq), kv.substring(eq + 1));
-                    }
+                    case "--set" -> putPair(overrides, value(args, ++i, a), a);
+                    case "--bridge" -> putPair(bridges, value(args, ++i, a), a);
                     case "--cdk-out", "--runtime-lib", "--sandbox", "--max-concurrency", "--init-timeout-seconds" ->
                             opts.put(a, value(args, ++i, a));
                     default -> throw new IllegalArgumentException("unknown argument " + a);
@@ -47,9 +42,12 @@ public final class LambdaStackMain {
             }
             CloudAssembly assembly = CloudAssembly.read(Path.of(required(opts, "--cdk-out")));
             LocalFunctionSettings settings = new LocalFunctionSettings(Path.of(required(opts, "--sandbox")).toAbsolutePath(),
-                    Path.of(required(opts, "--runtime-lib")).toAbsolutePath(), overrides, snapStart,
+                    Path.of(required(opts, "--runtime-lib")).toAbsolutePath(), overrides, bridges, snapStart,
                     Integer.parseInt(opts.getOrDefault("--max-concurrency", "4")),
                     Long.parseLong(opts.getOrDefault("--init-timeout-seconds", "120")) * 1000);
+            FunctionEnvironment.checkUsed(overrides, assembly.functions());
+            bridges.keySet().forEach(name -> System.out.println("BRIDGE: " + name
+                    + " is set on every function although the template does not set it (a known gap until the functions read it from the template's settings)"));
             List<AutoCloseable> running = new ArrayList<>();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running)));
             Map<String, LocalFunction> functions = new LinkedHashMap<>();
@@ -94,6 +92,14 @@ public final class LambdaStackMain {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(option + " " + kv + ": expected FUNCTION=NUMBER");
         }
+    }
+
+    private static void putPair(Map<String, String> target, String kv, String option) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException(option + " " + kv + ": expected NAME=VALUE");
+        }
+        target.put(kv.substring(0, eq), kv.substring(eq + 1));
     }
 
     private static String value(String[] args, int i, String option) {

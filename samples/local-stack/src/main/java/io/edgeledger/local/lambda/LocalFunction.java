@@ -28,6 +28,7 @@ public final class LocalFunction implements AutoCloseable {
     private final Path sandbox;
     private final ManagedJavaRuntime runtime;
     private final Map<String, String> overrides;
+    private final Map<String, String> bridges;
     private final Path log;
     private final String initType;
     private final int maxConcurrency;
@@ -49,6 +50,7 @@ public final class LocalFunction implements AutoCloseable {
         this.taskRoot = sandbox.resolve("task");
         this.runtime = ManagedJavaRuntime.at(settings.runtimeLib());
         this.overrides = Map.copyOf(settings.overrides());
+        this.bridges = Map.copyOf(settings.bridges());
         this.log = settings.sandboxRoot().resolve(function.name() + ".log");
         this.initType = settings.snapStart() ? "snap-start" : "on-demand";
         this.maxConcurrency = function.reservedConcurrency().orElse(settings.maxConcurrency());
@@ -117,7 +119,7 @@ public final class LocalFunction implements AutoCloseable {
     /** Starts a JVM in a slot already reserved (a null in {@code all}). */
     private ExecutionEnvironment startEnvironment() throws IOException {
         try {
-            ExecutionEnvironment env = ExecutionEnvironment.start(function, taskRoot, sandbox, runtime, overrides, log,
+            ExecutionEnvironment env = ExecutionEnvironment.start(function, taskRoot, sandbox, runtime, overrides, bridges, log,
                     initType, initTimeoutMs);
             synchronized (this) {
                 all.remove(null);

@@ -15,9 +15,9 @@ import java.util.zip.ZipEntry;
 /**
  * What AWS's managed java21 runtime adds to a function: the runtime interface client
  * (com.amazonaws:aws-lambda-java-runtime-interface-client with aws-lambda-java-core and -serialization) on the
- * system classpath, its JNI library unpacked once (the runtime passes its path, as /var/runtime/lib does), and JVM
- * flags sized from the function's memory, modelled on the managed runtime's launch (serial GC, heap 85 % of memory,
- * metaspace 10 %, code cache 5 %). The function's zip is not on the classpath: the client loads it from the task
+ * system classpath, its JNI library unpacked once (the runtime passes its path, as /var/runtime/lib does), and the
+ * JVM flags the managed runtime launches with (as observed on Lambda: heap 85 % of the memory, serial GC, C1 only,
+ * org.crac bound to the runtime's CRaC context, the JNI library path). The function's zip is not on the classpath: the client loads it from the task
  * root (the working directory) and its lib/ with its own class loader, as on Lambda.
  *
  * @param libDir the jars (samples/local-stack/target/lambda-runtime, filled by the Maven build)
@@ -41,11 +41,14 @@ record ManagedJavaRuntime(Path libDir, Path java) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.add("-XX:MaxHeapSize=" + memoryMb * 1024 * 85 / 100 + "k");
-        cmd.add("-XX:MaxMetaspaceSize=" + memoryMb * 1024 * 10 / 100 + "k");
-        cmd.add("-XX:ReservedCodeCacheSize=" + memoryMb * 1024 * 5 / 100 + "k");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Xshare:auto");
-        cmd.add("-Djava.net.preferIPv4Stack=true");
+        cmd.add("-XX:+TieredCompilation");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("--add-opens=java.base/java.io=ALL-UNNAMED");
+        // org.crac in the function's zip finds the runtime's CRaC context here: SnapStart's hooks (Quarkus' priming)
+        cmd.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+        cmd.add("-XX:+ErrorFileToStderr");
         if (Runtime.version().feature() >= 22) {
             // the client loads its JNI library; JDK 22+ warns about that on every start, Corretto 21 does not
             cmd.add("--enable-native-access=ALL-UNNAMED");
