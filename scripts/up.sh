@@ -5,6 +5,8 @@
 # --smoke: once the samples are sealed and minted, verify one row of each batch through the API (verified, chain
 #   root matches), expect a tampered copy of a batch to be caught, wait for the probe's metrics, then exit 0;
 #   fail after --wait seconds.
+# --lambda: run the API, batcher and minter as on AWS: the built function.zip files under the Lambda runtime
+#   loop (samples/local-stack's emulator), with the handler and environment of the synthesized CDK template.
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 cd "$repo"
@@ -12,10 +14,12 @@ cd "$repo"
 el_select_jdk
 
 smoke=0
+lambda=0
 wait_s=180
 while [ $# -gt 0 ]; do
     case "$1" in
         --smoke) smoke=1 ;;
+        --lambda) lambda=1 ;;
         --wait) wait_s=${2:?--wait needs seconds}; shift ;;
         -h|--help)
             sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
@@ -94,6 +98,57 @@ start() {
     die "$name did not listen on $port within 60 s (log: $logs/$name.log)"
 }
 
+# --- --lambda: the template's functions under the Lambda runtime loop -------------------------------------------
+# The CDK app synthesized offline into $EDGELEDGER_HOME/cdk.out (stage "local"); re-synthesized when a zip is newer.
+lambda_cdk_out="$EDGELEDGER_HOME/cdk.out"
+lambda_synth() {
+    local zip newest=0
+    for zip in functions/api/target/function.zip functions/cdc/target/function.zip; do
+        [ -f "$zip" ] || die "$zip is missing after the build (log: $logs/build.log)"
+        [ "$zip" -nt "$lambda_cdk_out/manifest.json" ] && newest=1
+    done
+    if [ "$newest" = 1 ] || [ ! -f "$lambda_cdk_out/manifest.json" ]; then
+        say "synthesizing the CDK app (stage local) into ${lambda_cdk_out#$repo/}"
+        rm -rf "$lambda_cdk_out"
+        flock /tmp/edgeledger-build.lock ./mvnw -q -B -pl infra compile exec:java -Dexec.args="stage=local" \
+            -Dcdk.outdir="$lambda_cdk_out" >"$logs/synth.log" 2>&1 || { tail -n 30 "$logs/synth.log" >&2; die "synth failed (log: $logs/synth.log)"; }
+    fi
+    # The NEAR emulator answers as the template's contract and signer account, so the template's values are used as they are.
+    local accounts
+    accounts=$(python3 - "$lambda_cdk_out/EdgeLedger-local-Cdc.template.json" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["Resources"].values():
+    v = r.get("Properties", {}).get("Environment", {}).get("Variables", {})
+    if v.get("QUARKUS_LAMBDA_HANDLER") == "near-minter":
+        print(v["EDGELEDGER_NEAR_CONTRACT"], v["EDGELEDGER_NEAR_ACCOUNT"])
+PY
+) || die "cannot read the minter's NEAR settings from $lambda_cdk_out"
+    read -r EDGELEDGER_NEAR_CONTRACT EDGELEDGER_NEAR_ACCOUNT <<<"$accounts"
+    lambda_near_account=$EDGELEDGER_NEAR_ACCOUNT
+}
+
+# API behind the HTTP API front on $EDGELEDGER_API_PORT; batcher and minter on a Scheduled Event every
+# $EDGELEDGER_LAMBDA_SCHEDULE_SECONDS (10; the template's rule says 1 minute). Only endpoints and deploy-time
+# values (bucket names, the Redis address) are given here; the rest is the template's.
+start_lambda_stack() {
+    local stage=local
+    # TODO(integration): once the functions read AWS_ENDPOINT_URL_S3 and the signer key from Secrets Manager, drop
+    # EDGELEDGER_S3_ENDPOINT and the EDGELEDGER_NEAR_KEY_FILE bridge, and add AWS_ENDPOINT_URL_SECRETS_MANAGER.
+    start lambda "$EDGELEDGER_API_PORT" "$JAVA_HOME/bin/java" \
+        -cp "samples/local-stack/target/local-stack.jar:samples/local-stack/target/lib/*" io.edgeledger.local.lambda.LambdaStackMain \
+        --cdk-out "$lambda_cdk_out" --runtime-lib samples/local-stack/target/lambda-runtime --sandbox "$EDGELEDGER_HOME/lambda" \
+        --http "edgeledger-$stage-api=$EDGELEDGER_API_PORT" \
+        --schedule "edgeledger-$stage-cdc-batcher=${EDGELEDGER_LAMBDA_SCHEDULE_SECONDS:-10}" \
+        --schedule "edgeledger-$stage-near-minter=${EDGELEDGER_LAMBDA_SCHEDULE_SECONDS:-10}" \
+        --set "EDGELEDGER_REDIS_URL=$EDGELEDGER_REDIS_URL" \
+        --set "EDGELEDGER_S3_BUCKET=$EDGELEDGER_S3_BUCKET" --set "EDGELEDGER_ARCHIVE_BUCKET=${EDGELEDGER_ARCHIVE_BUCKET:-edgeledger-archive}" \
+        --set "AWS_ENDPOINT_URL_S3=$EDGELEDGER_S3_ENDPOINT" --set "EDGELEDGER_S3_ENDPOINT=$EDGELEDGER_S3_ENDPOINT" \
+        --set "EDGELEDGER_NEAR_RPC=$EDGELEDGER_NEAR_RPC" \
+        --set "AWS_ACCESS_KEY_ID=$EDGELEDGER_S3_ACCESS_KEY" --set "AWS_SECRET_ACCESS_KEY=$EDGELEDGER_S3_SECRET_KEY" \
+        --bridge "EDGELEDGER_NEAR_KEY_FILE=$EDGELEDGER_HOME/near/$lambda_near_account.json"
+}
+# ------------------------------------------------------------------------------------------------------------------
+
 say "building (first run takes a few minutes)"
 flock /tmp/edgeledger-build.lock ./mvnw -q -B package -DskipTests >"$logs/build.log" 2>&1 || { tail -n 30 "$logs/build.log" >&2; die "build failed (log: $logs/build.log)"; }
 
@@ -101,6 +156,7 @@ start redis "$EDGELEDGER_REDIS_PORT" redis-server --port "$EDGELEDGER_REDIS_PORT
     --dir "$EDGELEDGER_HOME/redis" --appendonly yes --save ""
 start s3 "$EDGELEDGER_S3_PORT" "$JAVA_HOME/bin/java" -cp "samples/local-stack/target/local-stack.jar:samples/local-stack/target/lib/*" \
     io.edgeledger.local.LocalS3Server
+[ "$lambda" = 1 ] && lambda_synth # the template's NEAR contract and signer become the emulator's
 start near-emulator "$EDGELEDGER_NEAR_PORT" samples/near-emulator/bin/near-emulator --port "$EDGELEDGER_NEAR_PORT" \
     --state "$EDGELEDGER_HOME/near/state.json" --credentials-dir "$EDGELEDGER_HOME/near" \
     --contract "$EDGELEDGER_NEAR_CONTRACT" --signer "$EDGELEDGER_NEAR_ACCOUNT"
@@ -112,7 +168,11 @@ fi
 start secrets-manager "$EDGELEDGER_SM_PORT" "$JAVA_HOME/bin/java" -cp "samples/local-stack/target/local-stack.jar:samples/local-stack/target/lib/*" \
     io.edgeledger.local.secrets.LocalSecretsManager "edgeledger/api=$EDGELEDGER_HOME/secrets/api.json" \
     "edgeledger/near-signer=$EDGELEDGER_HOME/near/$EDGELEDGER_NEAR_ACCOUNT.json"
-start api "$EDGELEDGER_API_PORT" functions/api/bin/api serve --port "$EDGELEDGER_API_PORT"
+if [ "$lambda" = 1 ]; then
+    start_lambda_stack
+else
+    start api "$EDGELEDGER_API_PORT" functions/api/bin/api serve --port "$EDGELEDGER_API_PORT"
+fi
 
 # The sample events, once: Debezium Server's Redis sink format (extended, schema envelopes = typed leaves).
 if [ "$(redis-cli -p "$EDGELEDGER_REDIS_PORT" EXISTS etrap.public.orders)" = 0 ]; then
@@ -129,7 +189,7 @@ start_cdc() {
     pids+=($!)
     say "CDC batcher and minter running (log: ${logs#$repo/}/cdc.log)"
 }
-start_cdc
+[ "$lambda" = 1 ] || start_cdc
 
 say "waiting for the sample batches to be sealed and minted"
 batches=""

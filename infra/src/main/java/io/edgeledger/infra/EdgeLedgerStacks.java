@@ -22,7 +22,7 @@ public record EdgeLedgerStacks(NetworkStack network, StateStack state, ApiStack 
 
     /** @throws io.edgeledger.infra.artifacts.MissingFunctionZipException before anything is built */
     public static EdgeLedgerStacks create(Construct app, InfraConfig config, FunctionZips zips) {
-        zips.requireBuilt();
+        zips.requireBuilt().requireRuntime(config.functions().runtime());
         String prefix = "EdgeLedger-" + config.stage() + "-";
         NetworkStack network = new NetworkStack(app, prefix + "Network",
                 props("VPC, subnets and security groups"), config);

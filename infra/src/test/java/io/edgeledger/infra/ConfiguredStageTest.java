@@ -27,7 +27,7 @@ class ConfiguredStageTest {
                 Map.entry("nearSignerSecretArn", SIGNER_ARN),
                 Map.entry("ledgerObjectLockDays", "2555"),
                 Map.entry("ledgerObjectLockMode", "compliance"),
-                Map.entry("apiSnapStart", "true"),
+                Map.entry("snapStart", "true"),
                 Map.entry("architecture", "x86_64"),
                 Map.entry("cache", "serverless"),
                 Map.entry("cacheEngine", "redis"),

@@ -38,7 +38,9 @@ public final class SynthesizedStage {
         App app = App.Builder.create().context(context).outdir(outdir.toString()).build();
         config = ContextConfigReader.read(app.getNode()::tryGetContext);
         Path zipDir = tempDir("zips");
-        zips = new FunctionZips(tinyZip(zipDir.resolve("api.zip"), "api"), tinyZip(zipDir.resolve("cdc.zip"), "cdc"));
+        // a native build's zip holds its executable as `bootstrap` (FunctionZips.requireRuntime checks which it is)
+        String entry = "native".equals(context.get("functionRuntime")) ? "bootstrap" : "README.txt";
+        zips = new FunctionZips(tinyZip(zipDir.resolve("api.zip"), "api", entry), tinyZip(zipDir.resolve("cdc.zip"), "cdc", entry));
         stacks = EdgeLedgerStacks.create(app, config, zips);
     }
 
@@ -63,8 +65,12 @@ public final class SynthesizedStage {
     }
 
     static Path tinyZip(Path file, String marker) {
+        return tinyZip(file, marker, "README.txt");
+    }
+
+    static Path tinyZip(Path file, String marker, String entry) {
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("README.txt"));
+            zip.putNextEntry(new ZipEntry(entry));
             zip.write(("stand-in for functions/" + marker + "/target/function.zip").getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             return file;

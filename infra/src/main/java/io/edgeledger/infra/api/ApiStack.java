@@ -71,13 +71,13 @@ public final class ApiStack extends Stack {
                 config.namePrefix() + "-api",
                 "EdgeLedger API: probes, jobs, signed ingestion, queries, ledger verification",
                 zips.api(), config.functions().apiMemoryMb(), Duration.ofSeconds(29), env, Optional.empty(),
-                config.functions().apiSnapStart()),
+                config.functions().snapStart()),
                 config, network.vpc(), network.apiSecurityGroup()).function();
         apiSecret.grantRead(function);
         state.ledgerBucket().grantRead(function);
         state.resultsBucket().grantReadWrite(function);
 
-        if (config.functions().apiSnapStart()) {
+        if (config.functions().snapStart()) {
             // The warning asks for published versions: the live alias below publishes one per code change.
             Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                     "the HTTP API invokes the live alias, a published version");

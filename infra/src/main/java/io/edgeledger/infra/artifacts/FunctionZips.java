@@ -1,5 +1,9 @@
 package io.edgeledger.infra.artifacts;
 
+import io.edgeledger.infra.config.FunctionRuntime;
+import java.io.IOException;
+import java.util.zip.ZipFile;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +52,35 @@ public record FunctionZips(Path api, Path cdc) {
             throw new MissingFunctionZipException("Lambda package not built: " + String.join(", ", missing)
                     + ". Run `./edgeledger build` at the repository root first (it builds both function.zip files), "
                     + "then synth again.");
+        }
+        return this;
+    }
+
+    /**
+     * A native build (provided.al2023) has its executable as {@code bootstrap} at the zip's root; a JVM build has none.
+     *
+     * @throws MissingFunctionZipException when a zip was built for the other runtime, naming the build command
+     */
+    public FunctionZips requireRuntime(FunctionRuntime runtime) {
+        List<String> wrong = new ArrayList<>();
+        for (Path zip : List.of(api, cdc)) {
+            boolean hasBootstrap;
+            try (ZipFile zf = new ZipFile(zip.toFile())) {
+                hasBootstrap = zf.getEntry("bootstrap") != null;
+            } catch (IOException e) {
+                throw new MissingFunctionZipException("cannot read " + zip + ": " + e.getMessage());
+            }
+            if (hasBootstrap != (runtime == FunctionRuntime.NATIVE)) {
+                wrong.add(zip.toString());
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new MissingFunctionZipException(runtime == FunctionRuntime.NATIVE
+                    ? "functionRuntime=native needs native zips (a `bootstrap` executable): " + String.join(", ", wrong)
+                    + " are JVM builds. Build with `./mvnw -pl functions/api,functions/cdc -am package -Dnative` (Docker or "
+                    + "Podman), or synth without -c functionRuntime=native."
+                    : String.join(", ", wrong) + " are native builds (they hold `bootstrap`): synth with -c functionRuntime=native, "
+                    + "or rebuild the JVM zips with `./edgeledger build`.");
         }
         return this;
     }

@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.Function;
 import software.constructs.Construct;
@@ -29,7 +31,11 @@ public final class ScheduledCdcFunction extends Construct {
     /** Leaves a margin under the one-minute period so consecutive runs do not overlap. */
     public static final Duration TIMEOUT = Duration.ofSeconds(55);
 
+    /** The alias the schedule invokes. */
+    public static final String ALIAS_NAME = "live";
+
     private final Function function;
+    private final Alias alias;
     private final Rule schedule;
 
     public ScheduledCdcFunction(Construct scope, String id, CdcHandler handler, Map<String, String> environment,
@@ -40,9 +46,15 @@ public final class ScheduledCdcFunction extends Construct {
         env.putAll(environment);
         function = new QuarkusFunction(this, "Handler", new QuarkusFunctionSpec(
                 config.namePrefix() + "-" + handler.handlerName(), "EdgeLedger " + handler.handlerName() + ": "
-                + handler.description(), zip, config.functions().cdcMemoryMb(), TIMEOUT, env, Optional.of(1), false),
-                config, vpc, securityGroup).function();
-        function.configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                + handler.description(), zip, config.functions().cdcMemoryMb(), TIMEOUT, env, Optional.of(1),
+                config.functions().snapStart()), config, vpc, securityGroup).function();
+        // The rule invokes the "live" alias, a published version: SnapStart only ever serves published versions.
+        alias = Alias.Builder.create(this, "LiveAlias").aliasName(ALIAS_NAME).version(function.getCurrentVersion()).build();
+        if (config.functions().snapStart()) {
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "the schedule invokes the live alias, a published version");
+        }
+        alias.configureAsyncInvoke(EventInvokeConfigOptions.builder()
                 .retryAttempts(0)
                 .maxEventAge(software.amazon.awscdk.Duration.seconds(60))
                 .build());
@@ -50,7 +62,7 @@ public final class ScheduledCdcFunction extends Construct {
                 .ruleName(config.namePrefix() + "-" + handler.handlerName() + "-every-minute")
                 .description("Runs " + handler.handlerName() + " once a minute")
                 .schedule(Schedule.rate(software.amazon.awscdk.Duration.minutes(1)))
-                .targets(java.util.List.of(new LambdaFunction(function, LambdaFunctionProps.builder()
+                .targets(java.util.List.of(new LambdaFunction(alias, LambdaFunctionProps.builder()
                         .retryAttempts(0)
                         .maxEventAge(software.amazon.awscdk.Duration.seconds(60))
                         .build())))
@@ -59,6 +71,10 @@ public final class ScheduledCdcFunction extends Construct {
 
     public Function function() {
         return function;
+    }
+
+    public Alias alias() {
+        return alias;
     }
 
     public Rule schedule() {

@@ -28,7 +28,10 @@ public final class ContextConfigReader {
     public static final String CACHE_NODE_TYPE = "cacheNodeType";
     public static final String CACHE_NODES = "cacheNodes";
     public static final String ARCHITECTURE = "architecture";
-    public static final String API_SNAP_START = "apiSnapStart";
+    public static final String FUNCTION_RUNTIME = "functionRuntime";
+    public static final String SNAP_START = "snapStart";
+    /** The former API-only switch; SnapStart now covers all three functions. */
+    static final String API_SNAP_START = "apiSnapStart";
     public static final String API_MEMORY_MB = "apiMemoryMb";
     public static final String CDC_MEMORY_MB = "cdcMemoryMb";
     public static final String API_THROTTLE_RATE = "apiThrottleRate";
@@ -77,7 +80,8 @@ public final class ContextConfigReader {
         CacheConfig cache = cache();
         FunctionsConfig functions = new FunctionsConfig(
                 oneOf(ARCHITECTURE, "arm64", Set.of("arm64", "x86_64")),
-                bool(API_SNAP_START, false),
+                functionRuntime(),
+                snapStart(),
                 integer(API_MEMORY_MB, 1024, 128, 10240),
                 integer(CDC_MEMORY_MB, 1024, 128, 10240),
                 integer(API_THROTTLE_RATE, 50, 1, 10000),
@@ -148,6 +152,24 @@ public final class ContextConfigReader {
             problem(key, id, "not a NEAR account id (2-64 lowercase chars, parts joined by '.', '-' or '_')");
         }
         return id;
+    }
+
+    private FunctionRuntime functionRuntime() {
+        String id = oneOf(FUNCTION_RUNTIME, "jvm", Set.of("jvm", "native"));
+        return id.equals("native") ? FunctionRuntime.NATIVE : FunctionRuntime.JVM;
+    }
+
+    /** On by default for the JVM runtime; Lambda offers no SnapStart for a native (provided.al2023) function. */
+    private boolean snapStart() {
+        optionalString(API_SNAP_START).ifPresent(v -> problem(API_SNAP_START, v,
+                "renamed to snapStart, which now covers all three functions (default true)"));
+        boolean native_ = optionalString(FUNCTION_RUNTIME).map("native"::equals).orElse(false);
+        boolean on = bool(SNAP_START, !native_);
+        if (on && native_) {
+            problem(SNAP_START, "true", "SnapStart is for the java21 runtime only; drop it with functionRuntime=native");
+            return false;
+        }
+        return on;
     }
 
     private CacheConfig cache() {

@@ -31,6 +31,10 @@ public final class FunctionEnv {
 
     public static final String QUARKUS_HANDLER_CLASS =
             "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    /** provided.al2023 runs {@code bootstrap}; the handler setting is required but unused there. */
+    public static final String NATIVE_HANDLER = "not.used.in.provided.runtime";
+    /** A Quarkus native executable leaves signal handling to the Lambda runtime (as Quarkus' own templates set it). */
+    public static final String DISABLE_SIGNAL_HANDLERS = "DISABLE_SIGNAL_HANDLERS";
     /** C1 only: a short-lived function gains more from a fast start than from C2's peak speed. */
     public static final String FAST_START_JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 

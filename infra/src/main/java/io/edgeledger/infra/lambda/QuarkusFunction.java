@@ -1,5 +1,6 @@
 package io.edgeledger.infra.lambda;
 
+import io.edgeledger.infra.config.FunctionRuntime;
 import io.edgeledger.infra.config.InfraConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,9 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * A Quarkus JVM Lambda (java21, QuarkusStreamHandler) in the VPC's private subnets, with its own log group so
- * the retention is set without the log-retention custom resource.
+ * A Quarkus Lambda in the VPC's private subnets, with its own log group so the retention is set without the
+ * log-retention custom resource: java21 with QuarkusStreamHandler (optionally SnapStart on published versions), or
+ * the native executable on provided.al2023 ({@code -c functionRuntime=native}).
  */
 public final class QuarkusFunction extends Construct {
     private final Function function;
@@ -37,16 +39,23 @@ public final class QuarkusFunction extends Construct {
                 .build();
 
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(FunctionEnv.JAVA_TOOL_OPTIONS, FunctionEnv.FAST_START_JVM_OPTIONS);
+        env.put(FunctionEnv.STAGE, config.stage());
+        env.put(FunctionEnv.HOME, FunctionEnv.LAMBDA_HOME);
+        boolean isNative = config.functions().runtime() == FunctionRuntime.NATIVE;
+        if (isNative) {
+            env.put(FunctionEnv.DISABLE_SIGNAL_HANDLERS, "true");
+        } else {
+            env.put(FunctionEnv.JAVA_TOOL_OPTIONS, FunctionEnv.FAST_START_JVM_OPTIONS);
+        }
         env.putAll(spec.environment());
 
         Function.Builder builder = Function.Builder.create(this, "Function")
                 .functionName(spec.functionName())
                 .description(spec.description())
-                .runtime(Runtime.JAVA_21)
+                .runtime(isNative ? Runtime.PROVIDED_AL2023 : Runtime.JAVA_21)
                 .architecture(config.functions().architecture().equals("arm64") ? Architecture.ARM_64
                         : Architecture.X86_64)
-                .handler(FunctionEnv.QUARKUS_HANDLER_CLASS)
+                .handler(isNative ? FunctionEnv.NATIVE_HANDLER : FunctionEnv.QUARKUS_HANDLER_CLASS)
                 .code(Code.fromAsset(spec.zip().toAbsolutePath().toString()))
                 .memorySize(spec.memoryMb())
                 .timeout(software.amazon.awscdk.Duration.seconds(spec.timeout().toSeconds()))
@@ -57,7 +66,7 @@ public final class QuarkusFunction extends Construct {
                 .logGroup(logGroup)
                 .loggingFormat(LoggingFormat.JSON);
         spec.reservedConcurrency().ifPresent(builder::reservedConcurrentExecutions);
-        if (spec.snapStart()) {
+        if (spec.snapStart() && !isNative) {
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
         }
         function = builder.build();

@@ -31,7 +31,7 @@ class ApiStackTest {
                 "Architectures", List.of("arm64"),
                 "MemorySize", 1024,
                 "Timeout", 29,
-                "SnapStart", Match.absent(),
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "VpcConfig", Map.of(
                         "SecurityGroupIds", List.of(Map.of("Fn::ImportValue", Match.stringLikeRegexp("ApiFunctionSg"))),
                         "SubnetIds", List.of(

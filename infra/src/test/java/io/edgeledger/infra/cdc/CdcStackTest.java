@@ -92,16 +92,24 @@ class CdcStackTest {
     void eachFunctionRunsEveryMinuteWithoutRetries() {
         for (String name : List.of("edgeledger-dev-cdc-batcher", "edgeledger-dev-near-minter")) {
             String function = TemplateValues.logicalId(template, "AWS::Lambda::Function", Map.of("FunctionName", name));
+            String alias = aliasOf(function);
             template.hasResourceProperties("AWS::Events::Rule", Map.of(
                     "ScheduleExpression", "rate(1 minute)", "State", "ENABLED",
                     "Targets", List.of(Match.objectLike(Map.of(
-                            "Arn", Map.of("Fn::GetAtt", List.of(function, "Arn")),
+                            "Arn", Map.of("Ref", alias),
                             "RetryPolicy", Map.of("MaximumRetryAttempts", 0, "MaximumEventAgeInSeconds", 60))))));
             template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
-                    "FunctionName", Map.of("Ref", function), "MaximumRetryAttempts", 0,
+                    "FunctionName", Map.of("Ref", function), "Qualifier", Match.not("$LATEST"), "MaximumRetryAttempts", 0,
                     "MaximumEventAgeInSeconds", 60));
         }
         template.resourceCountIs("AWS::Events::Rule", 2);
+    }
+
+    /** The logical id of the "live" alias of a function (a published version, which SnapStart needs). */
+    private String aliasOf(String function) {
+        return template.findResources("AWS::Lambda::Alias").entrySet().stream()
+                .filter(e -> e.getValue().toString().contains(function)).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new AssertionError("no alias of " + function));
     }
 
     @Test

@@ -31,7 +31,7 @@ class ContextConfigReaderTest {
         assertThat(config.near()).isEqualTo(new NearConfig(NearNetwork.TESTNET, "https://rpc.testnet.near.org",
                 "notary.edgeledger.testnet", "edgeledger.testnet", "0.5", Optional.empty()));
         assertThat(config.cache()).isEqualTo(new CacheConfig(CacheKind.NODE, "valkey", "cache.t4g.micro", 1));
-        assertThat(config.functions()).isEqualTo(new FunctionsConfig("arm64", false, 1024, 1024, 50, 100));
+        assertThat(config.functions()).isEqualTo(new FunctionsConfig("arm64", FunctionRuntime.JVM, true, 1024, 1024, 50, 100));
         assertThat(config.logRetentionDays()).isEqualTo(30);
         assertThat(config.ledgerObjectLock().enabled()).isFalse();
         assertThat(config.resultsArchiveExpireDays()).isEqualTo(365);
@@ -43,14 +43,14 @@ class ContextConfigReaderTest {
 
     @Test
     void acceptsCommandLineStringsAndCdkJsonTypes() {
-        Map<String, Object> fromCli = Map.of("logRetentionDays", "90", "apiSnapStart", "TRUE",
+        Map<String, Object> fromCli = Map.of("logRetentionDays", "90", "snapStart", "FALSE",
                 "ledgerObjectLockDays", "365", "ledgerObjectLockMode", "compliance");
-        Map<String, Object> fromJson = Map.of("logRetentionDays", 90.0, "apiSnapStart", true,
+        Map<String, Object> fromJson = Map.of("logRetentionDays", 90.0, "snapStart", false,
                 "ledgerObjectLockDays", 365, "ledgerObjectLockMode", "compliance");
         for (Map<String, Object> context : java.util.List.of(fromCli, fromJson)) {
             InfraConfig config = read(context);
             assertThat(config.logRetentionDays()).isEqualTo(90);
-            assertThat(config.functions().apiSnapStart()).isTrue();
+            assertThat(config.functions().snapStart()).isFalse();
             assertThat(config.ledgerObjectLock()).isEqualTo(new ObjectLock(365, ObjectLock.Mode.COMPLIANCE));
         }
     }
@@ -81,7 +81,9 @@ class ContextConfigReaderTest {
         badValueToExpectedText.put("cacheNodeType=t4g.micro", "cacheNodeType=t4g.micro: use an ElastiCache node type");
         badValueToExpectedText.put("architecture=arm", "architecture=arm: use one of [arm64, x86_64]");
         badValueToExpectedText.put("apiMemoryMb=64", "apiMemoryMb=64: must be between 128 and 10240");
-        badValueToExpectedText.put("apiSnapStart=yes", "apiSnapStart=yes: must be true or false");
+        badValueToExpectedText.put("snapStart=yes", "snapStart=yes: must be true or false");
+        badValueToExpectedText.put("apiSnapStart=true", "apiSnapStart=true: renamed to snapStart");
+        badValueToExpectedText.put("functionRuntime=graal", "functionRuntime=graal: use one of [jvm, native]");
         badValueToExpectedText.put("natGateways=0", "natGateways=0: must be between 1 and 3");
         badValueToExpectedText.put("ledgerObjectLockDays=1.5", "ledgerObjectLockDays=1.5: must be a whole number");
         badValueToExpectedText.put("alarmEmail=ops", "alarmEmail=ops: give one e-mail address");
