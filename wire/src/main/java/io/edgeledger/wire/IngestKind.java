@@ -4,15 +4,22 @@ import java.util.Arrays;
 
 /** The ingest endpoints of DESIGN.md 2.5: {@code POST /v1/ingest/{name}}. */
 public enum IngestKind {
-    TRACEROUTE("traceroute"),
-    METRICS("metrics"),
-    EVENTS("events"),
-    CHECK_RUNS("check-runs");
+    TRACEROUTE("traceroute", TraceroutePayload.class),
+    METRICS("metrics", MetricsPayload.class),
+    EVENTS("events", EventsPayload.class),
+    CHECK_RUNS("check-runs", CheckRunsPayload.class);
 
     private final String wireName;
+    private final Class<? extends IngestPayload> payloadType;
 
-    IngestKind(String wireName) {
+    IngestKind(String wireName, Class<? extends IngestPayload> payloadType) {
         this.wireName = wireName;
+        this.payloadType = payloadType;
+    }
+
+    /** The record a body of this kind binds to. */
+    public Class<? extends IngestPayload> payloadType() {
+        return payloadType;
     }
 
     public String wireName() {

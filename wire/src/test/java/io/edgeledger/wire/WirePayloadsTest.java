@@ -27,10 +27,11 @@ class WirePayloadsTest {
 
     @Test
     void traceroutePayloadCarriesTheJobIdOnlyWhenThereIsOne() throws Exception {
-        JsonNode result = json.readTree("{\"test_run_id\":\"x\",\"protocol\":\"UDP\"}");
-        TraceroutePayload scheduled = new TraceroutePayload("b-2", "p-1", null, 1L, List.of("a:b"), result, null);
+        JsonNode result = json.readTree("""
+                {"test_run_id":"x","protocol":"UDP","destination":{"hostname":"198.18.0.9"},"traceroute":{"runs":[]}}""");
+        TraceroutePayload scheduled = new TraceroutePayload("b-2", "p-1", null, 1L, List.of("a:b"), VerbatimJson.of(result), null);
         assertThat(json.readTree(json.writeValueAsString(scheduled)).has("job_id")).isFalse();
-        TraceroutePayload job = new TraceroutePayload("b-3", "p-1", "job-9", 1L, List.of(), result, null);
+        TraceroutePayload job = new TraceroutePayload("b-3", "p-1", "job-9", 1L, List.of(), VerbatimJson.ofText(result.toString()), null);
         JsonNode tree = json.readTree(json.writeValueAsString(job));
         assertThat(tree.get("job_id").asText()).isEqualTo("job-9");
         assertThat(tree.get("result").get("protocol").asText()).isEqualTo("UDP");
@@ -51,6 +52,6 @@ class WirePayloadsTest {
                 ProbeJob[].class);
         assertThat(jobs).hasSize(1);
         assertThat(jobs[0].id()).isEqualTo("j1");
-        assertThat(jobs[0].params().get("max-ttl").asInt()).isEqualTo(5);
+        assertThat(jobs[0].params().maxTtl()).isEqualTo(5);
     }
 }

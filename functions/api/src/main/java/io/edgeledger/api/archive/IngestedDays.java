@@ -1,4 +1,4 @@
-package io.edgeledger.api.ingest;
+package io.edgeledger.api.archive;
 
 import java.time.Instant;
 import java.time.LocalDate;
