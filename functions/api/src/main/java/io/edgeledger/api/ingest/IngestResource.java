@@ -1,8 +1,8 @@
 package io.edgeledger.api.ingest;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.edgeledger.api.auth.AuthenticatedProbe;
-import io.edgeledger.api.auth.ProbeAuthenticator;
+import io.edgeledger.api.probeauth.AuthenticatedProbe;
+import io.edgeledger.api.probeauth.ProbeAuthenticator;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.errors.ApiException;
 import io.edgeledger.api.logging.RequestLogFilter;

@@ -1,4 +1,4 @@
-package io.edgeledger.api.auth;
+package io.edgeledger.api.probeauth;
 
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.errors.ApiException;
