@@ -1,11 +1,11 @@
 # Sourced by the launchers: builds a module (and what it depends on) when its jar is missing or older
-# than its main sources, the core's, or its pom. Builds share one lock, so parallel launches wait
+# than its main sources, the wire's or core's, or its pom. Builds share one lock, so parallel launches wait
 # instead of writing the same target/ at once.
 
 el_ensure_built() { # REPO MODULE JAR [NAME]: NAME prefixes the messages
     local repo=$1 module=$2 jar=$3 name=${4:-edgeledger}
     if [ -f "$jar" ] && [ -d "$(dirname "$jar")/lib" ] && \
-       [ -z "$(cd "$repo" && find "$module/src/main" "$module/pom.xml" functions/core/src/main -newer "$jar" -print -quit 2>/dev/null)" ]; then
+       [ -z "$(cd "$repo" && find "$module/src/main" "$module/pom.xml" wire/src/main functions/core/src/main -newer "$jar" -print -quit 2>/dev/null)" ]; then
         return 0
     fi
     echo "$name: building $module..." >&2

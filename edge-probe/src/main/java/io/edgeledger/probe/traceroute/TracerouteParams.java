@@ -1,6 +1,7 @@
 package io.edgeledger.probe.traceroute;
 
 import io.edgeledger.probe.traceroute.engine.AdaptiveWait;
+import io.edgeledger.wire.TracerouteSpec;
 import java.util.List;
 
 /**
@@ -34,6 +35,18 @@ public record TracerouteParams(String hostname, Protocol protocol, int port, int
         if (v < min || v > max) {
             throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + v);
         }
+    }
+
+    /**
+     * The engine's input for a test asked for over the wire (a job, a check instance, the HTTP server): the one place a
+     * {@link TracerouteSpec} becomes engine parameters; what the spec does not carry keeps the engine's defaults.
+     */
+    public static TracerouteParams of(TracerouteSpec spec) {
+        TracerouteParams d = defaults(spec.target());
+        return new TracerouteParams(spec.target(), Protocol.valueOf(spec.protocol().name()), spec.port(),
+                spec.tracerouteQueries(), spec.maxTtl(), spec.timeoutMillis(), TcpMethod.valueOf(spec.tcpMethod().name()),
+                spec.e2eQueries(), spec.ipv6(), spec.reverseDns(), spec.sourcePublicIp(), spec.skipPrivateHops(),
+                spec.parallel(), d.adaptiveWait(), d.sendDelayMillis(), d.e2eIntervalMillis(), d.publicIpEndpoints());
     }
 
     public static TracerouteParams defaults(String hostname) {

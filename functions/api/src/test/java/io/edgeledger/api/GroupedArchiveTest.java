@@ -19,7 +19,8 @@ import io.edgeledger.api.support.Api;
 import io.edgeledger.api.support.ApiTestResources;
 import io.edgeledger.api.support.Payloads;
 import io.edgeledger.api.support.SignedProbe;
-import io.edgeledger.wire.IngestKind;
+import io.edgeledger.wire.MetricsPayload;
+import io.edgeledger.wire.WireJson;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -154,7 +155,7 @@ class GroupedArchiveTest {
                 results.add(pool.submit(() -> {
                     start.await();
                     try {
-                        IngestResult result = ingest.ingest(IngestKind.METRICS, probeId, payload, 1);
+                        IngestResult result = ingest.ingest(probeId, WireJson.mapper().treeToValue(payload, MetricsPayload.class));
                         return result.status();
                     } catch (ApiException e) {
                         return e.status() + " " + e.code();

@@ -1,8 +1,8 @@
 package io.edgeledger.probe.agent.jobs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.edgeledger.probe.agent.checks.networkpath.PathParams;
-import io.edgeledger.probe.agent.checks.networkpath.PathParamsReader;
 import io.edgeledger.probe.agent.checks.networkpath.PathTracer;
 import io.edgeledger.probe.forwarder.Backoff;
 import io.edgeledger.probe.forwarder.SignedClient;
@@ -10,6 +10,7 @@ import io.edgeledger.wire.BatchIds;
 import io.edgeledger.wire.IngestPayload;
 import io.edgeledger.wire.ProbeJob;
 import io.edgeledger.wire.TraceroutePayload;
+import io.edgeledger.wire.VerbatimJson;
 import io.edgeledger.wire.WireJson;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -70,7 +71,7 @@ public final class JobPoller implements AutoCloseable {
                 + waitSeconds;
         while (running) {
             try {
-                List<ProbeJob> jobs = pollOnce(path);
+                List<JsonNode> jobs = pollOnce(path);
                 failures = 0;
                 jobs.forEach(job -> workers.submit(() -> runJob(job)));
             } catch (InterruptedException e) {
@@ -89,7 +90,8 @@ public final class JobPoller implements AutoCloseable {
         }
     }
 
-    List<ProbeJob> pollOnce(String path) throws IOException, InterruptedException {
+    /** The jobs of one answer, still as JSON: each is bound on its own, so one bad job is answered, not dropped. */
+    List<JsonNode> pollOnce(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = client.get(path, Duration.ofSeconds(waitSeconds + 15L));
         if (response.statusCode() == 204) {
             return List.of();
@@ -100,27 +102,40 @@ public final class JobPoller implements AutoCloseable {
         }
         JsonNode body = WireJson.mapper().readTree(response.body());
         JsonNode array = body.isArray() ? body : body.path("jobs"); // DESIGN says a bare array; tolerate {"jobs": [..]}
-        List<ProbeJob> jobs = new ArrayList<>();
-        for (JsonNode j : array) {
-            jobs.add(WireJson.mapper().treeToValue(j, ProbeJob.class));
-        }
+        List<JsonNode> jobs = new ArrayList<>();
+        array.forEach(jobs::add);
         received.addAndGet(jobs.size());
         return jobs;
     }
 
-    void runJob(ProbeJob job) {
+    void runJob(JsonNode json) {
         long now = Instant.now().getEpochSecond();
         String batchId = BatchIds.newBatchId();
+        String jobId = json.path("id").asText(null);
+        if (jobId == null || jobId.isEmpty()) {
+            LOG.warn("a job without an id cannot be answered; dropped: {}", json);
+            return;
+        }
         try {
+            ProbeJob job = bind(json);
             if (!ProbeJob.KIND_TRACEROUTE.equals(job.kind())) {
                 throw new IllegalArgumentException("unsupported job kind '" + job.kind() + "' (this probe runs traceroute)");
             }
-            PathParams params = PathParamsReader.fromJob(job.params());
-            JsonNode result = tracer.trace(params);
-            results.accept(new TraceroutePayload(batchId, client.probeId(), job.id(), now, List.of(), result, null));
+            String result = tracer.trace(job.params()).toJson();
+            results.accept(new TraceroutePayload(batchId, client.probeId(), jobId, now, List.of(), VerbatimJson.ofText(result), null));
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            results.accept(new TraceroutePayload(batchId, client.probeId(), job.id(), now, List.of(), null, message));
+            results.accept(new TraceroutePayload(batchId, client.probeId(), jobId, now, List.of(), null, message));
+        }
+    }
+
+    private static ProbeJob bind(JsonNode json) {
+        try {
+            return WireJson.mapper().treeToValue(json, ProbeJob.class);
+        } catch (JsonMappingException e) {
+            throw new IllegalArgumentException("the job is not one this probe understands: " + WireJson.problem(e), e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the job is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 

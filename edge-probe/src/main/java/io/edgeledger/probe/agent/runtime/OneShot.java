@@ -1,5 +1,6 @@
 package io.edgeledger.probe.agent.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.probe.agent.aggregator.CheckSampler;
@@ -107,7 +108,7 @@ public final class OneShot {
                 for (IngestPayload p : payloads) {
                     ObjectNode po = ps.addObject();
                     po.put("endpoint", p.kind().path());
-                    po.set("body", WireJson.mapper().valueToTree(p));
+                    po.set("body", asSent(p));
                 }
             }
         } finally {
@@ -115,6 +116,15 @@ public final class OneShot {
         }
         out.put("ok", ok);
         return out;
+    }
+
+    /** The body exactly as the forwarder would send it (a traceroute result is written verbatim, not as a tree). */
+    private static JsonNode asSent(IngestPayload payload) {
+        try {
+            return WireJson.mapper().readTree(WireJson.mapper().writeValueAsBytes(payload));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("a payload did not serialize", e);
+        }
     }
 
     private static Path tempState() {

@@ -7,10 +7,13 @@ import io.edgeledger.probe.traceroute.TracerouteException;
 import io.edgeledger.probe.traceroute.TracerouteParams;
 import io.edgeledger.probe.traceroute.net.MissingPrivilegeException;
 import io.edgeledger.probe.traceroute.result.TracerouteResult;
+import io.edgeledger.wire.QueryString;
+import io.edgeledger.wire.TracerouteSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -71,9 +74,9 @@ public final class TracerouteServer implements AutoCloseable {
         TracerouteParams params;
         boolean table;
         try {
-            var query = QueryParams.parse(ex.getRequestURI().getRawQuery());
-            table = QueryParams.wantsTable(query);
-            params = QueryParams.toParams(query);
+            Map<String, String> query = QueryString.parse(ex.getRequestURI().getRawQuery());
+            table = wantsTable(query.remove("format"));
+            params = TracerouteParams.of(TracerouteSpec.fromQuery(query));
         } catch (IllegalArgumentException e) {
             error(ex, 400, "bad_request", e.getMessage());
             return;
@@ -101,6 +104,15 @@ public final class TracerouteServer implements AutoCloseable {
         } finally {
             slots.release();
         }
+    }
+
+    /** Our addition to DESIGN 2.2: format=table answers the CLI's readable hop table as text/plain. */
+    private static boolean wantsTable(String format) {
+        return switch (format == null ? "json" : format) {
+            case "json" -> false;
+            case "table", "text" -> true;
+            default -> throw new IllegalArgumentException("'format' must be json or table, got '" + format + "'");
+        };
     }
 
     private int slotsTotal() {

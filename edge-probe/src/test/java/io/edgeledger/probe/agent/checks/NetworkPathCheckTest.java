@@ -3,12 +3,17 @@ package io.edgeledger.probe.agent.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.edgeledger.probe.agent.checks.networkpath.PathParams;
-import io.edgeledger.probe.agent.checks.networkpath.PathParamsReader;
 import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.ConfigLoader;
 import io.edgeledger.probe.agent.runtime.OneShot;
+import io.edgeledger.probe.traceroute.result.E2eProbe;
+import io.edgeledger.probe.traceroute.result.Hop;
+import io.edgeledger.probe.traceroute.result.HopCount;
+import io.edgeledger.probe.traceroute.result.TracerouteResult;
+import io.edgeledger.probe.traceroute.result.TracerouteRun;
+import io.edgeledger.wire.TracerouteSpec;
 import io.edgeledger.wire.WireJson;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,16 +23,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 public class NetworkPathCheckTest {
-    public static final String RESULT = """
-            {"test_run_id":"r1","protocol":"UDP","source":{"public_ip":""},
-             "destination":{"hostname":"198.18.0.9","port":33434},
-             "traceroute":{"runs":[{"run_id":"x","source":{"ip_address":"198.18.0.1","port":0},
-                 "destination":{"ip_address":"198.18.0.9","port":33434,"reverse_dns":[]},
-                 "hops":[{"ttl":1,"ip_address":"198.18.1.1","rtt":0.4,"reachable":true,"reverse_dns":[]}]}],
-               "hop_count":{"avg":4.5,"min":4,"max":5}},
-             "e2e_probe":{"rtts":[1.0,2.0],"packets_sent":10,"packets_received":9,"packet_loss_percentage":0.1,
-               "jitter":0.2,"rtt":{"avg":1.5,"min":1.0,"max":2.0}}}
-            """;
+    /** A traced path as the engine returns it: average 4.5 hops, e2e rtt avg 1.5 ms, 10% loss. */
+    public static final TracerouteResult TRACED = traced();
+
+    private static TracerouteResult traced() {
+        try {
+            TracerouteRun run = new TracerouteRun("x", InetAddress.getByName("198.18.0.1"), 0,
+                    InetAddress.getByName("198.18.0.9"), 33434, List.of(),
+                    List.of(new Hop(1, InetAddress.getByName("198.18.1.1"), 0.4, true, List.of(), false)));
+            return new TracerouteResult("r1", "UDP", "", null, "198.18.0.9", 33434, List.of(run), new HopCount(4.5, 4, 5),
+                    new E2eProbe(List.of(1.0, 2.0), 10, 9, 0.1, 0.2, 1.5, 1.0, 2.0));
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @TempDir
     Path dir;
@@ -42,17 +51,17 @@ public class NetworkPathCheckTest {
                     max_ttl: 12
                     tags: [site:lab]
                 """);
-        List<PathParams> seen = new CopyOnWriteArrayList<>();
-        JsonNode result = WireJson.mapper().readTree(RESULT);
+        List<TracerouteSpec> seen = new CopyOnWriteArrayList<>();
+        JsonNode result = WireJson.mapper().readTree(TRACED.toJson());
         AgentConfig cfg = ConfigLoader.load(dir, BuiltInChecks.NAMES);
         JsonNode out = new OneShot(cfg, p -> {
             seen.add(p);
-            return result;
+            return TRACED;
         }, Clock.systemUTC()).run(cfg.checks().get(0), 1);
 
         assertThat(out.path("ok").asBoolean()).as(out.toPrettyString()).isTrue();
         assertThat(seen).singleElement().satisfies(p -> {
-            assertThat(p.hostname()).isEqualTo("198.18.0.9");
+            assertThat(p.target()).isEqualTo("198.18.0.9");
             assertThat(p.maxTtl()).isEqualTo(12);
             assertThat(p.timeoutMillis()).isEqualTo(1000);
             assertThat(p.port()).isEqualTo(33434);
@@ -92,13 +101,14 @@ public class NetworkPathCheckTest {
 
     @Test
     void jobParamsUseTheHttpServerNames() throws Exception {
-        PathParams p = PathParamsReader.fromJob(WireJson.mapper().readTree(
-                "{\"target\":\"198.18.0.7\",\"protocol\":\"TCP\",\"port\":443,\"max-ttl\":\"9\",\"tcp-method\":\"sack\"}"));
-        assertThat(p.hostname()).isEqualTo("198.18.0.7");
-        assertThat(p.protocol()).isEqualTo("tcp");
+        TracerouteSpec p = WireJson.mapper().readValue(
+                "{\"target\":\"198.18.0.7\",\"protocol\":\"TCP\",\"port\":443,\"max-ttl\":\"9\",\"tcp-method\":\"sack\"}",
+                TracerouteSpec.class);
+        assertThat(p.target()).isEqualTo("198.18.0.7");
+        assertThat(p.protocol().wireName()).isEqualTo("tcp");
         assertThat(p.port()).isEqualTo(443);
         assertThat(p.maxTtl()).isEqualTo(9);
-        assertThat(p.tcpMethod()).isEqualTo("sack");
+        assertThat(p.tcpMethod().wireName()).isEqualTo("sack");
         assertThat(p.timeoutMillis()).isEqualTo(1000);
     }
 

@@ -68,7 +68,7 @@ class ConfigLoaderTest {
         NetworkPathCheck n = (NetworkPathCheck) np;
         assertThat(n.params().maxTtl()).isEqualTo(30);
         assertThat(n.params().timeoutMillis()).isEqualTo(1000);
-        assertThat(n.params().protocol()).isEqualTo("udp");
+        assertThat(n.params().protocol().wireName()).isEqualTo("udp");
         assertThat(loaded.checks().get(1).interval()).as("system: Datadog's 15 s").isEqualTo(Duration.ofSeconds(15));
     }
 

@@ -101,7 +101,7 @@ class AgentEndToEndTest {
 
     @Test
     void theAgentRunsChecksAggregatesDogStatsdForwardsAndReportsStatus() throws Exception {
-        JsonNode traceResult = WireJson.mapper().readTree(io.edgeledger.probe.agent.checks.NetworkPathCheckTest.RESULT);
+        var traceResult = io.edgeledger.probe.agent.checks.NetworkPathCheckTest.TRACED;
         try (TestIngestServer server = new TestIngestServer(certs, "probe-1", "s3cret")) {
             int statsd = freeUdpPort();
             int health = freePort();

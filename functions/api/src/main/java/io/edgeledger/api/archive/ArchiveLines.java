@@ -1,9 +1,11 @@
 package io.edgeledger.api.archive;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +21,15 @@ public final class ArchiveLines {
 
     private ArchiveLines() {}
 
+    /** A line as written; the payload is serialized straight from its record, with no tree in between. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"kind", "probe_id", "batch_id", "session_id", "payload"})
+    private record Written(@JsonProperty("kind") String kind, @JsonProperty("probe_id") String probeId,
+            @JsonProperty("batch_id") String batchId, @JsonProperty("session_id") String sessionId,
+            @JsonProperty("payload") Object payload) {}
+
     public static byte[] encode(ObjectMapper json, ArchiveRecord record) {
-        ObjectNode line = json.createObjectNode();
-        line.put("kind", record.kind());
-        line.put("probe_id", record.probeId());
-        line.put("batch_id", record.batchId());
-        if (record.sessionId() != null) {
-            line.put("session_id", record.sessionId());
-        }
-        line.set("payload", record.payload());
+        Written line = new Written(record.kind(), record.probeId(), record.batchId(), record.sessionId(), record.payload());
         try {
             byte[] text = json.writeValueAsBytes(line);
             byte[] withNewline = java.util.Arrays.copyOf(text, text.length + 1);

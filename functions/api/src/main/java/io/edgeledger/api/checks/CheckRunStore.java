@@ -1,11 +1,13 @@
 package io.edgeledger.api.checks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeledger.api.config.ApiConfig;
-import io.edgeledger.api.ingest.Timestamps;
 import io.edgeledger.api.redis.RedisKeys;
 import io.edgeledger.api.redis.StoredJson;
+import io.edgeledger.wire.CheckRun;
+import io.edgeledger.wire.UnixTime;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
@@ -32,13 +34,13 @@ public class CheckRunStore {
         this.ttlSeconds = config.api().recentTtlSeconds();
     }
 
-    public void add(String probeId, JsonNode runs) {
+    public void add(String probeId, List<CheckRun> runs) {
         if (runs.isEmpty()) {
             return;
         }
         Map<String, Double> members = new HashMap<>();
-        for (JsonNode run : runs) {
-            members.put(write(run), (double) Timestamps.toMillis(run.path("timestamp").asLong()));
+        for (CheckRun run : runs) {
+            members.put(write(run), (double) UnixTime.toMillis(run.timestamp()));
         }
         String key = RedisKeys.checkRuns(probeId);
         zsets.zadd(key, members);
@@ -51,8 +53,13 @@ public class CheckRunStore {
                 .stream().map(this::read).toList();
     }
 
-    private String write(JsonNode node) {
-        return StoredJson.write(json, node);
+    /** The same run always writes the same member, so a re-sent batch does not add a duplicate. */
+    private String write(CheckRun run) {
+        try {
+            return json.writeValueAsString(run);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a check run did not serialize", e);
+        }
     }
 
     private JsonNode read(String value) {

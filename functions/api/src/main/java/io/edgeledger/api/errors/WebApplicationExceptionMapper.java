@@ -1,5 +1,6 @@
 package io.edgeledger.api.errors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -31,6 +32,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             status = 400;
             code = "invalid_parameter";
             message = "a path or query parameter has the wrong type: " + e.getCause().getMessage();
+        } else if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // a body the JSON reader refused and wrapped (e.g. a record whose constructor said no)
+            ApiError error = JsonErrorMapper.error(json);
+            code = error.code();
+            message = error.message();
         } else if (status == 400) {
             code = "bad_request";
             message = e.getMessage() == null ? "the request is malformed" : e.getMessage();

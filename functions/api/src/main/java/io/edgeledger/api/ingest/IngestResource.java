@@ -1,13 +1,14 @@
 package io.edgeledger.api.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.edgeledger.api.auth.AuthenticatedProbe;
-import io.edgeledger.api.auth.ProbeAuthenticator;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.edgeledger.api.probeauth.AuthenticatedProbe;
+import io.edgeledger.api.probeauth.ProbeAuthenticator;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.errors.ApiException;
 import io.edgeledger.api.logging.RequestLogFilter;
 import io.edgeledger.wire.IngestKind;
+import io.edgeledger.wire.IngestPayload;
+import io.edgeledger.wire.WireJson;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,19 +24,18 @@ import java.io.IOException;
 
 /**
  * {@code POST /v1/ingest/{traceroute|metrics|events|check-runs}}, signed by a probe. The body is taken as bytes so the
- * signature is checked over exactly what was sent, before anything is inflated or parsed.
+ * signature is checked over exactly what was sent, before anything is inflated or parsed. The plain body then binds to
+ * the kind's wire record, which checks itself; a bad field is a 400 that names it.
  */
 @Path("/v1/ingest/{kind}")
 public class IngestResource {
     private final ProbeAuthenticator authenticator;
     private final IngestService service;
-    private final ObjectMapper json;
     private final ApiConfig config;
 
-    public IngestResource(ProbeAuthenticator authenticator, IngestService service, ObjectMapper json, ApiConfig config) {
+    public IngestResource(ProbeAuthenticator authenticator, IngestService service, ApiConfig config) {
         this.authenticator = authenticator;
         this.service = service;
-        this.json = json;
         this.config = config;
     }
 
@@ -58,18 +58,19 @@ public class IngestResource {
         AuthenticatedProbe probe = authenticator.authenticate(headers, "POST", uri.getRequestUri().getRawPath(), sent);
         request.setProperty(RequestLogFilter.CALLER, "probe:" + probe.probeId());
         byte[] plain = BodyDecoder.decode(sent, headers.getHeaderString("Content-Encoding"), config.api().maxInflatedBytes());
-        JsonNode payload;
+        IngestPayload payload;
         try {
-            payload = json.readTree(plain);
+            payload = WireJson.mapper().readValue(plain, kind.payloadType());
+        } catch (JsonMappingException e) {
+            throw ApiException.badRequest("invalid_payload", WireJson.problem(e));
         } catch (IOException e) {
             throw ApiException.badRequest("invalid_json", "the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        int items = PayloadSchemas.validate(kind, payload);
-        if (payload.hasNonNull("probe_id") && !probe.probeId().equals(payload.get("probe_id").asText())) {
-            throw ApiException.badRequest("probe_mismatch", "probe_id in the body ('" + payload.get("probe_id").asText()
+        if (payload.probeId() != null && !probe.probeId().equals(payload.probeId())) {
+            throw ApiException.badRequest("probe_mismatch", "probe_id in the body ('" + payload.probeId()
                     + "') is not the signing probe ('" + probe.probeId() + "')");
         }
-        IngestResult result = service.ingest(kind, probe.probeId(), payload, items);
+        IngestResult result = service.ingest(probe.probeId(), payload);
         return Response.status("accepted".equals(result.status()) ? 202 : 200).entity(result).build();
     }
 }

@@ -1,8 +1,5 @@
 package io.edgeledger.api.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.api.archive.ArchiveGroupWriter;
 import io.edgeledger.api.archive.ArchiveRecord;
 import io.edgeledger.api.archive.SessionDays;
@@ -15,7 +12,15 @@ import io.edgeledger.api.jobs.JobStore;
 import io.edgeledger.api.metrics.MetricStore;
 import io.edgeledger.api.paths.PathStore;
 import io.edgeledger.api.redis.RedisKeys;
-import io.edgeledger.wire.IngestKind;
+import io.edgeledger.wire.CheckRunsPayload;
+import io.edgeledger.wire.EventsPayload;
+import io.edgeledger.wire.IngestPayload;
+import io.edgeledger.wire.MetricPoint;
+import io.edgeledger.wire.MetricSeries;
+import io.edgeledger.wire.MetricsPayload;
+import io.edgeledger.wire.TraceroutePayload;
+import io.edgeledger.wire.UnixTime;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,12 +49,11 @@ public class IngestService {
     private final DevlogStore devlog;
     private final JobStore jobs;
     private final ValueCommands<String, String> values;
-    private final ObjectMapper json;
     private final Clock clock;
     private final long idempotencyTtl;
 
     public IngestService(ArchiveGroupWriter archive, SessionDays sessionDays, PathStore paths, MetricStore metrics, CheckRunStore checkRuns,
-            DevlogStore devlog, JobStore jobs, RedisDataSource redis, ObjectMapper json, Clock clock, ApiConfig config) {
+            DevlogStore devlog, JobStore jobs, RedisDataSource redis, Clock clock, ApiConfig config) {
         this.archive = archive;
         this.sessionDays = sessionDays;
         this.paths = paths;
@@ -58,54 +62,53 @@ public class IngestService {
         this.devlog = devlog;
         this.jobs = jobs;
         this.values = redis.value(String.class);
-        this.json = json;
         this.clock = clock;
         this.idempotencyTtl = config.api().idempotencyTtlSeconds();
     }
 
-    public IngestResult ingest(IngestKind kind, String probeId, JsonNode payload, int items) {
-        String batchId = payload.get("batch_id").asText();
-        String marker = RedisKeys.ingested(kind.wireName(), probeId, batchId);
+    public IngestResult ingest(String probeId, IngestPayload payload) {
+        String batchId = payload.batchId();
+        String name = payload.kind().wireName();
+        String marker = RedisKeys.ingested(name, probeId, batchId);
         if (values.get(marker) != null) {
-            return new IngestResult(batchId, kind.wireName(), "duplicate", items);
+            return new IngestResult(batchId, name, "duplicate", payload.items());
         }
-        Job job = kind == IngestKind.TRACEROUTE ? jobFor(probeId, payload) : null;
-        String name = kind.wireName();
-        switch (kind) {
-            case TRACEROUTE -> {
-                long ts = Timestamps.toMillis(payload.get("timestamp").asLong());
-                archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(Instant.ofEpochMilli(ts)), payload)));
-                paths.add(probeId, PathStore.record(json, probeId, payload, ts), ts);
+        switch (payload) {
+            case TraceroutePayload traceroute -> {
+                Job job = jobFor(probeId, traceroute);
+                long ts = UnixTime.toMillis(traceroute.timestamp());
+                archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(Instant.ofEpochMilli(ts)), traceroute)));
+                paths.add(probeId, PathStore.record(probeId, traceroute, ts), ts);
                 if (job != null) {
-                    jobs.complete(job, payload.get("result"), payload.hasNonNull("error") ? payload.get("error").asText() : null);
+                    jobs.complete(job, traceroute.result() == null ? null : traceroute.result().tree(), traceroute.error());
                 }
             }
-            case METRICS -> {
-                archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(firstPointTime(payload)), payload)));
-                payload.get("series").forEach(metrics::add);
+            case MetricsPayload batch -> {
+                archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(firstPointTime(batch)), batch)));
+                batch.series().forEach(metrics::add);
             }
-            case CHECK_RUNS -> {
-                JsonNode runs = payload.get("runs");
-                Instant at = runs.isEmpty() ? clock.instant() : Instant.ofEpochMilli(Timestamps.toMillis(runs.get(0).path("timestamp").asLong()));
-                archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(at), payload)));
-                checkRuns.add(probeId, runs);
+            case CheckRunsPayload batch -> {
+                Instant at = batch.runs().isEmpty() ? clock.instant()
+                        : Instant.ofEpochMilli(UnixTime.toMillis(batch.runs().get(0).timestamp()));
+                archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(at), batch)));
+                checkRuns.add(probeId, batch.runs());
             }
-            case EVENTS -> {
+            case EventsPayload batch -> {
                 Map<String, List<JsonNode>> bySession = new LinkedHashMap<>();
-                payload.get("events").forEach(e -> bySession.computeIfAbsent(e.get("sessionId").asText(), s -> new ArrayList<>()).add(e));
+                batch.events().forEach(e -> bySession.computeIfAbsent(EventsPayload.sessionId(e), s -> new ArrayList<>()).add(e));
                 List<ArchiveRecord> records = new ArrayList<>();
                 for (Map.Entry<String, List<JsonNode>> session : bySession.entrySet()) {
-                    LocalDate day = day(Instant.parse(session.getValue().get(0).path("timestamp").asText()));
+                    LocalDate day = day(EventsPayload.timestamp(session.getValue().get(0)));
                     sessionDays.ensureMarked(session.getKey(), day);
                     records.add(new ArchiveRecord(name, probeId, batchId, session.getKey(), day,
-                            sessionBatch(batchId, probeId, session.getValue())));
+                            new EventsPayload(batchId, probeId, session.getValue())));
                 }
                 archive.write(records);
                 bySession.forEach((session, events) -> devlog.add(probeId, session, events));
             }
         }
         values.setex(marker, idempotencyTtl, Instant.now(clock).toString());
-        return new IngestResult(batchId, kind.wireName(), "accepted", items);
+        return new IngestResult(batchId, name, "accepted", payload.items());
     }
 
     private static LocalDate day(Instant at) {
@@ -113,11 +116,11 @@ public class IngestService {
     }
 
     /** The job a traceroute result answers, checked to belong to the posting probe. */
-    private Job jobFor(String probeId, JsonNode payload) {
-        if (!payload.hasNonNull("job_id")) {
+    private Job jobFor(String probeId, TraceroutePayload payload) {
+        String jobId = payload.jobId();
+        if (jobId == null) {
             return null;
         }
-        String jobId = payload.get("job_id").asText();
         Job job = jobs.find(jobId).orElseThrow(() -> ApiException.notFound("job_not_found",
                 "job_id '" + jobId + "' is not a known job (it may have expired)"));
         if (!job.probeId().equals(probeId)) {
@@ -126,20 +129,13 @@ public class IngestService {
         return job;
     }
 
-    private Instant firstPointTime(JsonNode payload) {
-        for (JsonNode series : payload.get("series")) {
-            for (JsonNode point : series.path("points")) {
-                return Instant.ofEpochSecond(point.get(0).asLong());
+    /** The day of a metrics batch: its first point's (every timestamp is checked to be a valid instant). */
+    private Instant firstPointTime(MetricsPayload payload) {
+        for (MetricSeries series : payload.series()) {
+            for (MetricPoint point : series.points()) {
+                return Instant.ofEpochMilli(UnixTime.toMillis(point.timestamp()));
             }
         }
         return clock.instant();
-    }
-
-    private JsonNode sessionBatch(String batchId, String probeId, List<JsonNode> events) {
-        ObjectNode body = json.createObjectNode();
-        body.put("batch_id", batchId);
-        body.put("probe_id", probeId);
-        body.putArray("events").addAll(events);
-        return body;
     }
 }

@@ -3,6 +3,7 @@ package io.edgeledger.api.jobs;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeledger.wire.TracerouteSpec;
 
 /**
  * A job and its lifecycle: {@code queued} (posted), {@code delivered} (handed to the probe by the long-poll),
@@ -13,7 +14,7 @@ public record Job(
         @JsonProperty("id") String id,
         @JsonProperty("probe_id") String probeId,
         @JsonProperty("kind") String kind,
-        @JsonProperty("params") JsonNode params,
+        @JsonProperty("params") TracerouteSpec params,
         @JsonProperty("status") String status,
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("delivered_at") String deliveredAt,

@@ -2,6 +2,7 @@ package io.edgeledger.api.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeledger.wire.TracerouteSpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.redis.RedisKeys;
@@ -33,7 +34,7 @@ public class JobStore {
         this.ttlSeconds = config.api().jobTtlSeconds();
     }
 
-    public Job create(String probeId, String kind, JsonNode params) {
+    public Job create(String probeId, String kind, TracerouteSpec params) {
         Job job = new Job("job-" + UUID.randomUUID(), probeId, kind, params, Job.QUEUED, now(), null, null, null, null);
         save(job);
         lists.rpush(RedisKeys.jobQueue(probeId), job.id());

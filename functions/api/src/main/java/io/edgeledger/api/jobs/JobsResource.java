@@ -37,7 +37,9 @@ public class JobsResource {
         if (!ProbeJob.KIND_TRACEROUTE.equals(kind)) {
             throw ApiException.badRequest("invalid_job", "kind must be 'traceroute' (the only job kind probes run)");
         }
-        TracerouteParams.validate(request.params());
+        if (request.params() == null) {
+            throw ApiException.badRequest("invalid_job", "params is required: an object with at least 'target'");
+        }
         Probe probe = probes.find(request.probeId()).orElseThrow(() -> ApiException.notFound("probe_not_found",
                 "no probe with id '" + request.probeId() + "'; list them with GET /v1/probes"));
         if (!probe.active()) {

@@ -1,7 +1,7 @@
 package io.edgeledger.api.jobs;
 
-import io.edgeledger.api.auth.AuthenticatedProbe;
-import io.edgeledger.api.auth.ProbeAuthenticator;
+import io.edgeledger.api.probeauth.AuthenticatedProbe;
+import io.edgeledger.api.probeauth.ProbeAuthenticator;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.errors.ApiException;
 import io.edgeledger.api.logging.RequestLogFilter;

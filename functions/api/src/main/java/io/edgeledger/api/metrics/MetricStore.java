@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.redis.RedisKeys;
+import io.edgeledger.wire.MetricPoint;
+import io.edgeledger.wire.MetricSeries;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
@@ -42,19 +44,18 @@ public class MetricStore {
         this.ttlSeconds = config.api().recentTtlSeconds();
     }
 
-    public void add(JsonNode series) {
+    public void add(MetricSeries series) {
         SeriesKey key = SeriesKey.of(series);
         String id = key.id();
         ObjectNode context = json.createObjectNode();
         context.put("metric", key.metric());
         context.put("host", key.host());
-        context.set("tags", json.valueToTree(key.tags()));
-        context.put("type", series.path("type").asText());
-        context.put("interval", series.path("interval").asLong());
+        key.tags().forEach(context.putArray("tags")::add);
+        context.put("type", series.type());
+        context.put("interval", series.interval());
         Map<String, Long> points = new java.util.LinkedHashMap<>();
-        for (JsonNode point : series.path("points")) {
-            long ts = point.get(0).asLong();
-            points.put(ts + ":" + point.get(1).asDouble(), ts);
+        for (MetricPoint point : series.points()) {
+            points.put(point.timestamp() + ":" + point.value(), point.timestamp());
         }
         // One pipelined round trip instead of four sequential commands: the writes are independent and idempotent,
         // so order inside the pipeline does not matter, and any error reply fails the whole call as before.

@@ -5,7 +5,7 @@ import io.edgeledger.api.archive.ArchiveReader;
 import io.edgeledger.api.auth.OperatorOnly;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.errors.ApiException;
-import io.edgeledger.api.ingest.IngestedDays;
+import io.edgeledger.api.archive.IngestedDays;
 import io.edgeledger.api.params.TimeParam;
 import io.edgeledger.api.probes.Probe;
 import io.edgeledger.api.probes.ProbeRegistry;

@@ -2,10 +2,12 @@ package io.edgeledger.api.paths;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.redis.RedisKeys;
 import io.edgeledger.api.redis.StoredJson;
+import io.edgeledger.wire.TraceroutePayload;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
@@ -36,18 +38,17 @@ public class PathStore {
     }
 
     /** The record kept and served for one traceroute payload. */
-    public static ObjectNode record(ObjectMapper json, String probeId, JsonNode payload, long timestampMillis) {
-        ObjectNode record = json.createObjectNode();
+    public static ObjectNode record(String probeId, TraceroutePayload payload, long timestampMillis) {
+        ObjectNode record = JsonNodeFactory.instance.objectNode();
         record.put("probe_id", probeId);
-        record.put("batch_id", payload.path("batch_id").asText());
-        record.set("job_id", payload.hasNonNull("job_id") ? payload.get("job_id") : null);
+        record.put("batch_id", payload.batchId());
+        record.put("job_id", payload.jobId());
         record.put("timestamp", java.time.Instant.ofEpochMilli(timestampMillis).toString());
-        JsonNode result = payload.get("result");
-        record.put("target", result == null || result.isNull() ? null : result.path("destination").path("hostname").asText(null));
-        record.put("protocol", result == null || result.isNull() ? null : result.path("protocol").asText(null));
-        record.set("tags", payload.has("tags") ? payload.get("tags") : json.createArrayNode());
-        record.set("result", result);
-        record.set("error", payload.get("error"));
+        record.put("target", payload.target());
+        record.put("protocol", payload.protocol());
+        payload.tags().forEach(record.putArray("tags")::add);
+        record.set("result", payload.result() == null ? null : payload.result().tree());
+        record.put("error", payload.error());
         return record;
     }
 

@@ -1,14 +1,17 @@
 package io.edgeledger.api.paths;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeledger.api.archive.ArchiveReader;
 import io.edgeledger.api.auth.OperatorOnly;
 import io.edgeledger.api.config.ApiConfig;
-import io.edgeledger.api.ingest.IngestedDays;
+import io.edgeledger.api.archive.IngestedDays;
 import io.edgeledger.api.params.TimeParam;
 import io.edgeledger.api.probes.Probe;
 import io.edgeledger.api.probes.ProbeRegistry;
+import io.edgeledger.wire.TraceroutePayload;
+import io.edgeledger.wire.UnixTime;
+import io.edgeledger.wire.WireJson;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,16 +38,14 @@ public class PathsResource {
     private final PathStore store;
     private final ProbeRegistry probes;
     private final ArchiveReader archive;
-    private final ObjectMapper json;
     private final Clock clock;
     private final ApiConfig config;
 
-    public PathsResource(PathStore store, ProbeRegistry probes, ArchiveReader archive, ObjectMapper json, Clock clock,
+    public PathsResource(PathStore store, ProbeRegistry probes, ArchiveReader archive, Clock clock,
             ApiConfig config) {
         this.store = store;
         this.probes = probes;
         this.archive = archive;
-        this.json = json;
         this.clock = clock;
         this.config = config;
     }
@@ -75,10 +76,10 @@ public class PathsResource {
             for (ArchiveReader.Archived archived : archive.daily("traceroute", probeIds,
                     IngestedDays.between(since, redisHorizon, config.api().maxArchiveDays()))) {
                 String id = archived.probeId();
-                JsonNode payload = archived.payload();
-                long ts = io.edgeledger.api.ingest.Timestamps.toMillis(payload.path("timestamp").asLong());
+                TraceroutePayload payload = archivedPayload(archived.payload());
+                long ts = UnixTime.toMillis(payload.timestamp());
                 if (ts >= since.toEpochMilli()) {
-                    byBatch.putIfAbsent(id + "/" + payload.path("batch_id").asText(), PathStore.record(json, id, payload, ts));
+                    byBatch.putIfAbsent(id + "/" + payload.batchId(), PathStore.record(id, payload, ts));
                 }
             }
         }
@@ -88,6 +89,15 @@ public class PathsResource {
                 .limit(limit)
                 .toList();
         return Map.of("paths", paths, "sources", sources);
+    }
+
+    /** An archived batch was checked when it was ingested; reading it back binds it the same way. */
+    private static TraceroutePayload archivedPayload(JsonNode archived) {
+        try {
+            return WireJson.mapper().treeToValue(archived, TraceroutePayload.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an archived traceroute batch no longer binds: " + e.getOriginalMessage(), e);
+        }
     }
 
     private static boolean matchesTarget(JsonNode record, String target) {

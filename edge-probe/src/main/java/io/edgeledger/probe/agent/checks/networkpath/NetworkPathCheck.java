@@ -1,15 +1,21 @@
 package io.edgeledger.probe.agent.checks.networkpath;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeledger.probe.agent.check.BaseCheck;
 import io.edgeledger.probe.agent.check.Sender;
 import io.edgeledger.probe.agent.config.ConfigException;
 import io.edgeledger.probe.agent.config.ConfigNode;
+import io.edgeledger.probe.traceroute.result.E2eProbe;
+import io.edgeledger.probe.traceroute.result.TracerouteResult;
 import io.edgeledger.wire.BatchIds;
+import io.edgeledger.wire.InvalidFieldException;
 import io.edgeledger.wire.TraceroutePayload;
+import io.edgeledger.wire.TracerouteSpec;
+import io.edgeledger.wire.VerbatimJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code network_path}: traces the path to {@code hostname} every 60 s (default) and ships the whole JSON result to
@@ -21,7 +27,7 @@ public final class NetworkPathCheck extends BaseCheck {
     public static final long DEFAULT_INTERVAL_SECONDS = 60;
 
     private final PathTracer tracer;
-    private PathParams params;
+    private TracerouteSpec spec;
     private List<String> pathTags;
 
     public NetworkPathCheck(PathTracer tracer) {
@@ -36,37 +42,40 @@ public final class NetworkPathCheck extends BaseCheck {
 
     @Override
     protected void configureInstance(ConfigNode initConfig, ConfigNode instance) throws ConfigException {
-        params = PathParamsReader.fromInstance(instance);
-        pathTags = List.of("destination_hostname:" + params.hostname(), "protocol:" + params.protocol().toUpperCase(),
-                "destination_port:" + params.port());
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, ?> plain = instance.plain() instanceof Map<?, ?> m ? (Map<String, ?>) m : Map.of();
+            spec = TracerouteSpec.fromInstance(plain);
+        } catch (InvalidFieldException e) {
+            throw instance.error(e.field(), e.reason());
+        }
+        pathTags = List.of("destination_hostname:" + spec.target(),
+                "protocol:" + spec.protocol().wireName().toUpperCase(Locale.ROOT), "destination_port:" + spec.port());
     }
 
-    public PathParams params() {
-        return params;
+    public TracerouteSpec params() {
+        return spec;
     }
 
     @Override
     protected void collect(Sender sender) throws Exception {
-        JsonNode result = tracer.trace(params);
+        TracerouteResult result = tracer.trace(spec);
         List<String> tags = new ArrayList<>(pathTags);
         tags.addAll(tags());
+        // the result's own writer makes the JSON once; it goes on the wire as written
         sender.submit(new TraceroutePayload(BatchIds.newBatchId(), sender.probeId(), null,
-                Instant.now().getEpochSecond(), tags, result, null));
+                Instant.now().getEpochSecond(), tags, VerbatimJson.ofText(result.toJson()), null));
         emitMetrics(sender, result, pathTags);
     }
 
-    /** The three path metrics from a result; shared with backend jobs. */
-    public static void emitMetrics(Sender sender, JsonNode result, List<String> tags) {
-        JsonNode hops = result.path("traceroute").path("hop_count").path("avg");
-        if (hops.isNumber()) {
-            sender.gauge("network_path.hops", hops.asDouble(), tags);
-        }
-        JsonNode e2e = result.path("e2e_probe");
-        if (e2e.path("packets_sent").asInt(0) > 0) {
-            sender.gauge("network_path.e2e.packet_loss", e2e.path("packet_loss_percentage").asDouble(), tags);
-            JsonNode rtt = e2e.path("rtt").path("avg");
-            if (rtt.isNumber() && e2e.path("packets_received").asInt(0) > 0) {
-                sender.gauge("network_path.e2e.rtt.avg", rtt.asDouble(), tags);
+    /** The three path metrics from a result. */
+    static void emitMetrics(Sender sender, TracerouteResult result, List<String> tags) {
+        sender.gauge("network_path.hops", result.hopCount().avg(), tags);
+        E2eProbe e2e = result.e2eProbe();
+        if (e2e.packetsSent() > 0) {
+            sender.gauge("network_path.e2e.packet_loss", e2e.packetLossPercentage(), tags);
+            if (e2e.packetsReceived() > 0) {
+                sender.gauge("network_path.e2e.rtt.avg", e2e.rttAvg(), tags);
             }
         }
     }

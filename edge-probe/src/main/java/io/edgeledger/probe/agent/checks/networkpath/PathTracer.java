@@ -1,9 +1,10 @@
 package io.edgeledger.probe.agent.checks.networkpath;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeledger.probe.traceroute.result.TracerouteResult;
+import io.edgeledger.wire.TracerouteSpec;
 
-/** The seam between the agent and the traceroute engine: params in, the JSON result of DESIGN.md 2.1 out. */
+/** The seam between the agent and the traceroute engine: the test to run in, the typed result out. */
 @FunctionalInterface
 public interface PathTracer {
-    JsonNode trace(PathParams params) throws Exception;
+    TracerouteResult trace(TracerouteSpec spec) throws Exception;
 }

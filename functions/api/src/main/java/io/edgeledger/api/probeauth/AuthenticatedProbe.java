@@ -1,0 +1,4 @@
+package io.edgeledger.api.probeauth;
+
+/** A probe whose request signature checked out. */
+public record AuthenticatedProbe(String probeId) {}

@@ -1,0 +1,95 @@
+package io.edgeledger.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+/**
+ * The one JSON mapper for wire records: unknown fields are tolerated so older servers accept newer probes, but a
+ * scalar of the wrong kind (a string or a fraction where an integer belongs) is refused rather than guessed at.
+ */
+public final class WireJson {
+    private static final ObjectMapper MAPPER = strict(JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .build());
+
+    private WireJson() {}
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /**
+     * What is wrong with a body that parsed as JSON but does not bind, naming the field the way the sender wrote it:
+     * {@code series[0].points[1] must be [unix_seconds, number]}.
+     */
+    public static String problem(JsonMappingException e) {
+        String path = path(e);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidFieldException invalid) {
+                return invalid.within(path).getMessage();
+            }
+        }
+        String where = path.isEmpty() ? "the body" : path;
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String message = e.getOriginalMessage();
+            if (message != null && message.startsWith("Missing required creator property")) {
+                return where + " is required"; // Jackson's path already ends at the missing property
+            }
+            return where + " must be " + expected(mismatch.getTargetType());
+        }
+        String message = e.getOriginalMessage() == null ? "is not valid" : e.getOriginalMessage().lines().findFirst().orElse("");
+        return where + ": " + message;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "a JSON object";
+    }
+
+    /** True for a body that is not JSON at all (as opposed to JSON of the wrong shape). */
+    public static boolean isSyntaxError(JsonProcessingException e) {
+        return !(e instanceof JsonMappingException);
+    }
+}
