@@ -29,7 +29,7 @@ public final class RedisFailures {
                 return true;
             }
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("connection refused") || message.contains("connection closed") || message.contains("connection reset")
+            if (message.contains("connection refused") || message.contains("connection closed") || message.contains("connection_closed") || message.contains("connection reset")
                     || message.contains("connection is closed") || message.contains("cannot connect") || message.contains("failed to connect")
                     || message.contains("broken pipe") || message.contains("connection was closed")) {
                 return true;

@@ -1,13 +1,19 @@
 package io.edgeledger.api.local;
 
 import io.edgeledger.api.auth.ApiKeyFormat;
+import io.edgeledger.api.redis.BlockingRedis;
 import io.edgeledger.api.redis.RedisKeys;
-import java.io.IOException;
+import io.edgeledger.redis.RedisSettings;
+import io.edgeledger.redis.RedisSettingsException;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
  * {@code ./edgeledger api create-key [--name N] [--redis URL]}: makes an operator key, prints it once, and stores only
- * its SHA-256 in Redis. Exit codes: 0 done, 2 bad usage, 1 Redis unreachable.
+ * its SHA-256 in Redis ({@code redis://} or {@code rediss://}, EDGELEDGER_REDIS_CA_FILE for a private CA).
+ * Exit codes: 0 done, 2 bad usage, 1 Redis unreachable or refusing us (one line naming the setting to fix).
  */
 public final class CreateKey {
     private CreateKey() {}
@@ -34,18 +40,23 @@ public final class CreateKey {
             System.out.println(key);
             System.err.println("api: created operator key '" + name + "'; it is shown only now, store it safely "
                     + "(use it as 'Authorization: Bearer <key>')");
-        } catch (IOException e) {
-            System.err.println("api: could not store the key in Redis at " + redis + ": " + e.getMessage());
+        } catch (RedisSettingsException e) {
+            System.err.println("api create-key: could not store the key: " + e.getMessage());
             System.exit(1);
         }
     }
 
     /** Creates and stores a key; returns the key (the only time it exists outside the caller). */
-    public static String create(String redisUrl, String name) throws IOException {
+    public static String create(String redisUrl, String name) {
+        String ca = System.getenv(RedisSettings.CA_FILE_VARIABLE);
+        return create(RedisSettings.parse(redisUrl, ca == null || ca.isBlank() ? null : Path.of(ca)), name);
+    }
+
+    public static String create(RedisSettings settings, String name) {
         String key = ApiKeyFormat.newKey();
         String record = "{\"name\":\"" + name + "\",\"created_at\":\"" + Instant.now() + "\"}";
-        try (RespClient redis = new RespClient(redisUrl)) {
-            redis.call("HSET", RedisKeys.API_KEYS, ApiKeyFormat.hash(key), record);
+        try (BlockingRedis redis = BlockingRedis.open(settings)) {
+            redis.send(Request.cmd(Command.HSET).arg(RedisKeys.API_KEYS).arg(ApiKeyFormat.hash(key)).arg(record));
         }
         return key;
     }
