@@ -14,7 +14,7 @@ import io.edgeledger.api.archive.ArchiveStore;
 import io.edgeledger.api.errors.ApiException;
 import io.edgeledger.api.ingest.IngestResult;
 import io.edgeledger.api.ingest.IngestService;
-import io.edgeledger.api.local.RespClient;
+import io.edgeledger.api.support.TestRedis;
 import io.edgeledger.api.support.Api;
 import io.edgeledger.api.support.ApiTestResources;
 import io.edgeledger.api.support.Payloads;
@@ -122,7 +122,7 @@ class GroupedArchiveTest {
             }
         }
         String redisUrl = ConfigProvider.getConfig().getValue("edgeledger.test.redis-url", String.class);
-        try (RespClient redis = new RespClient(redisUrl)) {
+        try (TestRedis redis = new TestRedis(redisUrl)) {
             for (String batch : batches) {
                 assertThat(redis.call("EXISTS", "edgeledger:ingested:metrics:" + probe.id + ":" + batch)).isEqualTo("0");
             }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeledger.api.archive.ArchiveLines;
 import io.edgeledger.api.archive.ArchiveStore;
-import io.edgeledger.api.local.RespClient;
+import io.edgeledger.api.support.TestRedis;
 import io.edgeledger.api.support.Api;
 import io.edgeledger.api.support.ApiTestResources;
 import io.edgeledger.api.support.Payloads;
@@ -200,7 +200,7 @@ class IngestionTest {
 
         // Redis lets the session expire; the archive still answers
         String redisUrl = ConfigProvider.getConfig().getValue("edgeledger.test.redis-url", String.class);
-        try (RespClient redis = new RespClient(redisUrl)) {
+        try (TestRedis redis = new TestRedis(redisUrl)) {
             redis.call("DEL", "edgeledger:devlog:session:" + session, "edgeledger:devlog:events:" + session);
         }
         Api.operator().get("/v1/devlog/sessions/" + session + "/events").then().statusCode(200)

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.edgeledger.api.auth.ApiKeyFormat;
-import io.edgeledger.api.local.RespClient;
+import io.edgeledger.api.support.TestRedis;
 import io.edgeledger.api.support.Api;
 import io.edgeledger.api.support.ApiTestResources;
 import io.edgeledger.api.support.SignedProbe;
@@ -37,7 +37,7 @@ class ProbesAndAuthTest {
         Api.operator().get("/v1/probes").then().statusCode(200);
         String redisUrl = ConfigProvider.getConfig().getValue("edgeledger.test.redis-url", String.class);
         String pepper = ConfigProvider.getConfig().getValue("edgeledger.test.operator-key-pepper", String.class);
-        try (RespClient redis = new RespClient(redisUrl)) {
+        try (TestRedis redis = new TestRedis(redisUrl)) {
             assertThat(redis.call("HGET", "edgeledger:api-keys", ApiKeyFormat.hmac(pepper, Api.operatorKey()))).contains("test-operator");
             assertThat(redis.call("HGET", "edgeledger:api-keys", ApiKeyFormat.hash(Api.operatorKey()))).isNull();
             assertThat(redis.call("HGET", "edgeledger:api-keys", Api.operatorKey())).isNull();

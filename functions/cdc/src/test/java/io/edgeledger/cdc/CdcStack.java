@@ -1,11 +1,9 @@
 package io.edgeledger.cdc;
 
 import io.edgeledger.cdc.batcher.Batcher;
-import io.edgeledger.cdc.config.Components;
+import io.edgeledger.cdc.wiring.Components;
 import io.edgeledger.cdc.config.Settings;
 import io.edgeledger.cdc.minter.Minter;
-import io.edgeledger.cdc.streams.RedisConnection;
-import io.edgeledger.cdc.streams.RedisEndpoint;
 import io.edgeledger.ledger.store.s3.S3LedgerStore;
 import io.edgeledger.near.notary.NotaryClient;
 import io.edgeledger.near.notary.NotaryConfig;
@@ -27,13 +25,22 @@ import java.util.Map;
  * give them) that point the batcher and minter at them.
  */
 public final class CdcStack implements AutoCloseable {
-    public final RedisServer redis = RedisServer.start();
+    public final RedisServer redis;
     public final EmbeddedS3 s3 = EmbeddedS3.start();
     public NearEmulator near;
     public final Map<String, String> env = new HashMap<>();
     private final Path home;
 
     public CdcStack() {
+        this(RedisServer.start());
+    }
+
+    /** With this Redis, e.g. {@code RedisServer.startTls(password)}: its CA file goes to EDGELEDGER_REDIS_CA_FILE. */
+    public CdcStack(RedisServer redis) {
+        this.redis = redis;
+        if (redis.tls()) {
+            env.put("EDGELEDGER_REDIS_CA_FILE", redis.caFile().toString());
+        }
         try {
             home = Files.createTempDirectory("edgeledger-cdc-test");
         } catch (IOException e) {
@@ -92,8 +99,8 @@ public final class CdcStack implements AutoCloseable {
         return client.batchSummary(tokenId).map(summary -> summary.path("merkle_root").asText(null)).orElse(null);
     }
 
-    public RedisConnection redisConnection() {
-        return RedisConnection.open(RedisEndpoint.parse(redis.url()));
+    public TestRedis redisConnection() {
+        return new TestRedis(settings().redis());
     }
 
     public static Deadline longDeadline() {

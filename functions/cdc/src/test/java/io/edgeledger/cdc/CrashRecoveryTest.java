@@ -3,10 +3,10 @@ package io.edgeledger.cdc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.edgeledger.cdc.batcher.SealIntent;
-import io.edgeledger.cdc.minter.MintQueue;
+import io.edgeledger.cdc.keyspace.SealIntents;
+import io.edgeledger.cdc.keyspace.MintJournal;
+import io.edgeledger.cdc.keyspace.MintQueue;
 import io.edgeledger.cdc.minter.Minter;
-import io.edgeledger.cdc.streams.RedisConnection;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.merkle.Hex;
 import io.edgeledger.ledger.store.VerifiedBatch;
@@ -74,7 +74,7 @@ class CrashRecoveryTest {
 
         assertThat(batches()).isEqualTo(reference);
         NearRpcClient chain = new NearRpcClient(stack.near.url());
-        try (RedisConnection redis = stack.redisConnection(); S3LedgerStore store = stack.store()) {
+        try (TestRedis redis = stack.redisConnection(); S3LedgerStore store = stack.store()) {
             long accounted = 0;
             for (String stream : List.of("c.public.customers", "c.public.orders", "c.inventory.products")) {
                 assertThat(SamplesToMintedBatchesTest.pendingCount(redis, stream)).as("pending on " + stream).isZero();
@@ -90,12 +90,12 @@ class CrashRecoveryTest {
                 assertThat(manifest.mint().txHash()).as("tx hash of " + manifest.batchId()).isNotBlank();
                 assertThat(chain.txStatus(manifest.mint().txHash(), stack.near.signer().accountId(), WaitUntil.FINAL).succeeded())
                         .as("the recorded tx of " + manifest.batchId() + " is the one that succeeded").isTrue();
-                assertThat((Long) redis.call("EXISTS", Minter.SENT_KEY_PREFIX + manifest.batchId())).as("journal cleared").isZero();
+                assertThat((Long) redis.call("EXISTS", MintJournal.sentKey(manifest.batchId()))).as("journal cleared").isZero();
             }
             assertThat(accounted).as("entries in S3 batches or dead-lettered").isEqualTo(entries);
             assertThat((Long) redis.call("XLEN", "c.public.orders:dead")).as("dead letters, written once").isEqualTo(1);
             assertThat((Long) redis.call("ZCARD", MintQueue.KEY)).isZero();
-            assertThat((Long) redis.call("SCARD", SealIntent.INDEX_KEY)).isZero();
+            assertThat((Long) redis.call("SCARD", SealIntents.INDEX_KEY)).isZero();
         }
         assertThat(stack.near.tokenIds()).containsExactlyInAnyOrderElementsOf(reference.keySet());
         assertThat(stack.near.appliedTransactions()).as("one mint transaction per batch").isEqualTo(reference.size());
@@ -104,7 +104,7 @@ class CrashRecoveryTest {
 
     /** The sample's extended entries with explicit ids, plus one poison entry, into an empty Redis. */
     static void load() {
-        try (RedisConnection redis = stack.redisConnection()) {
+        try (TestRedis redis = stack.redisConnection()) {
             redis.call("FLUSHALL");
             List<Samples.Entry> sample = new java.util.ArrayList<>(Samples.entries("redis/streams-extended.jsonl", "c"));
             sample.add(new Samples.Entry("c.public.orders", List.of("key", "{\"id\":9}", "value", "{\"op\":")));

@@ -2,7 +2,6 @@ package io.edgeledger.cdc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.edgeledger.cdc.streams.RedisConnection;
 import io.edgeledger.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +72,7 @@ public final class Samples {
     }
 
     /** XADDs the entries; explicit ids ({@code baseMillis + i}-0) when baseMillis > 0, else Redis's. */
-    public static int load(RedisConnection redis, List<Entry> entries, long baseMillis) {
+    public static int load(TestRedis redis, List<Entry> entries, long baseMillis) {
         int i = 0;
         for (Entry entry : entries) {
             List<Object> command = new ArrayList<>(List.of("XADD", entry.stream(), baseMillis > 0 ? (baseMillis + i) + "-0" : "*"));

@@ -3,10 +3,9 @@ package io.edgeledger.cdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeledger.cdc.batcher.BatcherReport;
-import io.edgeledger.cdc.minter.MintQueue;
+import io.edgeledger.cdc.keyspace.MintQueue;
 import io.edgeledger.cdc.minter.MinterReport;
-import io.edgeledger.cdc.streams.RedisConnection;
-import io.edgeledger.cdc.streams.StreamReplyText;
+import io.edgeledger.cdc.redis.Bytes;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.store.VerifiedBatch;
 import io.edgeledger.ledger.store.s3.S3LedgerStore;
@@ -46,7 +45,7 @@ class SamplesToMintedBatchesTest {
             expected.put(Samples.rename(parts[1], "t." + Samples.SOURCES.get(parts[0])), root);
         });
         int loaded = 0;
-        try (RedisConnection redis = stack.redisConnection()) {
+        try (TestRedis redis = stack.redisConnection()) {
             for (var source : Samples.SOURCES.entrySet()) {
                 loaded += Samples.load(redis, Samples.entries(source.getKey(), "t." + source.getValue()), 0);
             }
@@ -61,14 +60,14 @@ class SamplesToMintedBatchesTest {
         assertThat(report.entriesAcked()).isEqualTo(loaded);
         assertThat(report.deadLettered()).isEqualTo(1);
         assertThat(report.batchesSealed()).isEqualTo(expected.size());
-        try (RedisConnection redis = stack.redisConnection()) {
+        try (TestRedis redis = stack.redisConnection()) {
             for (String stream : expected.keySet()) {
                 assertThat(pendingCount(redis, stream)).as("pending on " + stream).isZero();
             }
             List<Object> dead = (List<Object>) redis.call("XRANGE", "t.ext.public.orders:dead", "-", "+");
             assertThat(dead).hasSize(1);
             List<String> fields = new ArrayList<>();
-            ((List<Object>) ((List<Object>) dead.get(0)).get(1)).forEach(f -> fields.add(StreamReplyText.of(f)));
+            ((List<Object>) ((List<Object>) dead.get(0)).get(1)).forEach(f -> fields.add(Bytes.text(f)));
             assertThat(fields).containsSequence("_code", "invalid_json").contains("{not json");
         }
 
@@ -89,7 +88,7 @@ class SamplesToMintedBatchesTest {
         assertThat(minted.failed()).as(String.join("; ", minted.errors())).isZero();
         assertThat(minted.minted()).isEqualTo(expected.size());
         assertThat(stack.near.tokenIds()).hasSize(expected.size());
-        try (S3LedgerStore store = stack.store(); RedisConnection redis = stack.redisConnection()) {
+        try (S3LedgerStore store = stack.store(); TestRedis redis = stack.redisConnection()) {
             for (Manifest before : byStream.values()) {
                 assertThat(stack.near.token(before.batchId())).as("token " + before.batchId()).isNotNull();
                 assertThat(stack.chainRoot(before.batchId())).as("root on chain of " + before.batchId()).isEqualTo(before.root());
@@ -106,7 +105,7 @@ class SamplesToMintedBatchesTest {
         assertThat(stack.near.appliedTransactions()).isEqualTo(expected.size());
     }
 
-    static long pendingCount(RedisConnection redis, String stream) {
+    static long pendingCount(TestRedis redis, String stream) {
         List<Object> summary = (List<Object>) redis.call("XPENDING", stream, "edgeledger-cdc");
         return (Long) summary.get(0);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeledger.cdc.batcher.Batcher;
 import io.edgeledger.cdc.batcher.BatcherReport;
-import io.edgeledger.cdc.streams.RedisConnection;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +28,7 @@ class StreamsMechanicsTest {
 
     @BeforeEach
     void emptyRedis() {
-        try (RedisConnection redis = stack.redisConnection()) {
+        try (TestRedis redis = stack.redisConnection()) {
             redis.call("FLUSHALL");
         }
     }
@@ -37,7 +36,7 @@ class StreamsMechanicsTest {
     @Test
     void aStreamCreatedWhileRunningIsPickedUpWithoutARestart() {
         Batcher batcher = stack.batcher(StepHook.NONE);
-        try (RedisConnection redis = stack.redisConnection()) {
+        try (TestRedis redis = stack.redisConnection()) {
             Samples.load(redis, only(Samples.entries("redis/streams-extended.jsonl", "m"), "m.public.customers"), 0);
             BatcherReport first = batcher.run(CdcStack.longDeadline());
             assertThat(first.streams()).containsExactly("m.public.customers");
@@ -57,11 +56,11 @@ class StreamsMechanicsTest {
     void aStreamCreatedDuringALongRunIsPickedUpByThatRun() throws Exception {
         stack.env.put("EDGELEDGER_CDC_REDISCOVER_SECONDS", "0.05");
         stack.env.put("EDGELEDGER_CDC_READ_BLOCK_MS", "100");
-        try (RedisConnection redis = stack.redisConnection()) {
+        try (TestRedis redis = stack.redisConnection()) {
             Samples.load(redis, only(Samples.entries("redis/streams-extended.jsonl", "m"), "m.public.customers"), 0);
             // Keep the first stream busy so the run does not end as caught up before the new one appears.
             Thread feeder = new Thread(() -> {
-                try (RedisConnection feed = stack.redisConnection()) {
+                try (TestRedis feed = stack.redisConnection()) {
                     for (int i = 0; i < 20; i++) {
                         feed.call("XADD", "m.public.customers", "*", "key", "default", "value", "default");
                         if (i == 5) {
@@ -85,7 +84,7 @@ class StreamsMechanicsTest {
 
     @Test
     void entriesADeadConsumerReadAreReclaimedAndSealed() throws Exception {
-        try (RedisConnection redis = stack.redisConnection()) {
+        try (TestRedis redis = stack.redisConnection()) {
             Samples.load(redis, only(Samples.entries("redis/streams-extended.jsonl", "m"), "m.public.orders"), 0);
             redis.call("XGROUP", "CREATE", "m.public.orders", "edgeledger-cdc", "0", "MKSTREAM");
             // Another batcher instance reads everything and dies before acking.
@@ -104,7 +103,7 @@ class StreamsMechanicsTest {
 
     @Test
     void aRunWithNothingToReadEndsAfterABoundedBlock() {
-        try (RedisConnection redis = stack.redisConnection()) {
+        try (TestRedis redis = stack.redisConnection()) {
             redis.call("XADD", "m.empty.table", "*", "key", "default", "value", "default");
         }
         BatcherReport report = stack.batcher(StepHook.NONE).run(CdcStack.longDeadline());

@@ -1,5 +1,6 @@
 package io.edgeledger.api.health;
 
+import io.edgeledger.api.redis.RedisUnavailableMapper;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /health}: unauthenticated; 200 when Redis answers, 503 with the reason when it does not. */
+/** {@code GET /health}: unauthenticated; 200 when Redis answers, 503 with the reason and Retry-After when it does not. */
 @Path("/health")
 public class HealthResource {
     private final RedisDataSource redis;
@@ -30,7 +31,7 @@ public class HealthResource {
         } catch (RuntimeException e) {
             body.put("status", "degraded");
             body.put("redis", "unreachable: " + e.getMessage());
-            return Response.status(503).entity(body).build();
+            return Response.status(503).header("Retry-After", RedisUnavailableMapper.RETRY_AFTER_SECONDS).entity(body).build();
         }
     }
 }

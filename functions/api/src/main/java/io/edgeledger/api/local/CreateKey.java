@@ -2,14 +2,20 @@ package io.edgeledger.api.local;
 
 import io.edgeledger.api.auth.ApiKeyFormat;
 import io.edgeledger.api.auth.OperatorKeyPepper;
-import io.edgeledger.secrets.SecretsException;
+import io.edgeledger.api.redis.BlockingRedis;
 import io.edgeledger.api.redis.RedisKeys;
-import java.io.IOException;
+import io.edgeledger.redis.RedisSettings;
+import io.edgeledger.redis.RedisSettingsException;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
  * {@code ./edgeledger api create-key [--name N] [--redis URL]}: makes an operator key, prints it once, and stores only
- * its hash in Redis (HMAC-SHA256 with the pepper of EDGELEDGER_API_SECRET_ARN when set). Exit codes: 0 done, 2 bad usage, 1 Redis unreachable.
+ * its hash in Redis (HMAC-SHA256 with the pepper of EDGELEDGER_API_SECRET_ARN when set; {@code redis://} or
+ * {@code rediss://}, EDGELEDGER_REDIS_CA_FILE for a private CA). Exit codes: 0 done, 2 bad usage, 1 Redis or the
+ * secret unreachable or refusing us (one line naming the setting to fix).
  */
 public final class CreateKey {
     private CreateKey() {}
@@ -36,21 +42,26 @@ public final class CreateKey {
             System.out.println(key);
             System.err.println("api: created operator key '" + name + "'; it is shown only now, store it safely "
                     + "(use it as 'Authorization: Bearer <key>')");
-        } catch (IOException e) {
-            System.err.println("api: could not store the key in Redis at " + redis + ": " + e.getMessage());
+        } catch (RedisSettingsException e) {
+            System.err.println("api create-key: could not store the key: " + e.getMessage());
             System.exit(1);
-        } catch (SecretsException e) {
+        } catch (io.edgeledger.secrets.SecretsException e) {
             System.err.println("api: " + e.getMessage());
             System.exit(1);
         }
     }
 
     /** Creates and stores a key; returns the key (the only time it exists outside the caller). */
-    public static String create(String redisUrl, String name) throws IOException {
+    public static String create(String redisUrl, String name) {
+        String ca = System.getenv(RedisSettings.CA_FILE_VARIABLE);
+        return create(RedisSettings.parse(redisUrl, ca == null || ca.isBlank() ? null : Path.of(ca)), name);
+    }
+
+    public static String create(RedisSettings settings, String name) {
         String key = ApiKeyFormat.newKey();
         String record = "{\"name\":\"" + name + "\",\"created_at\":\"" + Instant.now() + "\"}";
-        try (RespClient redis = new RespClient(redisUrl)) {
-            redis.call("HSET", RedisKeys.API_KEYS, OperatorKeyPepper.from(System::getenv).hash(key), record);
+        try (BlockingRedis redis = BlockingRedis.open(settings)) {
+            redis.send(Request.cmd(Command.HSET).arg(RedisKeys.API_KEYS).arg(OperatorKeyPepper.from(System::getenv).hash(key)).arg(record));
         }
         return key;
     }

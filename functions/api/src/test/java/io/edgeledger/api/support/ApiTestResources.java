@@ -6,6 +6,7 @@ import io.edgeledger.local.secrets.LocalSecretsManager;
 import io.edgeledger.testing.AwsSdkEndpoints;
 import io.edgeledger.near.notary.NotarySettings;
 import io.edgeledger.nearemu.NearEmulator;
+import io.edgeledger.redis.RedisSettings;
 import io.edgeledger.testing.EmbeddedS3;
 import io.edgeledger.testing.RedisServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -13,20 +14,23 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The real parts the API talks to, started once for the test run: a private redis-server, an S3 API (s3proxy) and
- * the NEAR RPC emulator. Also creates an operator key through the create-key code path.
+ * The real parts the API talks to, started once for the test run: a private redis-server as deployed (TLS only, a CA
+ * made by the test, an ACL user with a password), an S3 API (s3proxy) and the NEAR RPC emulator. Also creates an
+ * operator key through the create-key code path, over the same TLS.
  */
 public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
     public static final String LEDGER_BUCKET = "edgeledger-ledger";
 
     private static volatile EmbeddedS3 s3;
-    private RedisServer redis;
+    /** Static so a test can take Redis away and bring it back ({@link #stopRedis}, {@link #restartRedis}). */
+    private static RedisServer redis;
+    private static String operatorKey;
     private LocalSecretsManager secrets;
     private NearEmulator near;
 
     @Override
     public Map<String, String> start() {
-        redis = RedisServer.start();
+        redis = RedisServer.startTls("api-test-secret");
         s3 = EmbeddedS3.start();
         s3.createBucket(LEDGER_BUCKET);
         near = NearEmulator.start();
@@ -39,14 +43,11 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         String apiSecretArn = secrets.put(new LocalSecretsManager.Secret("edgeledger/api",
                 "{\"" + OperatorKeyPepper.FIELD + "\":\"" + pepper + "\"}", false));
         AwsSdkEndpoints.secretsManager(secrets.endpoint(), "us-east-1", "AKIDAPITEST", "api-test-secret");
-        String operatorKey;
-        try {
-            operatorKey = CreateKey.create(redis.url(), "test-operator");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("could not create the test operator key", e);
-        }
+        operatorKey = CreateKey.create(RedisSettings.parse(redis.url(), redis.caFile()), "test-operator");
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.redis.hosts", redis.url());
+        config.put("EDGELEDGER_REDIS_URL", redis.url());
+        config.put("EDGELEDGER_REDIS_CA_FILE", redis.caFile().toString());
         config.put("edgeledger.s3.endpoint", s3.endpoint().toString());
         config.put("edgeledger.s3.access-key", EmbeddedS3.ACCESS_KEY);
         config.put("edgeledger.s3.secret-key", EmbeddedS3.SECRET_KEY);
@@ -66,6 +67,20 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
     /** The running S3 server, for tests that stop and restart it (they must restart it: the app is shared). */
     public static EmbeddedS3 s3() {
         return s3;
+    }
+
+    /** Stops Redis (cleanly, as a failover or a restart would), leaving the API running. */
+    public static void stopRedis() {
+        redis.stop();
+    }
+
+    /** Starts Redis again on the same port and certificate; it comes back empty, so the operator key is stored again. */
+    public static void restartRedis() {
+        redis = redis.restart();
+        try (TestRedis client = new TestRedis(redis.url(), redis.caFile())) {
+            client.call("HSET", "edgeledger:api-keys", io.edgeledger.api.auth.ApiKeyFormat.hash(operatorKey),
+                    "{\"name\":\"test-operator\",\"created_at\":\"" + java.time.Instant.now() + "\"}");
+        }
     }
 
     @Override

@@ -3,12 +3,13 @@ package io.edgeledger.cdc.batcher;
 import io.edgeledger.cdc.Deadline;
 import io.edgeledger.cdc.Step;
 import io.edgeledger.cdc.StepHook;
+import io.edgeledger.cdc.keyspace.SealIntent;
+import io.edgeledger.cdc.keyspace.SealIntents;
+import io.edgeledger.cdc.redis.RedisConnection;
 import io.edgeledger.cdc.streams.ConsumerGroup;
 import io.edgeledger.cdc.streams.EntryId;
-import io.edgeledger.cdc.streams.RedisConnection;
 import io.edgeledger.cdc.streams.StreamDiscovery;
 import io.edgeledger.cdc.streams.StreamEntry;
-import io.edgeledger.cdc.streams.StreamReplyText;
 import io.edgeledger.ledger.batch.BatchSealer;
 import io.edgeledger.ledger.store.LedgerStore;
 import java.time.Clock;
@@ -44,9 +45,9 @@ public final class Batcher {
     public BatcherReport run(Deadline deadline) {
         long started = clock.millis();
         Sealer sealer = new Sealer(batches, store, hook, clock, settings.nullPlaceholder());
-        try (RedisConnection redis = RedisConnection.open(settings.redisEndpoint());
+        try (RedisConnection redis = RedisConnection.open(settings.redis());
                 SealPool pool = new SealPool(settings.sealThreads(), settings.maxInFlight(), sealer,
-                        settings.redisEndpoint(), settings.group(), settings.consumer())) {
+                        settings.redis(), settings.group(), settings.consumer())) {
             ConsumerGroup group = new ConsumerGroup(redis, settings.group(), settings.consumer());
             long[] intents = finishIntents(redis, group, sealer);
 
@@ -118,23 +119,11 @@ public final class Batcher {
     }
 
     /** Completes (or discards) the batches a crashed run was sealing. Returns {finished, discarded}. */
-    @SuppressWarnings("unchecked")
     private long[] finishIntents(RedisConnection redis, ConsumerGroup group, Sealer sealer) {
         long finished = 0;
         long discarded = 0;
-        List<Object> ids = (List<Object>) redis.call("SMEMBERS", SealIntent.INDEX_KEY);
-        for (Object idReply : ids) {
-            String batchId = StreamReplyText.of(idReply);
-            List<Object> flat = (List<Object>) redis.call("HGETALL", SealIntent.key(batchId));
-            if (flat.isEmpty()) {
-                redis.call("SREM", SealIntent.INDEX_KEY, batchId);
-                continue;
-            }
-            Map<String, String> hash = new HashMap<>();
-            for (int i = 0; i + 1 < flat.size(); i += 2) {
-                hash.put(StreamReplyText.of(flat.get(i)), StreamReplyText.of(flat.get(i + 1)));
-            }
-            SealIntent intent = SealIntent.fromHash(batchId, hash);
+        for (SealIntent intent : SealIntents.open(redis)) {
+            String batchId = intent.batchId();
             if (sealer.finish(group, intent)) {
                 finished++;
                 LOG.info(() -> "finished batch " + batchId + " left open by an earlier run");

@@ -1,18 +1,18 @@
 package io.edgeledger.cdc.batcher;
 
 import io.edgeledger.cdc.config.Settings;
-import io.edgeledger.cdc.streams.RedisEndpoint;
+import io.edgeledger.redis.RedisSettings;
 
 /**
  * How the batcher reads and seals. Every value has an environment variable (see docs/cdc.md):
- * EDGELEDGER_REDIS_URL, EDGELEDGER_CDC_PREFIX, EDGELEDGER_CDC_GROUP, EDGELEDGER_CDC_CONSUMER,
+ * EDGELEDGER_REDIS_URL + EDGELEDGER_REDIS_CA_FILE (core RedisSettings), EDGELEDGER_CDC_PREFIX, EDGELEDGER_CDC_GROUP, EDGELEDGER_CDC_CONSUMER,
  * EDGELEDGER_CDC_BATCH_MAX_EVENTS / _IDLE_SECONDS / _MAX_AGE_SECONDS, EDGELEDGER_CDC_READ_COUNT,
  * EDGELEDGER_CDC_READ_BLOCK_MS, EDGELEDGER_CDC_VISIBILITY_TIMEOUT_SECONDS, EDGELEDGER_CDC_RUN_MARGIN_MS,
  * EDGELEDGER_CDC_SEAL_THREADS, EDGELEDGER_CDC_MAX_IN_FLIGHT, EDGELEDGER_CDC_REDISCOVER_SECONDS,
  * EDGELEDGER_CDC_NULL_PLACEHOLDER.
  */
 public record BatcherSettings(
-        String redisUrl,
+        RedisSettings redis,
         String streamPrefix,
         String group,
         String consumer,
@@ -32,7 +32,7 @@ public record BatcherSettings(
         // Sealing is hashing plus S3 round trips: a few more threads than cores keeps both busy.
         int threads = s.positiveInt("EDGELEDGER_CDC_SEAL_THREADS", Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
         BatcherSettings settings = new BatcherSettings(
-                s.string("EDGELEDGER_REDIS_URL", "redis://127.0.0.1:6379"),
+                s.redis(),
                 s.string("EDGELEDGER_CDC_PREFIX", "etrap"),
                 s.string("EDGELEDGER_CDC_GROUP", DEFAULT_GROUP),
                 s.string("EDGELEDGER_CDC_CONSUMER", "cdc-batcher"),
@@ -47,16 +47,17 @@ public record BatcherSettings(
                 s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT", threads * 2),
                 s.seconds("EDGELEDGER_CDC_REDISCOVER_SECONDS", 10).toMillis(),
                 s.string("EDGELEDGER_CDC_NULL_PLACEHOLDER", "default"));
-        RedisEndpoint.parse(settings.redisUrl()); // fail early on a bad URL
         return settings;
     }
 
-    public RedisEndpoint redisEndpoint() {
-        return RedisEndpoint.parse(redisUrl);
+    /** The same settings with credentials from elsewhere (e.g. a Secrets Manager secret). */
+    public BatcherSettings withRedis(RedisSettings other) {
+        return new BatcherSettings(other, streamPrefix, group, consumer, policy, readCount, blockMillis, visibilityMillis,
+                runMarginMillis, sealThreads, maxInFlight, rediscoverMillis, nullPlaceholder);
     }
 
     public BatcherSettings withConsumer(String name) {
-        return new BatcherSettings(redisUrl, streamPrefix, group, name, policy, readCount, blockMillis, visibilityMillis,
+        return new BatcherSettings(redis, streamPrefix, group, name, policy, readCount, blockMillis, visibilityMillis,
                 runMarginMillis, sealThreads, maxInFlight, rediscoverMillis, nullPlaceholder);
     }
 }

@@ -1,5 +1,6 @@
 package io.edgeledger.cdc.batcher;
 
+import io.edgeledger.cdc.keyspace.Poison;
 import io.edgeledger.cdc.streams.EntryId;
 import io.edgeledger.cdc.streams.StreamEntry;
 import io.edgeledger.ledger.batch.BatchEntry;

@@ -1,9 +1,9 @@
 package io.edgeledger.cdc.batcher;
 
+import io.edgeledger.cdc.redis.RedisConnection;
 import io.edgeledger.cdc.streams.ConsumerGroup;
-import io.edgeledger.cdc.streams.RedisConnection;
-import io.edgeledger.cdc.streams.RedisEndpoint;
 import io.edgeledger.cdc.streams.StreamEntry;
+import io.edgeledger.redis.RedisSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +25,7 @@ final class SealPool implements AutoCloseable {
     private final Semaphore slots;
     private final int maxInFlight;
     private final Sealer sealer;
-    private final RedisEndpoint endpoint;
+    private final RedisSettings endpoint;
     private final String group;
     private final String consumer;
     private final List<RedisConnection> connections = Collections.synchronizedList(new ArrayList<>());
@@ -39,7 +39,7 @@ final class SealPool implements AutoCloseable {
     /** Per sealed batch: milliseconds from handing it over to queued for minting (hashing, S3, ack, queue). */
     final Queue<Long> sealMillis = new ConcurrentLinkedQueue<>();
 
-    SealPool(int threads, int maxInFlight, Sealer sealer, RedisEndpoint endpoint, String group, String consumer) {
+    SealPool(int threads, int maxInFlight, Sealer sealer, RedisSettings endpoint, String group, String consumer) {
         this.executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "cdc-seal");
             thread.setDaemon(true);

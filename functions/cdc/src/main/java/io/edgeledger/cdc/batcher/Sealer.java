@@ -2,18 +2,21 @@ package io.edgeledger.cdc.batcher;
 
 import io.edgeledger.cdc.Step;
 import io.edgeledger.cdc.StepHook;
-import io.edgeledger.cdc.minter.MintQueue;
-import io.edgeledger.cdc.minter.MintRef;
+import io.edgeledger.cdc.keyspace.DeadLetters;
+import io.edgeledger.cdc.keyspace.MintQueue;
+import io.edgeledger.cdc.keyspace.MintRef;
+import io.edgeledger.cdc.keyspace.Poison;
+import io.edgeledger.cdc.keyspace.SealIntent;
+import io.edgeledger.cdc.keyspace.SealIntents;
+import io.edgeledger.cdc.redis.RedisConnection;
 import io.edgeledger.cdc.streams.ConsumerGroup;
 import io.edgeledger.cdc.streams.EntryId;
-import io.edgeledger.cdc.streams.RedisConnection;
 import io.edgeledger.cdc.streams.StreamEntry;
 import io.edgeledger.ledger.batch.BatchSealer;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.batch.SealedBatch;
 import io.edgeledger.ledger.store.LedgerStore;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +50,11 @@ final class Sealer {
         Prepared prepared = prepare(stream, entries);
         if (prepared.intent() == null) {
             // Tombstones and poison only: nothing to attest, so no S3 batch; dead letters and ack at once.
-            redis.transaction(deadLettersAndAck(group, stream, prepared.ids(), prepared.poison(), prepared.poisonEntries()));
+            redis.transaction(t -> deadLettersAndAck(t, group, stream, prepared.ids(), prepared.poison(), prepared.poisonEntries()));
             return new Outcome(null, entries.size(), 0, prepared.poison().size());
         }
         SealIntent intent = prepared.intent();
-        redis.transaction(List.of(intent.hsetCommand(), new Object[] {"SADD", SealIntent.INDEX_KEY, intent.batchId()}));
+        redis.transaction(t -> SealIntents.recordPrepared(t, intent));
         store.writeBatch(prepared.batch());
         hook.reached(Step.BEFORE_ACK);
         acknowledge(group, intent, prepared.poisonEntries());
@@ -97,8 +100,7 @@ final class Sealer {
     boolean finish(ConsumerGroup group, SealIntent intent) {
         RedisConnection redis = group.connection();
         if (!intent.acked() && store.manifest(intent.s3Prefix()).isEmpty()) {
-            redis.transaction(List.of(new Object[] {"DEL", SealIntent.key(intent.batchId())},
-                    new Object[] {"SREM", SealIntent.INDEX_KEY, intent.batchId()}));
+            redis.transaction(t -> SealIntents.forget(t, intent.batchId()));
             return false;
         }
         if (!intent.acked()) {
@@ -115,25 +117,26 @@ final class Sealer {
     }
 
     private void acknowledge(ConsumerGroup group, SealIntent intent, Map<EntryId, StreamEntry> originals) {
-        List<Object[]> commands = deadLettersAndAck(group, intent.stream(), intent.entryIds(), intent.poison(), originals);
-        commands.add(new Object[] {"HSET", SealIntent.key(intent.batchId()), "state", "acked"});
-        group.connection().transaction(commands);
+        group.connection().transaction(t -> {
+            deadLettersAndAck(t, group, intent.stream(), intent.entryIds(), intent.poison(), originals);
+            SealIntents.markAcked(t, intent.batchId());
+        });
     }
 
     private void queue(RedisConnection redis, SealIntent intent) {
         MintRef ref = new MintRef(intent.batchId(), store.bucket(), intent.s3Prefix());
-        redis.transaction(List.of(MintQueue.enqueueCommand(ref, clock.millis()),
-                new Object[] {"DEL", SealIntent.key(intent.batchId())},
-                new Object[] {"SREM", SealIntent.INDEX_KEY, intent.batchId()}));
+        long now = clock.millis();
+        redis.transaction(t -> {
+            MintQueue.enqueue(t, ref, now);
+            SealIntents.forget(t, intent.batchId());
+        });
     }
 
-    private static List<Object[]> deadLettersAndAck(ConsumerGroup group, String stream, List<EntryId> ids, List<Poison> poison,
-            Map<EntryId, StreamEntry> originals) {
-        List<Object[]> commands = new ArrayList<>(poison.size() + 2);
+    private static void deadLettersAndAck(redis.clients.jedis.Transaction transaction, ConsumerGroup group, String stream,
+            List<EntryId> ids, List<Poison> poison, Map<EntryId, StreamEntry> originals) {
         for (Poison p : poison) {
-            commands.add(DeadLetters.xadd(stream, p, originals.get(p.id())));
+            DeadLetters.add(transaction, stream, p, originals.get(p.id()));
         }
-        commands.add(group.ackCommand(stream, ids));
-        return commands;
+        group.ack(transaction, stream, ids);
     }
 }

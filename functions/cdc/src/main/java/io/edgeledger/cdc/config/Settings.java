@@ -1,5 +1,7 @@
 package io.edgeledger.cdc.config;
 
+import io.edgeledger.redis.RedisSettings;
+import io.edgeledger.redis.RedisSettingsException;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -18,6 +20,15 @@ public final class Settings {
     public String string(String name, String fallback) {
         String value = lookup.apply(name);
         return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    /** EDGELEDGER_REDIS_URL and EDGELEDGER_REDIS_CA_FILE (credentials from the URL; see RedisSettings.withCredentials). */
+    public RedisSettings redis() {
+        try {
+            return RedisSettings.from(name -> string(name, null));
+        } catch (RedisSettingsException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     public int positiveInt(String name, int fallback) {

@@ -4,7 +4,7 @@ import io.edgeledger.cdc.Deadline;
 import io.edgeledger.cdc.StepHook;
 import io.edgeledger.cdc.batcher.Batcher;
 import io.edgeledger.cdc.batcher.BatcherReport;
-import io.edgeledger.cdc.config.Components;
+import io.edgeledger.cdc.wiring.Components;
 import io.edgeledger.cdc.config.ConfigException;
 import io.edgeledger.cdc.config.Settings;
 import io.edgeledger.cdc.minter.Minter;

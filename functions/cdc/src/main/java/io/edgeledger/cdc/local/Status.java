@@ -1,6 +1,6 @@
 package io.edgeledger.cdc.local;
 
-import io.edgeledger.cdc.config.Components;
+import io.edgeledger.cdc.wiring.Components;
 import io.edgeledger.cdc.config.Settings;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.batch.ManifestJson;

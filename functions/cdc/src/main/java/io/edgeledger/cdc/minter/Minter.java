@@ -1,21 +1,18 @@
 package io.edgeledger.cdc.minter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edgeledger.ledger.batch.Manifest;
-import io.edgeledger.ledger.batch.ManifestJson;
-import io.edgeledger.ledger.batch.Mint;
-import io.edgeledger.ledger.store.LedgerStore;
 import io.edgeledger.cdc.Deadline;
 import io.edgeledger.cdc.Step;
 import io.edgeledger.cdc.StepHook;
-import io.edgeledger.cdc.streams.RedisConnection;
-import io.edgeledger.cdc.streams.RedisEndpoint;
-import io.edgeledger.cdc.streams.StreamReplyText;
+import io.edgeledger.cdc.keyspace.MintJournal;
+import io.edgeledger.cdc.keyspace.MintQueue;
+import io.edgeledger.cdc.keyspace.MintRef;
+import io.edgeledger.cdc.redis.RedisConnection;
+import io.edgeledger.ledger.batch.Manifest;
+import io.edgeledger.ledger.batch.Mint;
+import io.edgeledger.ledger.store.LedgerStore;
 import io.edgeledger.near.notary.ManifestMint;
 import io.edgeledger.near.notary.MintRequest;
 import io.edgeledger.near.notary.MintResult;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,14 +27,6 @@ import java.util.logging.Logger;
  */
 public final class Minter {
     private static final Logger LOG = Logger.getLogger(Minter.class.getName());
-    /** Mint results noted between the chain call and the manifest update (batch id → result JSON). */
-    public static final String RESULTS_KEY = "edgeledger:mint-results";
-    /**
-     * Per batch, the hashes of the mint transactions signed for it, journaled before each is sent: after a
-     * crash during the mint call the next run learns which one minted the token (NEAR has no token → tx lookup).
-     */
-    public static final String SENT_KEY_PREFIX = "edgeledger:mint-sent:";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MinterSettings settings;
     private final LedgerStore store;
@@ -61,8 +50,9 @@ public final class Minter {
         long failed = 0;
         List<String> ids = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        try (RedisConnection redis = RedisConnection.open(RedisEndpoint.parse(settings.redisUrl()))) {
+        try (RedisConnection redis = RedisConnection.open(settings.redis())) {
             MintQueue queue = new MintQueue(redis);
+            MintJournal journal = new MintJournal(redis);
             int budget = settings.perRun();
             while (budget > 0 && deadline.remainingMillis() > settings.runMarginMillis()) {
                 List<MintRef> due = queue.claimDue(clock.millis(), Math.min(budget, 10), settings.leaseMillis());
@@ -75,10 +65,9 @@ public final class Minter {
                         break; // the lease runs out and the next run takes it
                     }
                     try {
-                        MintResult result = mintOne(redis, ref);
+                        MintResult result = mintOne(journal, ref);
                         queue.complete(ref);
-                        redis.call("HDEL", RESULTS_KEY, ref.batchId());
-                        redis.call("DEL", SENT_KEY_PREFIX + ref.batchId());
+                        journal.clear(ref.batchId());
                         ids.add(ref.batchId());
                         if (result != null && !result.alreadyMinted()) {
                             minted++;
@@ -87,7 +76,7 @@ public final class Minter {
                         }
                     } catch (RuntimeException e) {
                         failed++;
-                        long attempt = queue.retryLater(ref, clock.millis(), settings.backoff());
+                        long attempt = queue.retryLater(ref, clock.millis(), settings.backoff()::delayMillis);
                         String message = "batch " + ref.batchId() + " (attempt " + attempt + "): " + e.getMessage();
                         errors.add(message);
                         LOG.warning("mint failed, will retry after a back-off: " + message);
@@ -99,29 +88,24 @@ public final class Minter {
     }
 
     /** Returns the mint result, or null when the manifest already recorded the mint. */
-    @SuppressWarnings("unchecked")
-    private MintResult mintOne(RedisConnection redis, MintRef ref) {
+    private MintResult mintOne(MintJournal journal, MintRef ref) {
         Manifest manifest = store.manifest(ref.s3Prefix()).orElseThrow(() -> new MintException("batch " + ref.batchId()
                 + " has no complete manifest at s3://" + store.bucket() + "/" + ref.s3Prefix()
                 + " (the batcher queues only complete batches: was it deleted?)"));
         if (manifest.mint() != null && manifest.mint().isMinted()) {
             return null;
         }
-        MintResult result = notedResult(redis, ref);
+        MintResult result = journal.notedResult(ref.batchId());
         if (result == null) {
             MintRequest request;
             try {
-                request = ManifestMint.fromManifest(JSON.readTree(ManifestJson.write(manifest)), receiverId);
-            } catch (IOException e) {
-                throw new MintException("manifest of " + ref.batchId() + " cannot be read as JSON: " + e.getMessage());
+                request = ManifestMint.fromManifest(manifest, receiverId);
+            } catch (IllegalArgumentException e) {
+                throw new MintException("manifest of " + ref.batchId() + " cannot be minted: " + e.getMessage());
             }
-            String sentKey = SENT_KEY_PREFIX + ref.batchId();
-            List<String> sent = new ArrayList<>();
-            for (Object hash : (List<Object>) redis.call("LRANGE", sentKey, "0", "-1")) {
-                sent.add(StreamReplyText.of(hash));
-            }
-            result = notary.mint(request.withSentTxHashes(sent), hash -> redis.call("RPUSH", sentKey, hash));
-            note(redis, ref, result);
+            List<String> sent = journal.sentTransactions(ref.batchId());
+            result = notary.mint(request.withSentTxHashes(sent), hash -> journal.recordSent(ref.batchId(), hash));
+            journal.noteResult(ref.batchId(), result);
             hook.reached(Step.AFTER_MINT_BEFORE_MANIFEST);
         }
         if (result.alreadyMinted()) {
@@ -135,31 +119,5 @@ public final class Minter {
                 .minted(result.txHash(), result.blockHash(), result.blockHeight(), Instant.ofEpochMilli(clock.millis()).toString());
         store.updateManifest(manifest.withMint(minted));
         return result;
-    }
-
-    private MintResult notedResult(RedisConnection redis, MintRef ref) {
-        Object noted = redis.call("HGET", RESULTS_KEY, ref.batchId());
-        if (noted == null) {
-            return null;
-        }
-        try {
-            var node = JSON.readTree(StreamReplyText.of(noted));
-            return new MintResult(MintResult.Status.valueOf(node.path("status").asText()), ref.batchId(),
-                    node.path("tx_hash").asText(null), node.path("block_hash").asText(null),
-                    node.hasNonNull("block_height") ? node.get("block_height").asLong() : null, null);
-        } catch (IOException | IllegalArgumentException e) {
-            return null; // unreadable note: the token check makes minting again safe
-        }
-    }
-
-    private static void note(RedisConnection redis, MintRef ref, MintResult result) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("status", result.status().name());
-        node.put("tx_hash", result.txHash());
-        node.put("block_hash", result.blockHash());
-        if (result.blockHeight() != null) {
-            node.put("block_height", result.blockHeight());
-        }
-        redis.call("HSET", RESULTS_KEY, ref.batchId(), node.toString());
     }
 }

@@ -1,5 +1,9 @@
 package io.edgeledger.cdc.streams;
 
+import io.edgeledger.cdc.redis.Bytes;
+import io.edgeledger.cdc.redis.Command;
+import io.edgeledger.cdc.redis.RedisConnection;
+import io.edgeledger.cdc.redis.RedisException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -38,15 +42,21 @@ public final class ConsumerGroup {
         if (streams.isEmpty()) {
             return;
         }
-        List<Object[]> commands = new ArrayList<>();
-        for (String stream : streams) {
-            commands.add(new Object[] {"XGROUP", "CREATE", stream, group, "0", "MKSTREAM"});
-        }
-        List<Object> replies = redis.pipeline(commands);
+        List<redis.clients.jedis.Response<Object>> replies = new ArrayList<>();
+        redis.pipeline(pipeline -> {
+            for (String stream : streams) {
+                replies.add(pipeline.sendCommand(Command.XGROUP, Bytes.of("CREATE"), Bytes.of(stream), Bytes.of(group), Bytes.of("0"),
+                        Bytes.of("MKSTREAM")));
+            }
+        });
         int i = 0;
         for (String stream : streams) {
-            if (replies.get(i++) instanceof RedisErrorReply error && !error.is("BUSYGROUP")) {
-                throw new RedisException("cannot create consumer group " + group + " on " + stream + ": " + error.message());
+            try {
+                replies.get(i++).get();
+            } catch (redis.clients.jedis.exceptions.JedisDataException error) {
+                if (!String.valueOf(error.getMessage()).startsWith("BUSYGROUP")) {
+                    throw new RedisException("cannot create consumer group " + group + " on " + stream + ": " + error.getMessage());
+                }
             }
         }
     }
@@ -75,24 +85,22 @@ public final class ConsumerGroup {
         if (ids.isEmpty()) {
             return result;
         }
-        List<Object> args = new ArrayList<>(List.of("XREADGROUP", "GROUP", group, consumer, "COUNT", count));
+        List<byte[]> args = new ArrayList<>(List.of(Bytes.of("GROUP"), Bytes.of(group), Bytes.of(consumer), Bytes.of("COUNT"),
+                Bytes.of(count)));
         if (blockMillis > 0) {
-            args.add("BLOCK");
-            args.add(blockMillis);
+            args.add(Bytes.of("BLOCK"));
+            args.add(Bytes.of(blockMillis));
         }
-        args.add("STREAMS");
-        args.addAll(ids.keySet());
-        args.addAll(ids.values());
-        Object reply = redis.callWithBlock(Math.max(0, blockMillis), args.toArray());
-        if (reply instanceof RedisErrorReply error) {
-            throw new RedisException("XREADGROUP on " + ids.keySet() + " failed: " + error.message());
-        }
+        args.add(Bytes.of("STREAMS"));
+        ids.keySet().forEach(stream -> args.add(Bytes.of(stream)));
+        ids.values().forEach(id -> args.add(Bytes.of(id)));
+        Object reply = redis.rawBlocking(Math.max(0, blockMillis), Command.XREADGROUP, args.toArray(byte[][]::new));
         if (reply == null) {
             return result;
         }
         for (Object item : (List<Object>) reply) {
             List<Object> streamReply = (List<Object>) item;
-            String stream = StreamReplyText.of(streamReply.get(0));
+            String stream = Bytes.text(streamReply.get(0));
             List<StreamEntry> entries = StreamReplies.entries(stream, streamReply.get(1));
             if (!entries.isEmpty()) {
                 result.put(stream, entries);
@@ -112,34 +120,33 @@ public final class ConsumerGroup {
         long claimed = 0;
         String cursor = "0-0";
         do {
-            List<Object> parts = (List<Object>) redis.call("XAUTOCLAIM", stream, group, consumer, minIdleMillis, cursor,
-                    "COUNT", 1000, "JUSTID");
-            cursor = StreamReplyText.of(parts.get(0));
+            List<Object> parts = (List<Object>) redis.raw(Command.XAUTOCLAIM, Bytes.of(stream), Bytes.of(group), Bytes.of(consumer),
+                    Bytes.of(minIdleMillis), Bytes.of(cursor), Bytes.of("COUNT"), Bytes.of(1000), Bytes.of("JUSTID"));
+            cursor = Bytes.text(parts.get(0));
             claimed += ((List<Object>) parts.get(1)).size();
             if (parts.size() > 2 && parts.get(2) != null) {
                 for (Object deletedId : (List<Object>) parts.get(2)) {
-                    deletedOut.add(EntryId.parse(StreamReplyText.of(deletedId)));
+                    deletedOut.add(EntryId.parse(Bytes.text(deletedId)));
                 }
             }
         } while (!"0-0".equals(cursor));
         return claimed;
     }
 
-    /** The XACK command for these ids (to run alone, pipelined or inside MULTI). */
-    public Object[] ackCommand(String stream, Collection<EntryId> ids) {
-        Object[] command = new Object[3 + ids.size()];
-        command[0] = "XACK";
-        command[1] = stream;
-        command[2] = group;
-        int i = 3;
+    /** XACK of these ids, as part of a transaction (with the dead letters and the seal intent's state). */
+    public void ack(redis.clients.jedis.Transaction transaction, String stream, Collection<EntryId> ids) {
+        byte[][] args = new byte[2 + ids.size()][];
+        args[0] = Bytes.of(stream);
+        args[1] = Bytes.of(group);
+        int i = 2;
         for (EntryId id : ids) {
-            command[i++] = id.toString();
+            args[i++] = Bytes.of(id.toString());
         }
-        return command;
+        transaction.sendCommand(Command.XACK, args);
     }
 
     /** Entries of {@code stream} with ids in [first, last], in order (used to rebuild a batch after a crash). */
     public List<StreamEntry> range(String stream, EntryId first, EntryId last) {
-        return StreamReplies.entries(stream, redis.call("XRANGE", stream, first.toString(), last.toString()));
+        return StreamReplies.entries(stream, redis.raw(Command.XRANGE, Bytes.of(stream), Bytes.of(first.toString()), Bytes.of(last.toString())));
     }
 }

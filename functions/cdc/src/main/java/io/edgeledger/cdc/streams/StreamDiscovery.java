@@ -1,5 +1,8 @@
 package io.edgeledger.cdc.streams;
 
+import io.edgeledger.cdc.redis.Bytes;
+import io.edgeledger.cdc.redis.Command;
+import io.edgeledger.cdc.redis.RedisConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -27,10 +30,11 @@ public final class StreamDiscovery {
         TreeSet<String> found = new TreeSet<>();
         String cursor = "0";
         do {
-            List<Object> reply = (List<Object>) redis.call("SCAN", cursor, "MATCH", pattern, "COUNT", 1000, "TYPE", "stream");
-            cursor = StreamReplyText.of(reply.get(0));
+            List<Object> reply = (List<Object>) redis.raw(Command.SCAN, Bytes.of(cursor), Bytes.of("MATCH"), Bytes.of(pattern),
+                    Bytes.of("COUNT"), Bytes.of(1000), Bytes.of("TYPE"), Bytes.of("stream"));
+            cursor = Bytes.text(reply.get(0));
             for (Object key : (List<Object>) reply.get(1)) {
-                String name = StreamReplyText.of(key);
+                String name = Bytes.text(key);
                 if (!name.endsWith(DEAD_LETTER_SUFFIX)) {
                     found.add(name);
                 }

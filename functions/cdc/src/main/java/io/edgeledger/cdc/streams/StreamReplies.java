@@ -1,5 +1,6 @@
 package io.edgeledger.cdc.streams;
 
+import io.edgeledger.cdc.redis.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ final class StreamReplies {
         List<StreamEntry> entries = new ArrayList<>(items.size());
         for (Object item : items) {
             List<Object> pair = (List<Object>) item;
-            EntryId id = EntryId.parse(StreamReplyText.of(pair.get(0)));
+            EntryId id = EntryId.parse(Bytes.text(pair.get(0)));
             Object fields = pair.get(1);
             entries.add(new StreamEntry(stream, id, fields == null ? null : (List<byte[]>) (List<?>) fields));
         }

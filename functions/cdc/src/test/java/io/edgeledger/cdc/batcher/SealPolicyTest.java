@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edgeledger.cdc.config.ConfigException;
 import io.edgeledger.cdc.streams.EntryId;
-import io.edgeledger.cdc.streams.RedisEndpoint;
+import io.edgeledger.redis.RedisCredentials;
+import io.edgeledger.redis.RedisSettings;
 import io.edgeledger.cdc.streams.StreamEntry;
 import java.time.Duration;
 import java.util.List;
@@ -59,29 +60,18 @@ class SealPolicyTest {
 
     @Test
     void redisUrlsAreParsedAndBadOnesNamed() {
-        RedisEndpoint endpoint = RedisEndpoint.parse("redis://user:p%40ss@cache.local:6380/2");
-        assertThat(endpoint).isEqualTo(new RedisEndpoint("cache.local", 6380, "user", "p@ss", 2));
-        assertThat(RedisEndpoint.parse("redis://127.0.0.1").port()).isEqualTo(6379);
+        RedisSettings endpoint = settingsWithUrl("redis://user:p%40ss@cache.local:6380/2");
+        assertThat(List.of(endpoint.host(), endpoint.port(), endpoint.currentCredentials(), endpoint.database()))
+                .isEqualTo(List.of("cache.local", 6380, new RedisCredentials("user", "p@ss"), 2));
+        assertThat(settingsWithUrl("redis://127.0.0.1").port()).isEqualTo(6379);
+        assertThat(settingsWithUrl("rediss://h:6380").tls()).isTrue();
         assertThat(endpoint.toString()).doesNotContain("p@ss");
-        assertThatThrownBy(() -> RedisEndpoint.parse("http://x:1")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> settingsWithUrl("http://x:1")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("redis://");
-        assertThat(RedisEndpoint.redacted("redis://u:secret@h:1")).isEqualTo("redis://***@h:1");
+        assertThat(RedisSettings.redacted("redis://u:secret@h:1")).isEqualTo("redis://***@h:1");
     }
 
-    @Test
-    void theSealIntentSurvivesItsRedisRoundTrip() {
-        SealIntent intent = new SealIntent("BATCH-2026-12-01-0123abcd", "etrap.public.orders", "etrapdb/public.orders/BATCH-2026-12-01-0123abcd/",
-                List.of(new EntryId(5, 0), new EntryId(5, 1), new EntryId(7, 0)),
-                List.of(new Poison(new EntryId(5, 1), "invalid_json", "value is not valid JSON:\tline 1\nat 3")), false);
-        Object[] hset = intent.hsetCommand();
-        java.util.Map<String, String> hash = new java.util.HashMap<>();
-        for (int i = 2; i + 1 < hset.length; i += 2) {
-            hash.put((String) hset[i], (String) hset[i + 1]);
-        }
-        SealIntent back = SealIntent.fromHash(intent.batchId(), hash);
-        assertThat(back.entryIds()).isEqualTo(intent.entryIds());
-        assertThat(back.poison()).containsExactly(new Poison(new EntryId(5, 1), "invalid_json", "value is not valid JSON: line 1 at 3"));
-        assertThat(back.s3Prefix()).isEqualTo(intent.s3Prefix());
-        assertThat(back.acked()).isFalse();
+    private static RedisSettings settingsWithUrl(String url) {
+        return new io.edgeledger.cdc.config.Settings(java.util.Map.of("EDGELEDGER_REDIS_URL", url)::get).redis();
     }
 }

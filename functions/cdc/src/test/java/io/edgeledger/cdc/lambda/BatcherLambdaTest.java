@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.edgeledger.cdc.Samples;
-import io.edgeledger.cdc.streams.RedisConnection;
+import io.edgeledger.cdc.TestRedis;
 import io.edgeledger.ledger.store.s3.S3LedgerStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +21,7 @@ class BatcherLambdaTest {
 
     @Test
     void aScheduledEventSealsTheWaitingEntries() {
-        try (RedisConnection redis = CdcStackResource.stack.redisConnection()) {
+        try (TestRedis redis = CdcStackResource.stack.redisConnection()) {
             Samples.load(redis, Samples.entries("redis/streams-extended-schemas.jsonl", "lambda"), 0);
         }
 

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.edgeledger.cdc.CdcStack;
 import io.edgeledger.cdc.Samples;
+import io.edgeledger.cdc.TestRedis;
 import io.edgeledger.cdc.StepHook;
-import io.edgeledger.cdc.streams.RedisConnection;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -31,7 +31,7 @@ class MinterLambdaTest {
     @Test
     void aScheduledEventMintsTheQueuedBatches() {
         CdcStack stack = CdcStackResource.stack;
-        try (RedisConnection redis = stack.redisConnection()) {
+        try (TestRedis redis = stack.redisConnection()) {
             Samples.load(redis, Samples.entries("redis/streams-extended.jsonl", "lambda"), 0);
         }
         assertThat(stack.batcher(StepHook.NONE).run(CdcStack.longDeadline()).batchesSealed()).isEqualTo(3);

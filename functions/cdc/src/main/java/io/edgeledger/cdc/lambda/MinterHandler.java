@@ -1,13 +1,15 @@
-package io.edgeledger.cdc.minter;
+package io.edgeledger.cdc.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.edgeledger.cdc.Deadline;
 import io.edgeledger.cdc.ScheduledEvent;
 import io.edgeledger.cdc.StepHook;
-import io.edgeledger.cdc.config.Components;
+import io.edgeledger.cdc.minter.Minter;
+import io.edgeledger.cdc.minter.MinterReport;
 import io.edgeledger.cdc.config.QuarkusSettings;
 import io.edgeledger.cdc.config.Settings;
+import io.edgeledger.cdc.wiring.Components;
 import io.edgeledger.ledger.store.s3.S3LedgerStore;
 import jakarta.inject.Named;
 import java.time.Clock;

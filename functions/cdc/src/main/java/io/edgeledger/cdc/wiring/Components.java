@@ -1,8 +1,11 @@
-package io.edgeledger.cdc.config;
+package io.edgeledger.cdc.wiring;
 
 import io.edgeledger.cdc.StepHook;
 import io.edgeledger.cdc.batcher.Batcher;
 import io.edgeledger.cdc.batcher.BatcherSettings;
+import io.edgeledger.cdc.config.ConfigException;
+import io.edgeledger.cdc.config.NearSettings;
+import io.edgeledger.cdc.config.Settings;
 import io.edgeledger.cdc.minter.Minter;
 import io.edgeledger.cdc.minter.MinterSettings;
 import io.edgeledger.cdc.minter.NearNotary;
@@ -12,11 +15,15 @@ import io.edgeledger.ledger.store.s3.S3Settings;
 import io.edgeledger.near.notary.NotaryClient;
 import io.edgeledger.near.notary.NotaryConfig;
 import io.edgeledger.near.rpc.NearRpcClient;
+import io.edgeledger.redis.RedisSettings;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Builds the batcher and the minter from settings; shared by the Lambda handlers and the local runner. */
+/**
+ * The composition root: builds the batcher and the minter from settings, for the Lambda handlers
+ * ({@code io.edgeledger.cdc.lambda}) and the local runner ({@code io.edgeledger.cdc.local}). Nothing else imports it.
+ */
 public final class Components {
     private Components() {}
 
@@ -33,16 +40,25 @@ public final class Components {
         }
     }
 
+    /**
+     * Where Redis is and who we are to it: EDGELEDGER_REDIS_URL, EDGELEDGER_REDIS_CA_FILE. Credentials come from the
+     * URL; a Secrets Manager secret (EDGELEDGER_REDIS_AUTH_SECRET_ARN) plugs in here with
+     * {@code RedisSettings.withCredentials(supplier)}.
+     */
+    public static RedisSettings redis(Settings s) {
+        return s.redis();
+    }
+
     public static Batcher batcher(Settings s, S3LedgerStore store, StepHook hook, Clock clock) {
         NearSettings near = NearSettings.from(s);
         BatchSealer sealer = new BatchSealer(store.bucket(), near.network(), near.contract(), clock);
-        return new Batcher(BatcherSettings.from(s), sealer, store, hook, clock);
+        return new Batcher(BatcherSettings.from(s).withRedis(redis(s)), sealer, store, hook, clock);
     }
 
     public static Minter minter(Settings s, S3LedgerStore store, StepHook hook, Clock clock) {
         NearSettings near = NearSettings.from(s);
         NotaryConfig config = NotaryConfig.defaults(near.contract(), near.credentials()).withDeposit(near.depositYocto());
         NotaryClient client = new NotaryClient(new NearRpcClient(near.notary().rpc()), config);
-        return new Minter(MinterSettings.from(s), store, new NearNotary(client, near.network(), hook), near.receiver(), hook, clock);
+        return new Minter(MinterSettings.from(s).withRedis(redis(s)), store, new NearNotary(client, near.network(), hook), near.receiver(), hook, clock);
     }
 }

@@ -1,4 +1,4 @@
-package io.edgeledger.cdc.minter;
+package io.edgeledger.cdc.keyspace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.edgeledger.cdc.streams;
+package io.edgeledger.cdc.redis;
 
 /** Redis could not be reached, or answered a command with an error. */
 public class RedisException extends RuntimeException {

@@ -1,9 +1,11 @@
-package io.edgeledger.cdc.minter;
+package io.edgeledger.cdc.keyspace;
 
-import io.edgeledger.cdc.streams.RedisConnection;
-import io.edgeledger.cdc.streams.StreamReplyText;
+import io.edgeledger.cdc.redis.RedisConnection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
+import redis.clients.jedis.Transaction;
+import redis.clients.jedis.params.ZAddParams;
 
 /**
  * {@code edgeledger:mint-queue}: a sorted set of {@link MintRef} members scored by the earliest time
@@ -30,34 +32,41 @@ public final class MintQueue {
         this.redis = redis;
     }
 
-    /** ZADD NX: queueing a batch that is already queued (or leased) changes nothing. */
-    public static Object[] enqueueCommand(MintRef ref, long nowMillis) {
-        return new Object[] {"ZADD", KEY, "NX", nowMillis, ref.toMember()};
+    /** ZADD NX, in the batcher's transaction: queueing a batch that is already queued (or leased) changes nothing. */
+    public static void enqueue(Transaction transaction, MintRef ref, long nowMillis) {
+        transaction.zadd(KEY, nowMillis, ref.toMember(), ZAddParams.zAddParams().nx());
     }
 
     @SuppressWarnings("unchecked")
     public List<MintRef> claimDue(long nowMillis, int max, long leaseMillis) {
-        List<Object> due = (List<Object>) redis.call("EVAL", CLAIM_SCRIPT, 1, KEY, nowMillis, max, nowMillis + leaseMillis);
+        List<Object> due = (List<Object>) redis.run(j -> j.eval(CLAIM_SCRIPT, List.of(KEY),
+                List.of(Long.toString(nowMillis), Integer.toString(max), Long.toString(nowMillis + leaseMillis))));
         List<MintRef> refs = new ArrayList<>(due.size());
         for (Object member : due) {
-            refs.add(MintRef.fromMember(StreamReplyText.of(member)));
+            refs.add(MintRef.fromMember(io.edgeledger.cdc.redis.Bytes.text(member)));
         }
         return refs;
     }
 
     /** Done: the manifest records the mint. */
     public void complete(MintRef ref) {
-        redis.transaction(List.of(new Object[] {"ZREM", KEY, ref.toMember()}, new Object[] {"HDEL", ATTEMPTS_KEY, ref.batchId()}));
+        redis.transaction(t -> {
+            t.zrem(KEY, ref.toMember());
+            t.hdel(ATTEMPTS_KEY, ref.batchId());
+        });
     }
 
-    /** Failed: counts the attempt and schedules the next one after the back-off. Returns the attempt number. */
-    public long retryLater(MintRef ref, long nowMillis, Backoff backoff) {
-        long attempt = (Long) redis.call("HINCRBY", ATTEMPTS_KEY, ref.batchId(), 1);
-        redis.call("ZADD", KEY, "XX", nowMillis + backoff.delayMillis(attempt), ref.toMember());
+    /**
+     * Failed: counts the attempt and schedules the next one after {@code delayForAttempt} (the back-off).
+     * Returns the attempt number.
+     */
+    public long retryLater(MintRef ref, long nowMillis, LongUnaryOperator delayForAttempt) {
+        long attempt = redis.run(j -> j.hincrBy(ATTEMPTS_KEY, ref.batchId(), 1));
+        redis.run(j -> j.zadd(KEY, nowMillis + delayForAttempt.applyAsLong(attempt), ref.toMember(), ZAddParams.zAddParams().xx()));
         return attempt;
     }
 
     public long size() {
-        return (Long) redis.call("ZCARD", KEY);
+        return redis.run(j -> j.zcard(KEY));
     }
 }

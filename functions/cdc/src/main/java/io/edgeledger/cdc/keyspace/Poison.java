@@ -1,4 +1,4 @@
-package io.edgeledger.cdc.batcher;
+package io.edgeledger.cdc.keyspace;
 
 import io.edgeledger.cdc.streams.EntryId;
 
