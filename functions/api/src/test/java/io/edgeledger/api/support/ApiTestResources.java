@@ -40,6 +40,8 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         config.put("edgeledger.near.rpc-url", near.url().toString());
         config.put("edgeledger.near.contract", near.contractId());
         config.put("edgeledger.api.probe-requests-per-second", "20");
+        // the overall exchange limit would couple test methods that run in the same second; per token stays at its default
+        config.put("edgeledger.enrollment.exchanges-per-second", "1000");
         config.put("edgeledger.test.operator-key", operatorKey);
         config.put("edgeledger.test.redis-url", redis.url());
         config.put("edgeledger.test.near-credentials", near.credentialsFile().toString());
