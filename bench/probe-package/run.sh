@@ -53,13 +53,16 @@ done
 # idle daemon: no backend, the default checks, 60 s after start
 conf=$work/conf
 mkdir -p "$conf/conf.d/system.d"
-printf 'spool_dir: %s\ndogstatsd:\n  port: 0\nhealth:\n  port: 0\njobs:\n  enabled: false\n' "$work/spool" > "$conf/edge-probe.yaml"
+# the backend is a closed loopback port: batches are signed and spooled, as when the API is away
+printf 'secret\n' > "$conf/secret"
+printf 'backend_url: http://127.0.0.1:9\nprobe_id: p-bench\nsecret_file: secret\nspool_dir: %s\ndogstatsd:\n  port: 0\nhealth:\n  port: 0\njobs:\n  enabled: false\n' \
+    "$work/spool" > "$conf/edge-probe.yaml"
 cp /etc/edge-probe/conf.d/system.d/conf.yaml "$conf/conf.d/system.d/"
 env -i PATH="$nojdk" /usr/bin/edge-probe run --config "$conf" >"$work/daemon.log" 2>&1 &
 daemon=$!
 sleep 60
-java_pid=$(pgrep -P "$daemon" java || echo "$daemon")
-rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$java_pid/status")
+kill -0 "$daemon" 2>/dev/null || { cat "$work/daemon.log" >&2; echo "bench/probe-package: the daemon stopped" >&2; exit 1; }
+rss_kb=$(awk '/^VmRSS/ {print $2}' "/proc/$daemon/status")   # the launcher execs java: same pid
 
 size=$(stat -c %s "$deb")
 printf '\n## edge-probe package (%s), %d runs, %s\n' "$(basename "$deb")" "$runs" "$(date -u +%FT%TZ)"

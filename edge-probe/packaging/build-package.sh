@@ -96,15 +96,20 @@ train() { # NAME COMMAND...
 train cli "$launcher" --version
 # a trace to loopback (one probe) loads the engine; without CAP_NET_RAW it stops at the privilege check
 train traceroute "$launcher" traceroute -P udp -q 1 -m 2 --timeout 200 127.0.0.1
-# the daemon with the shipped checks, no backend and no listeners, for a few scheduler rounds, then SIGTERM
+# the daemon with the shipped checks for a few scheduler rounds, then SIGTERM; its backend is a closed loopback
+# port, so the forwarder signs, spools and retries as it does when the API is away
 daemon_conf=$out/train-daemon-config
 mkdir -p "$daemon_conf/conf.d/system.d"
-printf 'spool_dir: %s\ndogstatsd:\n  enabled: false\nhealth:\n  port: 0\njobs:\n  enabled: false\n' \
-    "$out/train-daemon-spool" > "$daemon_conf/edge-probe.yaml"
+printf 'training-secret\n' > "$daemon_conf/secret"
+printf 'backend_url: http://127.0.0.1:9\nprobe_id: p-training\nsecret_file: secret\nspool_dir: %s\n' "$out/train-daemon-spool" \
+    > "$daemon_conf/edge-probe.yaml"
+printf 'dogstatsd:\n  enabled: true\n  port: 0\nhealth:\n  port: 0\njobs:\n  enabled: false\n' >> "$daemon_conf/edge-probe.yaml"
 printf 'init_config:\n\ninstances:\n  - min_collection_interval: 1\n' > "$daemon_conf/conf.d/system.d/conf.yaml"
 EDGE_PROBE_AOT_OUTPUT="$app/lib/aot/daemon.aot" "$launcher" run --config "$daemon_conf" >"$out/train-daemon.log" 2>&1 &
 daemon=$!
-sleep 4
+for _ in $(seq 1 120); do grep -q "edge-probe run: started" "$out/train-daemon.log" && break; sleep 0.5; done
+sleep 5   # a few check runs and flushes
+kill -0 "$daemon" 2>/dev/null || { cat "$out/train-daemon.log" >&2; die "the daemon stopped during its training run"; }
 kill -TERM "$daemon" 2>/dev/null || true
 wait "$daemon" || true
 [ -s "$app/lib/aot/daemon.aot" ] || { cat "$out/train-daemon.log" >&2; die "no AOT cache for the daemon"; }

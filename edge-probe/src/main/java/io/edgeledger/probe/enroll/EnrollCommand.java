@@ -2,8 +2,8 @@ package io.edgeledger.probe.enroll;
 
 import io.edgeledger.probe.Version;
 import io.edgeledger.probe.agent.RunCommand;
+import io.edgeledger.probe.agent.config.ConfigLoader;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ public final class EnrollCommand implements Callable<Integer> {
                     + "); nothing changed. Use --force to enroll this host again as a new probe.");
             return 3;
         }
-        String hostname = hostname();
+        String hostname = ConfigLoader.defaultHostname();
         EnrollClient.Identity identity;
         try {
             identity = EnrollClient.exchange(apiUri, secretToken.trim(), hostname, Version.current(), name, tags);
@@ -114,18 +114,6 @@ public final class EnrollCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             System.err.println("edge-probe enroll: cannot run systemctl: " + e.getMessage());
-        }
-    }
-
-    private static String hostname() {
-        String env = System.getenv("EDGE_PROBE_HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
         }
     }
 

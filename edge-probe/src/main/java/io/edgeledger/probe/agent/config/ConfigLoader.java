@@ -175,7 +175,8 @@ public final class ConfigLoader {
         return value == null || value.isBlank() ? null : dir.resolve(value).normalize();
     }
 
-    static String defaultHostname() {
+    /** $EDGE_PROBE_HOSTNAME, else the machine's hostname. */
+    public static String defaultHostname() {
         String env = System.getenv("EDGE_PROBE_HOSTNAME");
         if (env != null && !env.isBlank()) {
             return env;

@@ -1,9 +1,8 @@
 package io.edgeledger.api.enrollment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeledger.api.redis.RedisKeys;
+import io.edgeledger.api.redis.StoredJson;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.keys.KeyCommands;
@@ -78,7 +77,7 @@ public class EnrollmentTokenStore {
         Map<String, String> fields = new HashMap<>();
         fields.put("hash", TokenFormat.hash(issued.token()));
         fields.put("status", EnrollmentToken.ACTIVE);
-        fields.put("tags", write(tags));
+        fields.put("tags", StoredJson.writeTags(json, tags));
         if (namePrefix != null) {
             fields.put("name_prefix", namePrefix);
         }
@@ -158,10 +157,6 @@ public class EnrollmentTokenStore {
         return perToken <= perTokenPerMinute;
     }
 
-    List<String> tagsOf(String tokenId) {
-        return fields(tokenId).map(f -> readTags(f.get("tags"))).orElse(List.of());
-    }
-
     private Optional<Map<String, String>> fields(String tokenId) {
         if (tokenId == null || !TokenFormat.TOKEN_ID.matcher(tokenId).matches()) {
             return Optional.empty();
@@ -175,26 +170,7 @@ public class EnrollmentTokenStore {
         if (EnrollmentToken.ACTIVE.equals(status) && Long.parseLong(f.get("expires_at_ms")) <= clock.millis()) {
             status = EnrollmentToken.EXPIRED;
         }
-        return new EnrollmentToken(id, f.get("name_prefix"), readTags(f.get("tags")), status, f.get("created_at"),
+        return new EnrollmentToken(id, f.get("name_prefix"), StoredJson.readTags(json, f.get("tags")), status, f.get("created_at"),
                 f.get("expires_at"), f.get("used_at"), f.get("probe_id"), f.get("revoked_at"));
-    }
-
-    private List<String> readTags(String value) {
-        if (value == null) {
-            return List.of();
-        }
-        try {
-            return json.readValue(value, new TypeReference<List<String>>() {});
-        } catch (JsonProcessingException e) {
-            return List.of();
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
