@@ -150,7 +150,7 @@ start_lambda_stack() {
 # ------------------------------------------------------------------------------------------------------------------
 
 say "building (first run takes a few minutes)"
-flock /tmp/edgeledger-build.lock ./mvnw -q -B package -DskipTests >"$logs/build.log" 2>&1 || { tail -n 30 "$logs/build.log" >&2; die "build failed (log: $logs/build.log)"; }
+flock /tmp/edgeledger-build.lock ./mvnw -q -B package -DskipTests -Dedge-probe.package.skip >"$logs/build.log" 2>&1 || { tail -n 30 "$logs/build.log" >&2; die "build failed (log: $logs/build.log)"; }
 
 start redis "$EDGELEDGER_REDIS_PORT" redis-server --port "$EDGELEDGER_REDIS_PORT" --bind 127.0.0.1 \
     --dir "$EDGELEDGER_HOME/redis" --appendonly yes --save ""

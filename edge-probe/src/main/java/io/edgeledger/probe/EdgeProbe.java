@@ -4,6 +4,7 @@ import io.edgeledger.probe.agent.CheckCommand;
 import io.edgeledger.probe.agent.RunCommand;
 import io.edgeledger.probe.agent.StatusCommand;
 import io.edgeledger.probe.devlog.DevlogCommand;
+import io.edgeledger.probe.enroll.EnrollCommand;
 import io.edgeledger.probe.traceroute.TracerouteCommand;
 import io.edgeledger.probe.traceroute.server.ServeCommand;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             CheckCommand.class,
             DevlogCommand.class,
+            EnrollCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EdgeProbe implements Runnable {

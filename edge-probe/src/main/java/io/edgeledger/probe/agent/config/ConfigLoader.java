@@ -23,8 +23,14 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@code conf.yaml.example} or {@code .disabled} file is ignored). File-level problems (YAML syntax, wrong shapes,
  * unknown top-level keys, an unknown check) refuse the start; per-instance problems are left to the check factory,
  * which disables only that instance.
+ *
+ * <p>{@code enrollment.yaml} beside it, written by {@code edge-probe enroll}, holds {@code backend_url},
+ * {@code probe_id} and {@code secret_file}; its values win. Keeping them out of {@code edge-probe.yaml} (a dpkg
+ * conffile the customer edits) means enrolling never makes a package upgrade ask about that file.
  */
 public final class ConfigLoader {
+    public static final String ENROLLMENT_FILE = "enrollment.yaml";
+    private static final Set<String> ENROLLMENT_KEYS = Set.of("backend_url", "probe_id", "secret_file");
     private static final Set<String> TOP_LEVEL = Set.of("backend_url", "probe_id", "secret_file", "ca_bundle",
             "hostname", "tags", "spool_dir", "spool_max_bytes", "dogstatsd", "health", "check_runners", "jobs");
 
@@ -42,20 +48,22 @@ public final class ConfigLoader {
                 throw root.error(key, "unknown setting (expected one of " + new java.util.TreeSet<>(TOP_LEVEL) + ")");
             }
         }
+        ConfigNode enrolled = enrollment(dir);
+        ConfigNode urlSource = enrolled.has("backend_url") ? enrolled : root;
         URI backend = null;
-        String url = root.string("backend_url", null);
+        String url = urlSource.string("backend_url", null);
         if (url != null) {
             try {
                 backend = new URI(url);
             } catch (URISyntaxException e) {
-                throw root.error("backend_url", "is not a URL: " + e.getMessage());
+                throw urlSource.error("backend_url", "is not a URL: " + e.getMessage());
             }
             if (!("https".equals(backend.getScheme()) || "http".equals(backend.getScheme())) || backend.getHost() == null) {
-                throw root.error("backend_url", "must be an https:// URL with a host, got " + url);
+                throw urlSource.error("backend_url", "must be an https:// URL with a host, got " + url);
             }
         }
-        String probeId = root.string("probe_id", null);
-        Path secretFile = path(dir, root.string("secret_file", null));
+        String probeId = (enrolled.has("probe_id") ? enrolled : root).string("probe_id", null);
+        Path secretFile = path(dir, (enrolled.has("secret_file") ? enrolled : root).string("secret_file", null));
         if (backend != null) {
             if (probeId == null) {
                 throw root.error("probe_id", "is required when backend_url is set");
@@ -86,6 +94,22 @@ public final class ConfigLoader {
                 jobs.bool("enabled", true),
                 (int) jobs.integer("wait_seconds", 20, 1, 60),
                 checks);
+    }
+
+    /** {@code enrollment.yaml}, or an empty node when the probe is not enrolled. */
+    private static ConfigNode enrollment(Path dir) throws ConfigException {
+        Path file = dir.resolve(ENROLLMENT_FILE);
+        if (!Files.isRegularFile(file)) {
+            return ConfigNode.empty(file, "");
+        }
+        ConfigNode node = parse(file, "");
+        for (String key : node.keys()) {
+            if (!ENROLLMENT_KEYS.contains(key)) {
+                throw node.error(key, "unknown setting (expected one of " + new java.util.TreeSet<>(ENROLLMENT_KEYS)
+                        + "; this file is written by 'edge-probe enroll')");
+            }
+        }
+        return node;
     }
 
     private static List<CheckConfig> loadChecks(Path confD, Set<String> knownChecks) throws ConfigException {
@@ -151,7 +175,8 @@ public final class ConfigLoader {
         return value == null || value.isBlank() ? null : dir.resolve(value).normalize();
     }
 
-    static String defaultHostname() {
+    /** $EDGE_PROBE_HOSTNAME, else the machine's hostname. */
+    public static String defaultHostname() {
         String env = System.getenv("EDGE_PROBE_HOSTNAME");
         if (env != null && !env.isBlank()) {
             return env;

@@ -62,4 +62,15 @@ public final class RedisKeys {
     public static String devlogEvents(String sessionId) {
         return PREFIX + "devlog:events:" + sessionId;
     }
+
+    public static final String ENROLLMENT_TOKENS = PREFIX + "enrollment-tokens";
+
+    public static String enrollmentToken(String tokenId) {
+        return PREFIX + "enrollment-token:" + tokenId;
+    }
+
+    /** Exchange attempts in one window: {@code scope} is "all" (per second) or a token id (per minute). */
+    public static String enrollmentRate(String scope, long window) {
+        return PREFIX + "enrollment-rate:" + scope + ":" + window;
+    }
 }

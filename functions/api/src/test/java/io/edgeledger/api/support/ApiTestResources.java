@@ -56,6 +56,8 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         config.put(NotarySettings.CONTRACT, near.contractId());
         config.put(NotarySettings.ACCOUNT, near.signer().accountId());
         config.put("edgeledger.api.probe-requests-per-second", "20");
+        // the overall exchange limit would couple test methods that run in the same second; per token stays at its default
+        config.put("edgeledger.enrollment.exchanges-per-second", "1000");
         config.put("edgeledger.test.operator-key", operatorKey);
         config.put(OperatorKeyPepper.SETTING, apiSecretArn);
         config.put("edgeledger.test.operator-key-pepper", pepper);
