@@ -2,28 +2,49 @@ package io.edgeledger.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edgeledger.testing.Doubles;
+import io.edgeledger.testing.EcmaScriptNumbers;
 import io.edgeledger.testing.Property;
-import org.erdtman.jcs.NumberToJSON;
 import org.junit.jupiter.api.Test;
 
 class NumberFormatsTest {
+    /** Every class of double (see {@link Doubles}) against erdtman's RFC 8785 serializer, written independently of ours. */
     @Test
     void ecmascriptMatchesAnIndependentJcsImplementation() {
         Property.forAll(50_000, r -> {
-            double d = switch (r.nextInt(4)) {
-                case 0 -> Double.longBitsToDouble(r.nextLong());
-                case 1 -> r.nextDouble() * Math.pow(10, r.nextInt(-30, 30));
-                case 2 -> (double) r.nextLong(-(1L << 53), 1L << 53);
-                default -> r.nextInt(-100000, 100000) / 100.0;
-            };
-            if (Double.isFinite(d)) {
-                try {
-                    assertThat(NumberFormats.ecmascript(d)).as("%s", Double.doubleToRawLongBits(d)).isEqualTo(NumberToJSON.serializeNumber(d));
-                } catch (java.io.IOException e) {
-                    throw new AssertionError(e);
-                }
-            }
+            double d = Doubles.any(r);
+            assertThat(NumberFormats.ecmascript(d)).as("bits %s", Double.doubleToRawLongBits(d)).isEqualTo(independent(d));
         });
+    }
+
+    /** Where JDK 19+'s Double.toString keeps two digits although one round-trips, and the layout edges. */
+    @Test
+    void ecmascriptEdges() throws java.io.IOException {
+        for (double d : new double[] {Double.MIN_VALUE, 2 * Double.MIN_VALUE, 3 * Double.MIN_VALUE, 9 * Double.MIN_VALUE,
+                Double.MAX_VALUE, Double.MIN_NORMAL, 1e23, 1e22, 1e21, 9007199254740993.0, 0x1p63, 1e-6, 1e-7, 123e-20}) {
+            assertThat(NumberFormats.ecmascript(d)).as("%s", d).isEqualTo(independent(d));
+            assertThat(NumberFormats.ecmascript(-d)).as("%s", -d).isEqualTo(independent(-d));
+        }
+        assertThat(NumberFormats.ecmascript(Double.MIN_VALUE)).isEqualTo("5e-324"); // Java: 4.9E-324
+        assertThat(NumberFormats.ecmascript(2 * Double.MIN_VALUE)).isEqualTo("1e-323"); // Java: 9.9E-324
+        assertThat(NumberFormats.pythonRepr(Double.MIN_VALUE)).isEqualTo("5e-324"); // Python's repr has the same digits
+        assertThat(org.erdtman.jcs.NumberToJSON.serializeNumber(Double.MIN_VALUE)).isEqualTo("5e-324"); // erdtman itself agrees here
+        assertThat(org.erdtman.jcs.NumberToJSON.serializeNumber(2 * Double.MIN_VALUE)).isEqualTo("1e-323");
+    }
+
+    /** The literal spec algorithm, beside erdtman's, on the classes where erdtman's dtoa is weakest. */
+    @Test
+    void ecmascriptMatchesTheSpecDefinitionForSubnormalsAndPowersOfTen() {
+        Property.forAll(3_000, r -> {
+            double d = r.nextBoolean() ? Double.longBitsToDouble(r.nextLong(1, 1L << 52))
+                    : Math.nextAfter(Double.parseDouble("1e" + r.nextInt(-323, 309)), r.nextBoolean() ? 1e308 : 0);
+            assertThat(NumberFormats.ecmascript(d)).as("bits %s", Double.doubleToRawLongBits(d)).isEqualTo(EcmaScriptNumbers.byDefinition(d));
+        });
+        assertThat(NumberFormats.ecmascript(1e-314)).isEqualTo(EcmaScriptNumbers.byDefinition(1e-314)).isEqualTo("1e-314");
+    }
+
+    private static String independent(double d) {
+        return EcmaScriptNumbers.independent(d);
     }
 
     @Test

@@ -27,11 +27,11 @@ final class SteppedStore implements LedgerStore {
     }
 
     @Override
-    public void put(String key, byte[] bytes) {
+    public void put(String key, byte[] bytes, byte[] sha256) {
         if (key.endsWith("/" + BatchObjects.MANIFEST)) {
             hook.reached(Step.AFTER_S3_PUT);
         }
-        store.put(key, bytes);
+        store.put(key, bytes, sha256);
     }
 
     @Override

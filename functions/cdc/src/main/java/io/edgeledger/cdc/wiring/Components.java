@@ -29,8 +29,8 @@ public final class Components {
 
     public static S3Settings s3(Settings s) {
         Map<String, String> env = new HashMap<>();
-        for (String name : new String[] {"EDGELEDGER_S3_ENDPOINT", "EDGELEDGER_S3_BUCKET", "EDGELEDGER_S3_REGION", "AWS_REGION",
-                "EDGELEDGER_S3_ACCESS_KEY", "EDGELEDGER_S3_SECRET_KEY"}) {
+        for (String name : new String[] {"EDGELEDGER_S3_ENDPOINT", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL", "EDGELEDGER_S3_BUCKET",
+                "EDGELEDGER_S3_REGION", "AWS_REGION", "EDGELEDGER_S3_ACCESS_KEY", "EDGELEDGER_S3_SECRET_KEY"}) {
             env.put(name, s.string(name, null));
         }
         try {

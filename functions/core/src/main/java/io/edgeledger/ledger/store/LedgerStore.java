@@ -7,16 +7,20 @@ import java.util.Optional;
 
 /**
  * Where sealed batches live: an object store (S3 in production and locally via s3proxy). The three
- * object operations are the seam; batch semantics (write + read back + verify, manifest last) are
- * shared default methods, so every backend gives the same durability guarantee.
+ * object operations are the seam; batch semantics (checksummed writes, manifest last; reading and
+ * verifying) are shared default methods, so every backend gives the same durability guarantee.
  */
 public interface LedgerStore {
 
     /** The bucket (or equivalent) name recorded in manifests. */
     String bucket();
 
-    /** Stores an object; durable when it returns. */
-    void put(String key, byte[] bytes);
+    /**
+     * Stores an object with its SHA-256 ({@code sha256} of {@code bytes}, computed once by the caller), which
+     * the store has the server verify before it accepts the body. Durable and intact when it returns; a
+     * rejected or failed write is a {@link LedgerStoreException}.
+     */
+    void put(String key, byte[] bytes, byte[] sha256);
 
     /** The object's bytes, or empty when there is no such key. */
     Optional<byte[]> get(String key);
@@ -25,9 +29,10 @@ public interface LedgerStore {
     List<String> list(String prefix);
 
     /**
-     * Writes the batch's objects, then its manifest, reading each back and comparing SHA-256; when this
-     * returns the batch is durable (safe to XACK). Idempotent: a retry of a batch already stored with the
-     * same objects keeps the stored manifest (which may already record the mint).
+     * Writes the batch's objects, each with the SHA-256 the manifest records for it, then its manifest (no
+     * read-back: the server verified every body); when this returns the batch is durable (safe to XACK).
+     * Idempotent: a retry of a batch already stored with the same objects keeps the stored manifest (which
+     * may already record the mint).
      */
     default Manifest writeBatch(SealedBatch batch) {
         return BatchWriter.write(this, batch);
@@ -43,7 +48,7 @@ public interface LedgerStore {
         return BatchReader.manifest(this, s3Prefix);
     }
 
-    /** Rewrites a manifest (e.g. with the mint result) and reads it back. */
+    /** Rewrites a manifest (e.g. with the mint result), checksummed like every object. */
     default void updateManifest(Manifest manifest) {
         BatchWriter.writeManifest(this, manifest);
     }

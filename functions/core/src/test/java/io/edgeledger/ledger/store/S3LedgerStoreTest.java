@@ -32,7 +32,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 class S3LedgerStoreTest {
@@ -48,7 +54,7 @@ class S3LedgerStoreTest {
         server = EmbeddedS3.start();
         server.createBucket(BUCKET);
         client = server.client(); // the SDK, beside the store, to tamper with objects behind its back
-        // The store's own transport (SigV4 over java.net.http): s3proxy checks every signature and body hash.
+        // The store's own SDK client: s3proxy checks every signature, Content-MD5 and x-amz-checksum-sha256.
         store = S3LedgerStore.open(new S3Settings(server.endpoint(), EmbeddedS3.REGION.id(), BUCKET, EmbeddedS3.ACCESS_KEY,
                 EmbeddedS3.SECRET_KEY));
     }
@@ -156,6 +162,55 @@ class S3LedgerStoreTest {
         store.updateManifest(forgedManifest);
         assertThatThrownBy(() -> store.readBatch(m.s3Prefix())).isInstanceOf(BatchFormatException.class)
                 .hasMessageContaining("leaf hashes to");
+    }
+
+    /**
+     * A body changed after it was hashed (here: on its way out, after the store set the checksum headers)
+     * is refused by the server; the batch gets no manifest, so nothing may be acknowledged.
+     */
+    @Test
+    void aBodyCorruptedInFlightIsRefusedAndTheBatchGetsNoManifest() throws Exception {
+        List<BatchEntry> entries = sampleBatches("redis/streams-extended.jsonl", 1714558000000L).get("etrap.public.orders");
+        SealedBatch sealed = SEALER.seal("etrap.public.orders", entries);
+        ExecutionInterceptor flipFirstByte = new ExecutionInterceptor() {
+            @Override
+            public java.util.Optional<RequestBody> modifyHttpContent(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+                if (!context.httpRequest().method().name().equals("PUT") || context.requestBody().isEmpty()) {
+                    return context.requestBody();
+                }
+                byte[] bytes;
+                try (java.io.InputStream in = context.requestBody().get().contentStreamProvider().newStream()) {
+                    bytes = in.readAllBytes();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                bytes[0] ^= 1;
+                return java.util.Optional.of(RequestBody.fromBytes(bytes));
+            }
+        };
+        try (S3Client corrupting = S3Client.builder().endpointOverride(server.endpoint()).region(EmbeddedS3.REGION).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(flipFirstByte)).build()) {
+            S3LedgerStore corrupted = new S3LedgerStore(corrupting, BUCKET);
+            assertThatThrownBy(() -> corrupted.writeBatch(sealed)).isInstanceOf(LedgerStoreException.class)
+                    .hasMessageContaining("could not write s3://" + BUCKET + "/" + sealed.manifest().s3Prefix() + BatchObjects.BATCH_DATA)
+                    .hasMessageContaining("HTTP 400");
+        }
+        assertThat(store.manifest(sealed.manifest().s3Prefix())).isEmpty();
+        assertThat(store.list(sealed.manifest().s3Prefix())).isEmpty();
+        assertThat(store.writeBatch(sealed).root()).isEqualTo(sealed.manifest().root()); // the same batch, written intact
+    }
+
+    /** A PUT the server refuses (here: the bucket is gone) surfaces as the store's exception, naming the object. */
+    @Test
+    void aFailedPutIsALedgerStoreException() throws Exception {
+        List<BatchEntry> entries = sampleBatches("redis/streams-extended.jsonl", 1714559000000L).get("etrap.public.orders");
+        try (S3LedgerStore nowhere = S3LedgerStore.open(new S3Settings(server.endpoint(), EmbeddedS3.REGION.id(), "no-such-ledger",
+                EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY))) {
+            assertThatThrownBy(() -> nowhere.writeBatch(SEALER.seal("etrap.public.orders", entries))).isInstanceOf(LedgerStoreException.class)
+                    .hasMessageContaining("s3://no-such-ledger/").hasMessageContaining("NoSuchBucket");
+        }
     }
 
     @Test

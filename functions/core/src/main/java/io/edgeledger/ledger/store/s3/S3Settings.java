@@ -13,12 +13,13 @@ public record S3Settings(URI endpoint, String region, String bucket, String acce
     public static final String DEFAULT_REGION = "us-east-1";
 
     /**
-     * From the environment: EDGELEDGER_S3_ENDPOINT, EDGELEDGER_S3_BUCKET (default edgeledger-ledger),
+     * From the environment: EDGELEDGER_S3_ENDPOINT (else the SDK's standard AWS_ENDPOINT_URL_S3, else
+     * AWS_ENDPOINT_URL; none set means AWS), EDGELEDGER_S3_BUCKET (default edgeledger-ledger),
      * EDGELEDGER_S3_REGION (else AWS_REGION, default us-east-1), EDGELEDGER_S3_ACCESS_KEY /
      * EDGELEDGER_S3_SECRET_KEY (else the AWS default credential chain).
      */
     public static S3Settings fromEnv(Map<String, String> env) {
-        String endpoint = blankToNull(env.get("EDGELEDGER_S3_ENDPOINT"));
+        String endpoint = firstNonBlank(env.get("EDGELEDGER_S3_ENDPOINT"), env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
         String region = firstNonBlank(env.get("EDGELEDGER_S3_REGION"), env.get("AWS_REGION"), DEFAULT_REGION);
         return new S3Settings(endpoint == null ? null : URI.create(endpoint), region,
                 firstNonBlank(env.get("EDGELEDGER_S3_BUCKET"), DEFAULT_BUCKET),
