@@ -39,6 +39,8 @@ async function route() {
   try {
     const module = await pages[page]();
     await module.render(target, args.map(decodeURIComponent));
+    // first render measured in the browser (bench/console reads it with the Navigation timing)
+    if (!performance.getEntriesByName('console:first-render').length) performance.mark('console:first-render');
   } catch (e) {
     if (e.status === 401) { session.signOut(); return showSignIn(`${e.message} (${e.code})`); }
     clear(target, errorBox(e));
