@@ -239,6 +239,7 @@ enroll_and_start_probe
 cat <<EOF
 
 Where to look:
+  Web console    $EDGELEDGER_API_URL/console/ (sign in with the operator key in $EDGELEDGER_HOME/operator-key)
   S3 objects     $EDGELEDGER_S3_DIR/$EDGELEDGER_S3_BUCKET/<db>/<table>/<batch>/ (or any S3 client at $EDGELEDGER_S3_ENDPOINT)
   API            $EDGELEDGER_API_URL/health, $EDGELEDGER_API_URL/q/openapi (operator key in $EDGELEDGER_HOME/operator-key)
   Edge probe     edge-probe/bin/edge-probe status --config $EDGELEDGER_HOME/probe; http://127.0.0.1:$EDGELEDGER_PROBE_HEALTH_PORT/metrics

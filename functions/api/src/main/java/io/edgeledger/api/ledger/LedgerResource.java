@@ -7,6 +7,7 @@ import io.edgeledger.api.params.TimeParam;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.batch.ManifestJson;
 import io.edgeledger.ledger.batch.BatchFormatException;
+import io.edgeledger.ledger.store.StoredLeaf;
 import io.edgeledger.ledger.store.VerifiedBatch;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -75,6 +76,55 @@ public class LedgerResource {
             answer.put("problem", e.getMessage());
         }
         return answer;
+    }
+
+    /**
+     * {@code GET /v1/ledger/batches/{id}/leaves?offset=&limit=}: the batch's rows as leaf-v2 documents (what verify
+     * takes), read back from S3 and checked against the manifest first; 409 {@code batch_inconsistent} when they do not match.
+     */
+    @GET
+    @Path("/batches/{id}/leaves")
+    public Map<String, Object> leaves(@PathParam("id") String batchId, @QueryParam("offset") String offsetParam,
+            @QueryParam("limit") String limitParam) throws java.io.IOException {
+        String prefix = batches.prefixOf(batchId).orElseThrow(() -> ApiException.notFound("batch_not_found",
+                "no batch '" + batchId + "' in the ledger bucket; list them with GET /v1/ledger/batches"));
+        int offset = offset(offsetParam);
+        int limit = TimeParam.limit(limitParam, 50, 1000);
+        VerifiedBatch verified;
+        try {
+            verified = batches.store().readBatch(prefix);
+        } catch (BatchFormatException e) {
+            throw ApiException.conflict("batch_inconsistent", "batch '" + batchId + "' no longer matches its manifest: " + e.getMessage());
+        }
+        List<Map<String, Object>> leaves = new java.util.ArrayList<>();
+        for (StoredLeaf leaf : verified.leaves().stream().skip(offset).limit(limit).toList()) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("index", leaf.index());
+            view.put("leaf_hash", leaf.hashHex());
+            view.put("leaf", json.readTree(leaf.bytes()));
+            leaves.add(view);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("batch_id", batchId);
+        answer.put("leaf_count", verified.leaves().size());
+        answer.put("offset", offset);
+        answer.put("leaves", leaves);
+        return answer;
+    }
+
+    private static int offset(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(value);
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiException.badRequest("invalid_parameter", "offset must be a whole number from 0, got '" + value + "'");
     }
 
     /** {@code POST /v1/ledger/verify}: inclusion, proof, root, and the NEAR token and transaction, checked on chain. */

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,6 +46,41 @@ public class MetricsResource {
         this.config = config;
     }
 
+    /**
+     * {@code GET /v1/metrics/series?host=&tags=&prefix=}: the series known in the recent window (name, host, tags,
+     * type; no points), sorted by name, so a client can offer what there is to chart.
+     */
+    @GET
+    @Path("/series")
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> series(@QueryParam("host") String host, @QueryParam("tags") String tagsParam,
+            @QueryParam("prefix") String prefix) {
+        List<String> tags = tagList(tagsParam);
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (String value : store.contexts().values()) {
+            JsonNode context = store.readContext(value);
+            SeriesKey key = SeriesKey.of(context);
+            if ((host != null && !host.isBlank() && !host.equals(key.host())) || !key.hasTags(tags)
+                    || (prefix != null && !key.metric().startsWith(prefix))) {
+                continue;
+            }
+            Map<String, Object> series = new LinkedHashMap<>();
+            series.put("metric", key.metric());
+            series.put("host", key.host());
+            series.put("tags", key.tags());
+            series.put("type", context.path("type").asText());
+            result.add(series);
+        }
+        result.sort(Comparator.comparing((Map<String, Object> s) -> (String) s.get("metric"))
+                .thenComparing(s -> String.join(",", (List<String>) s.get("tags"))));
+        return Map.of("series", result);
+    }
+
+    private static List<String> tagList(String tagsParam) {
+        return tagsParam == null || tagsParam.isBlank() ? List.of()
+                : Arrays.stream(tagsParam.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
     @GET
     public Map<String, Object> query(@QueryParam("name") String name, @QueryParam("tags") String tagsParam,
             @QueryParam("from") String fromParam, @QueryParam("to") String toParam) {
@@ -57,8 +93,7 @@ public class MetricsResource {
         if (from.isAfter(to)) {
             throw ApiException.badRequest("invalid_parameter", "from must not be after to");
         }
-        List<String> tags = tagsParam == null || tagsParam.isBlank() ? List.of()
-                : Arrays.stream(tagsParam.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        List<String> tags = tagList(tagsParam);
 
         // series id -> (context, ts -> value); a TreeMap orders points and merges Redis and S3 copies of a point
         Map<String, JsonNode> contexts = new LinkedHashMap<>();
