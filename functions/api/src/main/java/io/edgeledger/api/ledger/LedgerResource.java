@@ -92,7 +92,7 @@ public class LedgerResource {
         int limit = TimeParam.limit(limitParam, 50, 1000);
         VerifiedBatch verified;
         try {
-            verified = batches.store().readBatch(prefix);
+            verified = batches.readBatch(prefix);
         } catch (BatchFormatException e) {
             throw ApiException.conflict("batch_inconsistent", "batch '" + batchId + "' no longer matches its manifest: " + e.getMessage());
         }
