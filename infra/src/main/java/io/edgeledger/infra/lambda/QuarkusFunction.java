@@ -39,8 +39,6 @@ public final class QuarkusFunction extends Construct {
                 .build();
 
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(FunctionEnv.STAGE, config.stage());
-        env.put(FunctionEnv.HOME, FunctionEnv.LAMBDA_HOME);
         boolean isNative = config.functions().runtime() == FunctionRuntime.NATIVE;
         if (isNative) {
             env.put(FunctionEnv.DISABLE_SIGNAL_HANDLERS, "true");
