@@ -32,14 +32,14 @@ public final class CdcStack implements AutoCloseable {
     private final Path home;
 
     public CdcStack() {
-        this(RedisServer.start());
+        this(RedisServer.start(), null);
     }
 
-    /** With this Redis, e.g. {@code RedisServer.startTls(password)}: its CA file goes to EDGELEDGER_REDIS_CA_FILE. */
-    public CdcStack(RedisServer redis) {
+    /** With this Redis, e.g. {@code RedisServer.startTls(password)} and its {@code caFile()} (EDGELEDGER_REDIS_CA_FILE). */
+    public CdcStack(RedisServer redis, Path caFile) {
         this.redis = redis;
-        if (redis.tls()) {
-            env.put("EDGELEDGER_REDIS_CA_FILE", redis.caFile().toString());
+        if (caFile != null) {
+            env.put("EDGELEDGER_REDIS_CA_FILE", caFile.toString());
         }
         try {
             home = Files.createTempDirectory("edgeledger-cdc-test");

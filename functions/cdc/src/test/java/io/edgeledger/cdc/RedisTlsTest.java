@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class RedisTlsTest {
     private static final String PASSWORD = "tls-test-secret";
-    static final CdcStack stack = new CdcStack(RedisServer.startTls(PASSWORD));
+    static final RedisServer redis = RedisServer.startTls(PASSWORD);
+    static final CdcStack stack = new CdcStack(redis, redis.caFile());
 
     static {
         stack.env.put("EDGELEDGER_CDC_PREFIX", "tls");

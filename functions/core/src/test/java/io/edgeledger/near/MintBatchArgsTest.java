@@ -109,6 +109,14 @@ class MintBatchArgsTest {
     }
 
     @Test
+    void theTypedManifestGivesTheSameRequestAsItsJson() throws IOException {
+        var typed = io.edgeledger.ledger.batch.ManifestJson.parse(MANIFEST.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MintRequest fromTyped = ManifestMint.fromManifest(typed, "minter.emulator");
+        assertThat(fromTyped.args().toJson()).isEqualTo(ManifestMint.fromManifest(JSON.readTree(MANIFEST), "minter.emulator").args().toJson());
+        assertThat(fromTyped.knownTxHash()).isNull();
+    }
+
+    @Test
     void rejectsAManifestWithoutItsFields() throws IOException {
         JsonNode broken = JSON.readTree(MANIFEST.replace("\"leaf_count\":123,", ""));
         assertThatThrownBy(() -> ManifestMint.fromManifest(broken, "a")).hasMessageContaining("leaf_count");

@@ -42,7 +42,8 @@ public class RedisUnavailableMapper implements ExceptionMapper<Exception> {
         boolean fromRedis = false;
         for (Throwable t = e; t != null && !fromRedis; t = t.getCause()) {
             for (StackTraceElement frame : t.getStackTrace()) {
-                if (frame.getClassName().startsWith("io.vertx.redis.") || frame.getClassName().startsWith("io.quarkus.redis.")) {
+                String name = frame.getClassName();
+                if (name.startsWith("io.vertx.redis.") || name.startsWith("io.vertx.mutiny.redis.") || name.startsWith("io.quarkus.redis.")) {
                     fromRedis = true;
                     break;
                 }
