@@ -14,13 +14,13 @@ public final class Rfc6962 {
     private Rfc6962() {}
 
     public static byte[] leafHash(byte[] leafData) {
-        MessageDigest md = Sha256.newDigest();
+        MessageDigest md = Sha256.threadDigest();
         md.update((byte) 0);
         return md.digest(leafData);
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest md = Sha256.newDigest();
+        MessageDigest md = Sha256.threadDigest();
         md.update((byte) 1);
         md.update(left);
         return md.digest(right);
