@@ -117,6 +117,10 @@ probe EDGE_PROBE_JAVA_OPTS=-XX:AOTMode=on /usr/bin/edge-probe --version >/dev/nu
     || fail "the CLI's AOT cache is not usable ($(head -c 300 "$work/aot-cli.log"))"
 probe EDGE_PROBE_JAVA_OPTS=-XX:AOTMode=on /usr/bin/edge-probe traceroute --help >/dev/null 2>"$work/aot-tr.log" \
     || fail "the traceroute AOT cache is not usable ($(head -c 300 "$work/aot-tr.log"))"
+# the daemon's cache: with a config directory that does not exist, 'run' stops at the config (exit 2) after the JVM
+# has mapped (or, with AOTMode=on, failed on) its cache
+rc=0; probe EDGE_PROBE_JAVA_OPTS=-XX:AOTMode=on /usr/bin/edge-probe run --config "$work/none" >/dev/null 2>"$work/aot-daemon.log" || rc=$?
+[ "$rc" = 2 ] || fail "the daemon's AOT cache is not usable (exit $rc: $(head -c 300 "$work/aot-daemon.log"))"
 ok "'$version' with no JDK on PATH, AOT caches in use"
 
 # --- traceroute in a 5-hop netlab chain of our own (packets never leave its namespaces)
