@@ -199,7 +199,7 @@ sed -i "s/^Version: .*/Version: $new_version/" "$rebuilt/DEBIAN/control"
 sed -i 's/^check_runners: 4 /check_runners: 3 /' "$rebuilt/etc/edge-probe/edge-probe.yaml"
 sed -i 's/min_collection_interval: 15/min_collection_interval: 20/' "$rebuilt/etc/edge-probe/conf.d/system.d/conf.yaml"
 (cd "$rebuilt" && find . -path ./DEBIAN -prune -o -type f -print0 | sed -z 's|^\./||' | xargs -0 md5sum > DEBIAN/md5sums)
-dpkg-deb --root-owner-group -b "$rebuilt" "$work/edge-probe_upgrade.deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip -z1 -b "$rebuilt" "$work/edge-probe_upgrade.deb" >/dev/null
 dpkg -i --force-confdef --force-confold "$work/edge-probe_upgrade.deb" >"$work/upgrade.log" 2>&1 || fail "upgrade"
 [ "$(dpkg-query -W -f='${Version}' edge-probe)" = "$new_version" ] || fail "not upgraded"
 cmp -s /etc/edge-probe/edge-probe.yaml "$work/customer.yaml" || fail "the customer's edge-probe.yaml changed on upgrade"
