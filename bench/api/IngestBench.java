@@ -131,6 +131,15 @@ public final class IngestBench {
             System.out.printf("CPU ms per accepted request, every process: total %.2f (api %.2f%s)%n", total, perRequest, others);
         }
 
+        if (serverPid > 0 && done.get() > 0 && !"false".equals(opt.get("hello"))) {
+            double ingestCpu = (serverCpuMillis(serverPid) - cpuBefore) / (double) done.get();
+            double helloCpu = helloClosedLoop(http, base, enrolled, next, concurrency, saturate, serverPid);
+            if (helloCpu > 0) {
+                System.out.printf("api CPU per request: signed ingestion %.2f ms, hello-world %.2f ms on the same path: ratio %.2f (goal <= 2)%n",
+                        ingestCpu, helloCpu, ingestCpu / helloCpu);
+            }
+        }
+
         for (int r : rates) {
             System.out.printf("open loop: %d req/s for %d s%n", r, seconds);
             long cpuOpen = serverCpuMillis(serverPid);
@@ -218,6 +227,63 @@ public final class IngestBench {
                 .forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("\r\n");
         return raw.exchange(head.toString().getBytes(StandardCharsets.US_ASCII), bytes);
+    }
+
+    /**
+     * The floor: POST /v1/bench/hello (same Lambda HTTP path and JSON binding, no signature, Redis or S3; the API
+     * must run with EDGELEDGER_BENCH_HELLO=true), closed loop like ingestion's. Returns the API's CPU ms per answer.
+     */
+    static double helloClosedLoop(HttpClient http, String base, List<Probe> probes, AtomicInteger next, int concurrency,
+            int seconds, long serverPid) throws Exception {
+        for (int i = 0; i < 200; i++) { // warm the endpoint's own code before measuring
+            if (sendHello(http, base, probes.get(i % probes.size())) != 200) {
+                System.out.println("hello-world: not enabled on the API (start it with EDGELEDGER_BENCH_HELLO=true); skipped");
+                return 0;
+            }
+        }
+        System.out.printf("hello-world closed loop: %d workers for %d s%n", concurrency, seconds);
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long cpuBefore = serverCpuMillis(serverPid);
+        long started = System.nanoTime();
+        long end = started + seconds * 1_000_000_000L;
+        CountDownLatch workers = new CountDownLatch(concurrency);
+        for (int w = 0; w < concurrency; w++) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        try {
+                            (sendHello(http, base, probes.get(next.getAndIncrement() % probes.size())) == 200 ? done : failed)
+                                    .incrementAndGet();
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                            report(e);
+                        }
+                    }
+                } finally {
+                    workers.countDown();
+                }
+            });
+        }
+        workers.await();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double perRequest = done.get() == 0 ? 0 : (serverCpuMillis(serverPid) - cpuBefore) / (double) done.get();
+        System.out.printf("hello-world closed loop: %.0f req/s (%d ok, %d failed in %.1f s); api CPU %.2f ms per answer%n",
+                done.get() / elapsed, done.get(), failed.get(), elapsed, perRequest);
+        return perRequest;
+    }
+
+    static int sendHello(HttpClient http, String base, Probe probe) throws Exception {
+        byte[] bytes = metricsBatch(probe);
+        String path = "/v1/bench/hello";
+        if (raw == null) {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        String head = "POST " + path + " HTTP/1.1\r\nHost: " + raw.hostHeader + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + bytes.length + "\r\n\r\n";
+        return raw.exchange(head.getBytes(StandardCharsets.US_ASCII), bytes);
     }
 
     /** A pool of keep-alive connections; a request waits for a free one (that wait counts in its latency). */
