@@ -94,25 +94,7 @@ public final class IngestBench {
         AtomicLong failed = new AtomicLong();
         long end = System.nanoTime() + saturate * 1_000_000_000L;
         long started = System.nanoTime();
-        CountDownLatch workers = new CountDownLatch(concurrency);
-        for (int w = 0; w < concurrency; w++) {
-            Thread.ofVirtual().start(() -> {
-                try {
-                    while (System.nanoTime() < end) {
-                        try {
-                            int status = send(http, base, enrolled.get(next.getAndIncrement() % enrolled.size()));
-                            (status == 202 ? done : failed).incrementAndGet();
-                        } catch (Exception e) {
-                            failed.incrementAndGet();
-                            report(e);
-                        }
-                    }
-                } finally {
-                    workers.countDown();
-                }
-            });
-        }
-        workers.await();
+        closedLoop(concurrency, end, () -> send(http, base, enrolled.get(next.getAndIncrement() % enrolled.size())), 202, done, failed);
         double elapsed = (System.nanoTime() - started) / 1e9;
         System.out.printf("closed loop: %.0f req/s accepted (%d ok, %d failed in %.1f s)%n", done.get() / elapsed, done.get(), failed.get(), elapsed);
         if (serverPid > 0 && done.get() > 0) {
@@ -247,14 +229,28 @@ public final class IngestBench {
         long cpuBefore = serverCpuMillis(serverPid);
         long started = System.nanoTime();
         long end = started + seconds * 1_000_000_000L;
+        closedLoop(concurrency, end, () -> sendHello(http, base, probes.get(next.getAndIncrement() % probes.size())), 200, done, failed);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double perRequest = done.get() == 0 ? 0 : (serverCpuMillis(serverPid) - cpuBefore) / (double) done.get();
+        System.out.printf("hello-world closed loop: %.0f req/s (%d ok, %d failed in %.1f s); api CPU %.2f ms per answer%n",
+                done.get() / elapsed, done.get(), failed.get(), elapsed, perRequest);
+        return perRequest;
+    }
+
+    interface Request {
+        int send() throws Exception;
+    }
+
+    /** {@code concurrency} workers send back to back until {@code end} (nanoTime); answers with {@code ok} count as done. */
+    static void closedLoop(int concurrency, long end, Request request, int ok, AtomicLong done, AtomicLong failed)
+            throws InterruptedException {
         CountDownLatch workers = new CountDownLatch(concurrency);
         for (int w = 0; w < concurrency; w++) {
             Thread.ofVirtual().start(() -> {
                 try {
                     while (System.nanoTime() < end) {
                         try {
-                            (sendHello(http, base, probes.get(next.getAndIncrement() % probes.size())) == 200 ? done : failed)
-                                    .incrementAndGet();
+                            (request.send() == ok ? done : failed).incrementAndGet();
                         } catch (Exception e) {
                             failed.incrementAndGet();
                             report(e);
@@ -266,11 +262,6 @@ public final class IngestBench {
             });
         }
         workers.await();
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        double perRequest = done.get() == 0 ? 0 : (serverCpuMillis(serverPid) - cpuBefore) / (double) done.get();
-        System.out.printf("hello-world closed loop: %.0f req/s (%d ok, %d failed in %.1f s); api CPU %.2f ms per answer%n",
-                done.get() / elapsed, done.get(), failed.get(), elapsed, perRequest);
-        return perRequest;
     }
 
     static int sendHello(HttpClient http, String base, Probe probe) throws Exception {
