@@ -94,25 +94,7 @@ public final class IngestBench {
         AtomicLong failed = new AtomicLong();
         long end = System.nanoTime() + saturate * 1_000_000_000L;
         long started = System.nanoTime();
-        CountDownLatch workers = new CountDownLatch(concurrency);
-        for (int w = 0; w < concurrency; w++) {
-            Thread.ofVirtual().start(() -> {
-                try {
-                    while (System.nanoTime() < end) {
-                        try {
-                            int status = send(http, base, enrolled.get(next.getAndIncrement() % enrolled.size()));
-                            (status == 202 ? done : failed).incrementAndGet();
-                        } catch (Exception e) {
-                            failed.incrementAndGet();
-                            report(e);
-                        }
-                    }
-                } finally {
-                    workers.countDown();
-                }
-            });
-        }
-        workers.await();
+        closedLoop(concurrency, end, () -> send(http, base, enrolled.get(next.getAndIncrement() % enrolled.size())), 202, done, failed);
         double elapsed = (System.nanoTime() - started) / 1e9;
         System.out.printf("closed loop: %.0f req/s accepted (%d ok, %d failed in %.1f s)%n", done.get() / elapsed, done.get(), failed.get(), elapsed);
         if (serverPid > 0 && done.get() > 0) {
@@ -129,6 +111,15 @@ public final class IngestBench {
             }
             // the 1,000 req/s goal needs all of this under ~2 ms (2 cores) with headroom for queueing
             System.out.printf("CPU ms per accepted request, every process: total %.2f (api %.2f%s)%n", total, perRequest, others);
+        }
+
+        if (serverPid > 0 && done.get() > 0 && !"false".equals(opt.get("hello"))) {
+            double ingestCpu = (serverCpuMillis(serverPid) - cpuBefore) / (double) done.get();
+            double helloCpu = helloClosedLoop(http, base, enrolled, next, concurrency, saturate, serverPid);
+            if (helloCpu > 0) {
+                System.out.printf("api CPU per request: signed ingestion %.2f ms, hello-world %.2f ms on the same path: ratio %.2f (goal <= 2)%n",
+                        ingestCpu, helloCpu, ingestCpu / helloCpu);
+            }
         }
 
         for (int r : rates) {
@@ -218,6 +209,72 @@ public final class IngestBench {
                 .forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("\r\n");
         return raw.exchange(head.toString().getBytes(StandardCharsets.US_ASCII), bytes);
+    }
+
+    /**
+     * The floor: POST /v1/bench/hello (same Lambda HTTP path and JSON binding, no signature, Redis or S3; the API
+     * must run with EDGELEDGER_BENCH_HELLO=true), closed loop like ingestion's. Returns the API's CPU ms per answer.
+     */
+    static double helloClosedLoop(HttpClient http, String base, List<Probe> probes, AtomicInteger next, int concurrency,
+            int seconds, long serverPid) throws Exception {
+        for (int i = 0; i < 200; i++) { // warm the endpoint's own code before measuring
+            if (sendHello(http, base, probes.get(i % probes.size())) != 200) {
+                System.out.println("hello-world: not enabled on the API (start it with EDGELEDGER_BENCH_HELLO=true); skipped");
+                return 0;
+            }
+        }
+        System.out.printf("hello-world closed loop: %d workers for %d s%n", concurrency, seconds);
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long cpuBefore = serverCpuMillis(serverPid);
+        long started = System.nanoTime();
+        long end = started + seconds * 1_000_000_000L;
+        closedLoop(concurrency, end, () -> sendHello(http, base, probes.get(next.getAndIncrement() % probes.size())), 200, done, failed);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double perRequest = done.get() == 0 ? 0 : (serverCpuMillis(serverPid) - cpuBefore) / (double) done.get();
+        System.out.printf("hello-world closed loop: %.0f req/s (%d ok, %d failed in %.1f s); api CPU %.2f ms per answer%n",
+                done.get() / elapsed, done.get(), failed.get(), elapsed, perRequest);
+        return perRequest;
+    }
+
+    interface Request {
+        int send() throws Exception;
+    }
+
+    /** {@code concurrency} workers send back to back until {@code end} (nanoTime); answers with {@code ok} count as done. */
+    static void closedLoop(int concurrency, long end, Request request, int ok, AtomicLong done, AtomicLong failed)
+            throws InterruptedException {
+        CountDownLatch workers = new CountDownLatch(concurrency);
+        for (int w = 0; w < concurrency; w++) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        try {
+                            (request.send() == ok ? done : failed).incrementAndGet();
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                            report(e);
+                        }
+                    }
+                } finally {
+                    workers.countDown();
+                }
+            });
+        }
+        workers.await();
+    }
+
+    static int sendHello(HttpClient http, String base, Probe probe) throws Exception {
+        byte[] bytes = metricsBatch(probe);
+        String path = "/v1/bench/hello";
+        if (raw == null) {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        String head = "POST " + path + " HTTP/1.1\r\nHost: " + raw.hostHeader + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + bytes.length + "\r\n\r\n";
+        return raw.exchange(head.getBytes(StandardCharsets.US_ASCII), bytes);
     }
 
     /** A pool of keep-alive connections; a request waits for a free one (that wait counts in its latency). */

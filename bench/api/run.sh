@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# bench/api: signed ingestion req/s and latency against the API's local HTTP mode, and the Lambda-style cold start
+# bench/api: signed ingestion req/s and latency against the API's local HTTP mode, its API CPU per request against a
+# hello-world on the same path (POST /v1/bench/hello: same handler and JSON binding, no signature, Redis or S3), and the Lambda-style cold start
 # (process start -> first answered API Gateway event) with and without application class-data sharing.
 # Loopback only, bounded in time; starts its own redis-server and S3 server and stops them (by pid) at the end.
 #   bench/api/run.sh [load|coldstart|all]     (env: RATE=1000 or RATE=200,500,1000  SECONDS_=20 PROBES=50 CONCURRENCY=32
@@ -10,7 +11,7 @@ repo=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 el_select_jdk
 what=${1:-all}
 target=${EDGELEDGER_API_TARGET:-$repo/functions/api/target}
-core_jar=${EDGELEDGER_CORE_JAR:-$repo/functions/core/target/edgeledger-core.jar}
+wire_jar=${EDGELEDGER_WIRE_JAR:-$repo/wire/target/edgeledger-wire.jar}  # CallbackSignature, for signing
 jar="$target/edgeledger-api-0.1.0-SNAPSHOT-runner.jar"
 [ -f "$jar" ] || (cd "$repo" && flock /tmp/edgeledger-build.lock ./mvnw -q -B -pl functions/api -am package -DskipTests)
 work=$(mktemp -d /tmp/edgeledger-bench-api.XXXXXX)
@@ -34,11 +35,12 @@ jvm_base="--add-opens java.base/java.lang=ALL-UNNAMED -Djava.util.logging.manage
 
 if [ "$what" = load ] || [ "$what" = all ]; then
     key=$("$repo/functions/api/bin/api" create-key --name bench 2>/dev/null)
-    "$repo/functions/api/bin/api" serve --port "$api_port" >"$work/api.log" 2>&1 &
+    # the hello-world floor (POST /v1/bench/hello) is measured in the same run, against the same API process
+    EDGELEDGER_BENCH_HELLO=true "$repo/functions/api/bin/api" serve --port "$api_port" >"$work/api.log" 2>&1 &
     api_pid=$!
     pids+=($api_pid)
     for _ in $(seq 200); do curl -sf "http://127.0.0.1:$api_port/health" >/dev/null 2>&1 && break; sleep 0.3; done
-    "$JAVA_HOME/bin/java" -cp "$core_jar" "$repo/bench/api/IngestBench.java" --url "http://127.0.0.1:$api_port" --key "$key" \
+    "$JAVA_HOME/bin/java" -cp "$wire_jar" "$repo/bench/api/IngestBench.java" --url "http://127.0.0.1:$api_port" --key "$key" \
         --rate "${RATE:-1000}" --seconds "${SECONDS_:-20}" --probes "${PROBES:-50}" --concurrency "${CONCURRENCY:-32}" --client "${CLIENT:-raw}" \
         --warmup "${WARMUP:-10}" --saturate-seconds "${SATURATE:-10}" --server-pid "$api_pid" \
         --aux-pids "redis:${pids[0]},s3:${pids[1]}"

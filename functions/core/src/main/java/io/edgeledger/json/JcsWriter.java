@@ -1,5 +1,6 @@
 package io.edgeledger.json;
 
+import io.edgeledger.wire.JsonStrings;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -103,26 +104,6 @@ public final class JcsWriter {
             sb.append('"').append(s).append('"');
             return;
         }
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonStrings.quote(s, sb, JsonStrings.Escapes.ECMASCRIPT);
     }
 }

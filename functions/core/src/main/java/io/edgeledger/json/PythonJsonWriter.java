@@ -1,5 +1,6 @@
 package io.edgeledger.json;
 
+import io.edgeledger.wire.JsonStrings;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,26 +80,6 @@ public final class PythonJsonWriter {
     }
 
     private static void string(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonStrings.quote(s, sb, JsonStrings.Escapes.ASCII);
     }
 }

@@ -27,7 +27,7 @@ public record TracerouteResult(String testRunId, String protocol, String publicI
     }
 
     public String toJson() {
-        Json j = new Json().open();
+        ResultJsonWriter j = new ResultJsonWriter().open();
         j.key("test_run_id").value(testRunId);
         j.key("protocol").value(protocol);
         j.key("source").open().key("public_ip").value(publicIp == null ? "" : publicIp);

@@ -1,5 +1,6 @@
 package io.edgeledger.probe.traceroute.server;
 
+import io.edgeledger.wire.JsonStrings;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.edgeledger.probe.traceroute.TracerouteEngine;
@@ -124,17 +125,7 @@ public final class TracerouteServer implements AutoCloseable {
     }
 
     private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : String.valueOf(s).toCharArray()) {
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
+        return JsonStrings.quote(String.valueOf(s), JsonStrings.Escapes.GO);
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {

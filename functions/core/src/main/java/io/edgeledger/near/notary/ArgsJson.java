@@ -1,5 +1,6 @@
 package io.edgeledger.near.notary;
 
+import io.edgeledger.wire.JsonStrings;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -75,26 +76,6 @@ public final class ArgsJson {
     }
 
     private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || (asciiOnly && c > 0x7e)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonStrings.quote(s, out, asciiOnly ? JsonStrings.Escapes.ASCII : JsonStrings.Escapes.ECMASCRIPT);
     }
 }

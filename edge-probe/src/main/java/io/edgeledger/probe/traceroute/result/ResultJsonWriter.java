@@ -1,26 +1,27 @@
 package io.edgeledger.probe.traceroute.result;
 
+import io.edgeledger.wire.JsonStrings;
 import java.util.List;
 
 /** A small JSON writer: the result shape is fixed, and skipping a JSON library keeps CLI start-up short. */
-final class Json {
+final class ResultJsonWriter {
     private final StringBuilder sb = new StringBuilder(2048);
     private boolean needComma;
 
-    Json open() {
+    ResultJsonWriter open() {
         comma();
         sb.append('{');
         needComma = false;
         return this;
     }
 
-    Json close() {
+    ResultJsonWriter close() {
         sb.append('}');
         needComma = true;
         return this;
     }
 
-    Json key(String k) {
+    ResultJsonWriter key(String k) {
         comma();
         string(k);
         sb.append(':');
@@ -28,20 +29,20 @@ final class Json {
         return this;
     }
 
-    Json openArray() {
+    ResultJsonWriter openArray() {
         comma();
         sb.append('[');
         needComma = false;
         return this;
     }
 
-    Json closeArray() {
+    ResultJsonWriter closeArray() {
         sb.append(']');
         needComma = true;
         return this;
     }
 
-    Json value(String s) {
+    ResultJsonWriter value(String s) {
         comma();
         if (s == null) {
             sb.append("null");
@@ -52,14 +53,14 @@ final class Json {
         return this;
     }
 
-    Json value(long n) {
+    ResultJsonWriter value(long n) {
         comma();
         sb.append(n);
         needComma = true;
         return this;
     }
 
-    Json value(double d) {
+    ResultJsonWriter value(double d) {
         comma();
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             sb.append('0');
@@ -72,14 +73,14 @@ final class Json {
         return this;
     }
 
-    Json value(boolean b) {
+    ResultJsonWriter value(boolean b) {
         comma();
         sb.append(b);
         needComma = true;
         return this;
     }
 
-    Json strings(List<String> list) {
+    ResultJsonWriter strings(List<String> list) {
         openArray();
         for (String s : list) {
             value(s);
@@ -94,25 +95,7 @@ final class Json {
     }
 
     private void string(String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonStrings.quote(s, sb, JsonStrings.Escapes.GO);
     }
 
     @Override
