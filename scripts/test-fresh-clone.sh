@@ -47,12 +47,12 @@ checks=(
 [ -n "${EDGELEDGER_FRESH_CLONE_FULL:-}" ] && checks+=("build|")
 only=" $* "
 
-failed=0
+failed=0 n=0
 for check in "${checks[@]}"; do
     args=${check%%|*} want=${check#*|}
     name=${args%% *}
     [ $# -gt 0 ] && [[ "$only" != *" $name "* ]] && continue
-    dir="$work/clones/${args// /_}"
+    dir="$work/clones/$name-$((++n))" # no ':' or '/' from the arguments: the path ends up in Java class paths
     mkdir -p "$dir"
     git clone -q "$repo" "$dir/edgeledger"
     [ -n "$shared" ] && ln -s "$shared" "$dir/shared"

@@ -46,12 +46,22 @@ class LedgerStorageFaultTest {
         SealedBatch batch = LedgerFixture.seal("etrap.public.orders", LedgerFixture.entries("etrap.public.orders", 1_790_000_000_000L));
         Manifest minted = LedgerFixture.mint(LedgerFixture.write(batch));
         String leafHash = ((LeafOutcome.Leaf) batch.leaves().get(0)).hashHex();
+        // a table of its own with many batches: a search for a row that is in none of them reads every batch, so S3
+        // stopping mid-request (after the listing, between object reads) is likely, not a rare window
+        Manifest other = null;
+        for (int i = 0; i < 12; i++) {
+            other = LedgerFixture.write(LedgerFixture.seal("etrap.public.customers",
+                    LedgerFixture.entries("etrap.public.customers", 1_791_000_000_000L + i * 10_000L)));
+        }
+        String absentRow = "ab".repeat(32);
         String base = "http://localhost:" + RestAssured.port;
         Map<String, HttpRequest> requests = Map.of(
                 "verify", request(base + "/v1/ledger/verify").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"leaf_hash\":\"" + leafHash + "\",\"batch_id\":\"" + minted.batchId() + "\"}")).build(),
                 "show", request(base + "/v1/ledger/batches/" + minted.batchId()).GET().build(),
-                "list", request(base + "/v1/ledger/batches?database=" + minted.database()).GET().build());
+                "list", request(base + "/v1/ledger/batches?database=" + minted.database()).GET().build(),
+                "search", request(base + "/v1/ledger/verify").POST(HttpRequest.BodyPublishers.ofString("{\"leaf_hash\":\"" + absentRow
+                        + "\",\"database\":\"" + other.database() + "\",\"table\":\"" + other.table() + "\"}")).build());
 
         EmbeddedS3 s3 = ApiTestResources.s3();
         assertThat(s3).as("the shared S3 server of ApiTestResources").isNotNull();
@@ -62,7 +72,7 @@ class LedgerStorageFaultTest {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
             for (int c = 0; c < CLIENTS; c++) {
-                List<String> order = List.of("verify", "show", "list", "verify");
+                List<String> order = List.of("verify", "search", "show", "list", "search");
                 int offset = c;
                 clients.submit(() -> {
                     for (int i = offset; running.get(); i++) {
@@ -99,6 +109,9 @@ class LedgerStorageFaultTest {
             }
             if (a.status() == 200 && a.endpoint().equals("verify")) {
                 assertThat(a.verdict()).as("%s", a).isEqualTo("verified");
+            }
+            if (a.status() == 200 && a.endpoint().equals("search")) {
+                assertThat(a.verdict()).as("%s", a).isEqualTo("not_found");
             }
         });
         JsonNode after = JSON.readTree(http.send(requests.get("verify"), HttpResponse.BodyHandlers.ofString()).body());
