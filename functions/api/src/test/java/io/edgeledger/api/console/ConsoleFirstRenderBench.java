@@ -7,7 +7,6 @@ import io.edgeledger.api.support.LedgerFixture;
 import io.edgeledger.api.support.SignedProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,8 @@ class ConsoleFirstRenderBench {
         }
         int listed = Api.operator().get("/v1/ledger/batches?limit=1000").jsonPath().getList("batches").size();
         System.out.printf("console-bench: seeded %d probes, %d batches (API lists %d)%n", PROBES, BATCHES, listed);
-        try (Browser browser = new Browser("http://localhost:" + RestAssured.port)) {
+        var bridge = io.edgeledger.api.local.LocalHttpMode.bridge("127.0.0.1", 0, 29_000); // as ./edgeledger up serves it
+        try (Browser browser = new Browser("http://127.0.0.1:" + bridge.getAddress().getPort())) {
             browser.open("");
             browser.script("sessionStorage.setItem('edgeledger.operatorKey', arguments[0])", Api.operatorKey());
             for (String page : List.of("#/probes", "#/ledger")) {
@@ -75,6 +75,8 @@ class ConsoleFirstRenderBench {
                         page, first[first.length / 2], first[0], first[first.length - 1], first.length,
                         ((Number) samples.get(0).get("firstRender")).doubleValue());
             }
+        } finally {
+            bridge.stop(0);
         }
     }
 
