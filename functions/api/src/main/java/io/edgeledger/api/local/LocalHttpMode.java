@@ -45,13 +45,26 @@ public final class LocalHttpMode {
         long started = System.nanoTime();
         QuarkusStreamHandler handler = new QuarkusStreamHandler(); // starts Quarkus, as the Lambda runtime's init does
         LambdaHttpHandler http = eventJson ? null : httpHandler();
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 1024);
-        int timeout = timeoutMillis;
-        server.createContext("/", exchange -> serve(handler, http, exchange, timeout));
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        HttpServer server = listen(host, port, handler, http, timeoutMillis);
         System.err.printf("api: local HTTP mode on http://%s:%d (Lambda handler, %s, %d ms per request), started in %d ms%n",
                 host, server.getAddress().getPort(), eventJson ? "event JSON" : "event objects", timeoutMillis, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The bridge for a Quarkus application already running in this JVM (the browser tests: the console reaches the API
+     * through the same bridge as in {@code ./edgeledger up}), on {@code port} (0: any free port).
+     */
+    public static HttpServer bridge(String host, int port, int timeoutMillis) throws IOException {
+        return listen(host, port, null, httpHandler(), timeoutMillis);
+    }
+
+    private static HttpServer listen(String host, int port, QuarkusStreamHandler handler, LambdaHttpHandler http, int timeoutMillis)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 1024);
+        server.createContext("/", exchange -> serve(handler, http, exchange, timeoutMillis));
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        return server;
     }
 
     private static void serve(QuarkusStreamHandler handler, LambdaHttpHandler http, HttpExchange exchange, int timeoutMillis)

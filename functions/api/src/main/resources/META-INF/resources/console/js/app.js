@@ -1,6 +1,6 @@
 // The console shell: sign-in with an operator key (session storage only) and a hash router over the pages.
 import { api, session } from './api.js';
-import { clear, errorBox, loading } from './ui.js';
+import { clear, el, errorBox, loading } from './ui.js';
 
 const pages = {
   probes: () => import('./pages/probes.js'),
@@ -34,8 +34,10 @@ async function route() {
     if (link.getAttribute('href') === `#/${page}`) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  const target = $('page');
-  clear(target, loading());
+  // each route renders into its own element: a slower earlier route that finishes late writes into a detached one
+  const view = el('div', {}, loading());
+  clear($('page'), view);
+  const target = view;
   try {
     const module = await pages[page]();
     await module.render(target, args.map(decodeURIComponent));

@@ -65,10 +65,7 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement visible(By by) {
-        return until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
+        return until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
     WebElement waitFor(By by) {

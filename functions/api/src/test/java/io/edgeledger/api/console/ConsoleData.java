@@ -56,6 +56,7 @@ final class ConsoleData {
         // a Codex CLI session from the shared fixtures, as the probe's collector normalizes it (the .expected.json)
         Path fixture = SharedData.resolve("fixtures/agent-logs/home/.codex/sessions/2025/10/28/rollout-2025-10-28T14-05-11-" + CODEX_SESSION + ".jsonl.expected.json");
         ArrayNode events = (ArrayNode) JSON.readTree(Files.readString(fixture));
+        rebaseToNow(events); // the API lists sessions active in its recent window; the fixture is from 2025
         ObjectNode batch = JSON.createObjectNode().put("batch_id", Payloads.batchId());
         batch.set("events", events);
         ok(probe.post("/v1/ingest/events", JSON.writeValueAsString(batch)));
@@ -75,6 +76,19 @@ final class ConsoleData {
             s3.putObject(b -> b.bucket(ApiTestResources.LEDGER_BUCKET).key(key), RequestBody.fromString(forged));
         }
         return new ConsoleData(probe, name, intact, leafText(good, 1), tampered, leafText(bad, 0), events.size());
+    }
+
+    /** Shifts every event's time by one offset so the last one is now: the session as if replayed today, order kept. */
+    private static void rebaseToNow(ArrayNode events) {
+        Instant last = Instant.EPOCH;
+        for (JsonNode e : events) {
+            Instant at = Instant.parse(e.path("timestamp").asText());
+            last = at.isAfter(last) ? at : last;
+        }
+        java.time.Duration shift = java.time.Duration.between(last, Instant.now().minusSeconds(60));
+        for (JsonNode e : events) {
+            ((ObjectNode) e).put("timestamp", Instant.parse(e.path("timestamp").asText()).plus(shift).toString());
+        }
     }
 
     private static String leafText(SealedBatch batch, int i) {

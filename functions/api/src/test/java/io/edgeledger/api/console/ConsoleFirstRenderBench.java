@@ -7,7 +7,6 @@ import io.edgeledger.api.support.LedgerFixture;
 import io.edgeledger.api.support.SignedProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,16 +40,31 @@ class ConsoleFirstRenderBench {
             SignedProbe.enroll("bench-probe-" + i);
         }
         List<io.edgeledger.ledger.batch.BatchEntry> entries = LedgerFixture.entries("etrap.public.orders", 1_700_000_000_000L);
-        for (int i = 0; i < BATCHES; i++) { // distinct entry ids give distinct batch ids
-            List<io.edgeledger.ledger.batch.BatchEntry> shifted = new ArrayList<>();
-            for (var e : entries) {
-                shifted.add(new io.edgeledger.ledger.batch.BatchEntry(e.entryId().replaceFirst("^\\d+", Long.toString(1_700_000_000_000L + i * 1000L)), e.outcome()));
+        int written = 0;
+        try (var s3 = Api.s3()) { // one client for all the writes; a write that fails under load is retried, then counted
+            var store = new io.edgeledger.ledger.store.s3.S3LedgerStore(s3, io.edgeledger.api.support.ApiTestResources.LEDGER_BUCKET);
+            for (int i = 0; i < BATCHES; i++) { // distinct entry ids give distinct batch ids
+                List<io.edgeledger.ledger.batch.BatchEntry> shifted = new ArrayList<>();
+                for (var e : entries) {
+                    shifted.add(new io.edgeledger.ledger.batch.BatchEntry(e.entryId().replaceFirst("^\\d+", Long.toString(1_700_000_000_000L + i * 1000L)), e.outcome()));
+                }
+                var sealed = LedgerFixture.seal("etrap.public.orders", shifted);
+                for (int attempt = 1; attempt <= 3; attempt++) {
+                    try {
+                        store.writeBatch(sealed);
+                        written++;
+                        break;
+                    } catch (RuntimeException e) {
+                        System.out.printf("console-bench: batch %d attempt %d failed: %s%n", i, attempt, e.getMessage());
+                    }
+                }
             }
-            LedgerFixture.write(LedgerFixture.seal("etrap.public.orders", shifted));
         }
+        System.out.printf("console-bench: wrote %d of %d batches%n", written, BATCHES);
         int listed = Api.operator().get("/v1/ledger/batches?limit=1000").jsonPath().getList("batches").size();
         System.out.printf("console-bench: seeded %d probes, %d batches (API lists %d)%n", PROBES, BATCHES, listed);
-        try (Browser browser = new Browser("http://localhost:" + RestAssured.port)) {
+        var bridge = io.edgeledger.api.local.LocalHttpMode.bridge("127.0.0.1", 0, 29_000); // as ./edgeledger up serves it
+        try (Browser browser = new Browser("http://127.0.0.1:" + bridge.getAddress().getPort())) {
             browser.open("");
             browser.script("sessionStorage.setItem('edgeledger.operatorKey', arguments[0])", Api.operatorKey());
             for (String page : List.of("#/probes", "#/ledger")) {
@@ -75,6 +89,8 @@ class ConsoleFirstRenderBench {
                         page, first[first.length / 2], first[0], first[first.length - 1], first.length,
                         ((Number) samples.get(0).get("firstRender")).doubleValue());
             }
+        } finally {
+            bridge.stop(0);
         }
     }
 

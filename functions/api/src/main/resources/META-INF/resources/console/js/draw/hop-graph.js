@@ -70,6 +70,9 @@ export function hopGraph(results, { title = 'Latest path' } = {}) {
   return figureWithTable(title, holder, table);
 }
 
+const depth = (graph) => Math.max(0, ...graph.nodes.map((n) => n.ttl));
+const widest = (graph) => Math.max(1, ...[...Map.groupBy(graph.nodes, (n) => n.ttl).values()].map((g) => g.length));
+
 function draw(holder, graph) {
   const cy = cytoscape({
     container: holder,
@@ -86,8 +89,11 @@ function draw(holder, graph) {
       { selector: 'edge', style: { width: 2, 'line-color': '#94a3b8', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#94a3b8',
         'curve-style': 'bezier', label: 'data(label)', 'font-size': 9 } },
     ],
-    layout: { name: 'breadthfirst', directed: true, roots: ['src'], spacingFactor: 1.1,
-      transform: (_node, pos) => ({ x: pos.y * 1.9, y: pos.x * 0.6 }) },
+    // breadthfirst lays TTLs out as rows top-down in this box; the transform turns rows into columns, left to right
+    layout: { name: 'breadthfirst', directed: true, roots: ['src'], spacingFactor: 1,
+      boundingBox: { x1: 0, y1: 0, w: 90 * widest(graph), h: 165 * (depth(graph) + 1) },
+      transform: (_node, pos) => ({ x: pos.y, y: pos.x }) },
+    minZoom: 0.4, maxZoom: 1.2,
     userZoomingEnabled: false, boxSelectionEnabled: false, autoungrabify: true,
   });
   holder.dataset.nodes = String(cy.nodes().not('.source').length);

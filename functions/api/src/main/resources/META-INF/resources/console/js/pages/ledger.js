@@ -129,19 +129,19 @@ function verifyPanel({ batchId }) {
 }
 
 const VERDICT_TEXT = {
-  verified: 'VERIFIED: the row is in the batch, and the batch root is the one notarized on chain',
-  tampered: 'TAMPERED: the ledger in S3 does not match what was notarized',
-  not_found: 'NOT FOUND: no batch in S3 contains this row',
-  not_notarized: 'NOT NOTARIZED: the row is in a batch that has not been minted on chain yet',
+  verified: 'the row is in the batch, and the batch root is the one notarized on chain',
+  tampered: 'the ledger in S3 does not match what was notarized',
+  not_found: 'no batch in S3 contains this row',
+  not_notarized: 'the row is in a batch that has not been minted on chain yet',
 };
 
 async function verdictView(answer) {
   const chain = answer.chain ?? {};
   const banner = el(`div.verdict.${answer.verdict}`, { role: answer.verdict === 'tampered' ? 'alert' : 'status', dataset: { verdict: answer.verdict } },
-    el('span.verdict-word', {}, answer.verdict), el('span', {}, VERDICT_TEXT[answer.verdict] ?? ''));
+    el('span.verdict-word', {}, answer.verdict.replace('_', ' ')), el('span', {}, VERDICT_TEXT[answer.verdict] ?? ''));
   const parts = [banner];
   if (answer.problems?.length) {
-    parts.push(el('ul.problems', {}, answer.problems.map((p) => el('li', {}, `${p.s3_prefix ?? ''} ${p.problem ?? JSON.stringify(p)}`))));
+    parts.push(el('ul.problems', {}, answer.problems.map((p) => el('li', {}, p.problem ?? JSON.stringify(p)))));
   }
   if (answer.root || chain.root) {
     parts.push(el('div.roots', {},
