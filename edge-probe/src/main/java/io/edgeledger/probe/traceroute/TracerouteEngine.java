@@ -16,6 +16,7 @@ import io.edgeledger.probe.traceroute.engine.TraceSettings;
 import io.edgeledger.probe.traceroute.icmp.IcmpTracer;
 import io.edgeledger.probe.traceroute.net.HostNetwork;
 import io.edgeledger.probe.traceroute.publicip.PublicIp;
+import io.edgeledger.probe.traceroute.publicip.PublicIpLookup;
 import io.edgeledger.probe.traceroute.result.E2eProbe;
 import io.edgeledger.probe.traceroute.result.Hop;
 import io.edgeledger.probe.traceroute.result.HopCount;
@@ -45,8 +46,6 @@ import java.util.concurrent.FutureTask;
  * ({@link io.edgeledger.probe.traceroute.net.MissingPrivilegeException} otherwise).
  */
 public final class TracerouteEngine {
-    private static final long REVERSE_DNS_BUDGET_MS = 2000;
-    private static final long PUBLIC_IP_BUDGET_MS = 3000;
 
     private TracerouteEngine() {}
 
@@ -71,7 +70,7 @@ public final class TracerouteEngine {
         InetAddress target = Targets.resolve(p.hostname(), p.ipv6());
         boolean v6 = target instanceof Inet6Address;
         CompletableFuture<PublicIp> publicIp = p.sourcePublicIp()
-                ? CompletableFuture.supplyAsync(() -> PublicIp.fetch(p.publicIpEndpoints(), PUBLIC_IP_BUDGET_MS))
+                ? CompletableFuture.supplyAsync(() -> PublicIpLookup.SHARED.fetch(p.publicIpEndpoints()))
                 : null;
         debug("resolved");
         ProtocolTracer tracer = tracer(p);
@@ -196,7 +195,7 @@ public final class TracerouteEngine {
                 }
             }
         }
-        Map<InetAddress, List<String>> names = ReverseDns.lookup(all, REVERSE_DNS_BUDGET_MS);
+        Map<InetAddress, List<String>> names = ReverseDns.SHARED.lookup(all);
         List<TracerouteRun> out = new ArrayList<>();
         for (TracerouteRun r : runs) {
             List<Hop> hops = new ArrayList<>();

@@ -14,7 +14,7 @@ public record TracerouteParams(String hostname, Protocol protocol, int port, int
                                int e2eIntervalMillis, List<String> publicIpEndpoints) {
     public static final int DEFAULT_PORT = 33434;
     public static final List<String> DEFAULT_PUBLIC_IP_ENDPOINTS =
-            List.of("https://api.ipify.org", "https://ifconfig.me/ip", "https://checkip.amazonaws.com");
+            io.edgeledger.probe.traceroute.publicip.PublicIpLookup.UPSTREAM_ENDPOINTS;
 
     public TracerouteParams {
         if (hostname == null || hostname.isBlank()) {

@@ -121,6 +121,8 @@ final class NetLab implements AutoCloseable {
     static List<String> javaCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                // a cold JVM's first lookup on a loaded machine may miss the 200 ms default; names are asserted
+                "-Dedgeledger.traceroute.reverse-dns-deadline-ms=20000",
                 "-cp", System.getProperty("java.class.path"), "io.edgeledger.probe.EdgeProbe");
     }
 
