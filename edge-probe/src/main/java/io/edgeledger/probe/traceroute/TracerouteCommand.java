@@ -43,7 +43,9 @@ public final class TracerouteCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "3000", description = "Per-probe wait in ms (default: ${DEFAULT-VALUE}).")
     int timeout;
 
-    @Option(names = "--tcp-method", defaultValue = "syn", description = "syn, sack or prefer_sack (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tcp-method", defaultValue = "syn", description = "syn, sack, prefer_sack or syn_socket (kernel connects with a TTL, ICMP errors from the "
+                    + "socket error queue: needs no CAP_NET_RAW; chosen with a warning when TCP lacks the privilege) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String tcpMethod;
 
     @Option(names = {"-Q", "--e2e-queries"}, defaultValue = "50", description = "End-to-end probes to the destination (default: ${DEFAULT-VALUE}).")
@@ -127,7 +129,18 @@ public final class TracerouteCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         try {
-            TracerouteResult result = TracerouteEngine.run(params);
+            TracerouteResult result;
+            try {
+                result = TracerouteEngine.run(params);
+            } catch (MissingPrivilegeException e) {
+                if (params.protocol() != Protocol.TCP) {
+                    throw e;
+                }
+                err.println("edge-probe traceroute: warning: " + e.getMessage() + "; using --tcp-method syn_socket"
+                        + " (kernel connects, no raw socket)");
+                err.flush();
+                result = TracerouteEngine.run(params.withTcpMethod(TcpMethod.SYN_SOCKET));
+            }
             if (verbose) {
                 err.printf("edge-probe traceroute: engine %.1f ms%n", (System.nanoTime() - t0) / 1e6);
                 err.flush();

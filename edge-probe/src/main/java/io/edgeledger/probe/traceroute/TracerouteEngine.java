@@ -73,6 +73,12 @@ public final class TracerouteEngine {
                 ? CompletableFuture.supplyAsync(() -> PublicIpLookup.SHARED.fetch(p.publicIpEndpoints()))
                 : null;
         debug("resolved");
+        if (p.protocol() == Protocol.TCP && p.tcpMethod() == TcpMethod.SYN_SOCKET) {
+            if (network != HostNetwork.INSTANCE) {
+                throw new TracerouteException("syn_socket uses the host's TCP sockets, not a packet network");
+            }
+            return finish(p, publicIp, SynSocketTrace.runs(p, target), SynSocketTrace.e2e(p, target));
+        }
         ProtocolTracer tracer = tracer(p);
         List<TracerouteRun> runs = new ArrayList<>();
         E2eProbe e2e;
@@ -105,6 +111,12 @@ public final class TracerouteEngine {
             throw new TracerouteException("native support (JNA, libpcap) could not be loaded: " + rootMessage(e)
                     + " (is libpcap0.8 installed and the JNA temporary directory writable?)", e);
         }
+        return finish(p, publicIp, runs, e2e);
+    }
+
+    /** Reverse DNS, public IP and the private-hop filter, whatever way the runs were made. */
+    private static TracerouteResult finish(TracerouteParams p, CompletableFuture<PublicIp> publicIp,
+                                           List<TracerouteRun> runs, E2eProbe e2e) {
         if (p.reverseDns()) {
             runs = withReverseDns(runs);
         }
@@ -124,6 +136,7 @@ public final class TracerouteEngine {
                 case SYN -> TcpTracer.syn(p.port());
                 case SACK -> TcpTracer.sack(p.port());
                 case PREFER_SACK -> TcpTracer.preferSack(p.port());
+                case SYN_SOCKET -> throw new IllegalStateException("syn_socket sends no packets itself");
             };
         };
     }

@@ -47,6 +47,12 @@ public record TracerouteParams(String hostname, Protocol protocol, int port, int
                 e2eIntervalMillis, publicIpEndpoints);
     }
 
+    public TracerouteParams withTcpMethod(TcpMethod m) {
+        return new TracerouteParams(hostname, protocol, port, tracerouteQueries, maxTtl, timeoutMillis, m,
+                e2eQueries, ipv6, reverseDns, sourcePublicIp, skipPrivateHops, parallel, adaptiveWait,
+                sendDelayMillis, e2eIntervalMillis, publicIpEndpoints);
+    }
+
     public TracerouteParams withPort(int p) {
         return new TracerouteParams(hostname, protocol, p, tracerouteQueries, maxTtl, timeoutMillis, tcpMethod,
                 e2eQueries, ipv6, reverseDns, sourcePublicIp, skipPrivateHops, parallel, adaptiveWait,

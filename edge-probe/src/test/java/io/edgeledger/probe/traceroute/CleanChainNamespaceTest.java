@@ -160,6 +160,37 @@ class CleanChainNamespaceTest {
         assertThat(r.err()).contains("CAP_NET_RAW").contains("root");
     }
 
+    /** No capability at all: uid 0 but an empty bounding set, so exec leaves nothing permitted or effective. */
+    private static final List<String> NO_CAPABILITIES = List.of("setpriv", "--bounding-set=-all", "--inh-caps=-all",
+            "--");
+
+    @ParameterizedTest(name = "IPv{0}")
+    @CsvSource({"4", "6"})
+    void synSocketTracesWithoutAnyCapability(int family) throws Exception {
+        NetLab.Result udp = lab.edgeProbeWith(NO_CAPABILITIES, "traceroute", "-q", "1", "-Q", "0", "-m", "3",
+                lab.dst(family));
+        assertThat(udp.code()).as("the process really lacks CAP_NET_RAW: " + udp.err()).isEqualTo(4);
+        NetLab.Result r = lab.edgeProbeWith(NO_CAPABILITIES, "traceroute", "--format", "json", "-P", "tcp",
+                "--tcp-method", "syn_socket", "-p", "80", "-q", "2", "-Q", "3", "-m", "8", "--timeout", "3000",
+                lab.dst(family));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = r.json();
+        for (JsonNode run : json.path("traceroute").path("runs")) {
+            PathAssertions.assertPath(run, lab.path(family), "syn_socket v" + family);
+        }
+        assertThat(json.path("traceroute").path("runs").size()).isEqualTo(2);
+        assertThat(json.path("e2e_probe").path("packets_received").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void tcpWithoutCapNetRawFallsBackToSynSocketWithAWarning() throws Exception {
+        NetLab.Result r = lab.edgeProbeWith(NO_CAPABILITIES, "traceroute", "--format", "json", "-P", "tcp", "-p", "80",
+                "-q", "1", "-Q", "0", "-m", "8", "--timeout", "3000", lab.dst(4));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning").contains("syn_socket").contains("CAP_NET_RAW");
+        PathAssertions.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "fallback");
+    }
+
     @Test
     void onlyCapNetRawIsEnoughForAnUnprivilegedUser() throws Exception {
         // the classes and the jars they need, copied where user 'nobody' can read them
