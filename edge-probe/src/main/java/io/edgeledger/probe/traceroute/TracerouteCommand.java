@@ -43,7 +43,9 @@ public final class TracerouteCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "3000", description = "Per-probe wait in ms (default: ${DEFAULT-VALUE}).")
     int timeout;
 
-    @Option(names = "--tcp-method", defaultValue = "syn", description = "syn, sack or prefer_sack (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tcp-method", defaultValue = "syn", description = "syn, sack, prefer_sack or syn_socket (kernel connects with a TTL, ICMP errors from the "
+                    + "socket error queue: needs no CAP_NET_RAW; chosen with a warning when TCP lacks the privilege) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String tcpMethod;
 
     @Option(names = {"-Q", "--e2e-queries"}, defaultValue = "50", description = "End-to-end probes to the destination (default: ${DEFAULT-VALUE}).")
@@ -79,14 +81,19 @@ public final class TracerouteCommand implements Callable<Integer> {
     @Option(names = "--e2e-interval", defaultValue = "2", description = "Interval between end-to-end probes in ms (default: ${DEFAULT-VALUE}).")
     int e2eInterval;
 
-    @Option(names = "--public-ip-endpoint", paramLabel = "URL", description = "HTTPS endpoint answering the caller's IP (repeatable; default: ipify, ifconfig.me, checkip.amazonaws.com).")
+    @Option(names = "--public-ip-endpoint", paramLabel = "URL", description = "Endpoint answering the caller's IP, tried in order (repeatable; default: upstream's icanhazip.com, "
+                    + "ipinfo.io/ip, checkip.amazonaws.com, api.ipify.org, whatismyip.akamai.com).")
     List<String> publicIpEndpoints;
 
     @Option(names = "--format", description = "json or table (default: table on a terminal, json otherwise).")
     String format;
 
-    @Option(names = "--verbose", description = "Report timings on stderr.")
+    @Option(names = {"-v", "--verbose"}, description = "Report timings on stderr.")
     boolean verbose;
+
+    @Option(names = "--windows-driver", description = "Windows only (upstream's kernel driver): accepted for "
+            + "compatibility and refused on this platform.")
+    boolean windowsDriver;
 
     @Override
     public Integer call() {
@@ -98,6 +105,11 @@ public final class TracerouteCommand implements Callable<Integer> {
         TracerouteParams params;
         boolean table;
         try {
+            if (windowsDriver && !System.getProperty("os.name", "").startsWith("Windows")) {
+                throw new IllegalArgumentException("--windows-driver selects upstream's Windows kernel driver and "
+                        + "works only on Windows; on " + System.getProperty("os.name") + " leave it out (raw sockets "
+                        + "are used, or --tcp-method syn_socket without CAP_NET_RAW)");
+            }
             if (parallel && serial) {
                 throw new IllegalArgumentException("--parallel and --serial exclude each other");
             }
@@ -117,9 +129,24 @@ public final class TracerouteCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         try {
-            TracerouteResult result = TracerouteEngine.run(params);
+            TracerouteResult result;
+            try {
+                result = TracerouteEngine.run(params);
+            } catch (MissingPrivilegeException e) {
+                if (params.protocol() != Protocol.TCP) {
+                    throw e;
+                }
+                err.println("edge-probe traceroute: warning: " + e.getMessage() + "; using --tcp-method syn_socket"
+                        + " (kernel connects, no raw socket)");
+                err.flush();
+                result = TracerouteEngine.run(params.withTcpMethod(TcpMethod.SYN_SOCKET));
+            }
             if (verbose) {
                 err.printf("edge-probe traceroute: engine %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+                err.flush();
+            }
+            if (result.publicIpError() != null) {
+                err.println("edge-probe traceroute: warning: " + result.publicIpError());
                 err.flush();
             }
             out.print(table ? result.toTable() : result.toJson() + "\n");

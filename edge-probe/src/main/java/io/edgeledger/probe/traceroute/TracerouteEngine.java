@@ -16,6 +16,7 @@ import io.edgeledger.probe.traceroute.engine.TraceSettings;
 import io.edgeledger.probe.traceroute.icmp.IcmpTracer;
 import io.edgeledger.probe.traceroute.net.HostNetwork;
 import io.edgeledger.probe.traceroute.publicip.PublicIp;
+import io.edgeledger.probe.traceroute.publicip.PublicIpLookup;
 import io.edgeledger.probe.traceroute.result.E2eProbe;
 import io.edgeledger.probe.traceroute.result.Hop;
 import io.edgeledger.probe.traceroute.result.HopCount;
@@ -45,8 +46,6 @@ import java.util.concurrent.FutureTask;
  * ({@link io.edgeledger.probe.traceroute.net.MissingPrivilegeException} otherwise).
  */
 public final class TracerouteEngine {
-    private static final long REVERSE_DNS_BUDGET_MS = 2000;
-    private static final long PUBLIC_IP_BUDGET_MS = 3000;
 
     private TracerouteEngine() {}
 
@@ -71,9 +70,15 @@ public final class TracerouteEngine {
         InetAddress target = Targets.resolve(p.hostname(), p.ipv6());
         boolean v6 = target instanceof Inet6Address;
         CompletableFuture<PublicIp> publicIp = p.sourcePublicIp()
-                ? CompletableFuture.supplyAsync(() -> PublicIp.fetch(p.publicIpEndpoints(), PUBLIC_IP_BUDGET_MS))
+                ? CompletableFuture.supplyAsync(() -> PublicIpLookup.SHARED.fetch(p.publicIpEndpoints()))
                 : null;
         debug("resolved");
+        if (p.protocol() == Protocol.TCP && p.tcpMethod() == TcpMethod.SYN_SOCKET) {
+            if (network != HostNetwork.INSTANCE) {
+                throw new TracerouteException("syn_socket uses the host's TCP sockets, not a packet network");
+            }
+            return finish(p, publicIp, SynSocketTrace.runs(p, target), SynSocketTrace.e2e(p, target));
+        }
         ProtocolTracer tracer = tracer(p);
         List<TracerouteRun> runs = new ArrayList<>();
         E2eProbe e2e;
@@ -106,6 +111,12 @@ public final class TracerouteEngine {
             throw new TracerouteException("native support (JNA, libpcap) could not be loaded: " + rootMessage(e)
                     + " (is libpcap0.8 installed and the JNA temporary directory writable?)", e);
         }
+        return finish(p, publicIp, runs, e2e);
+    }
+
+    /** Reverse DNS, public IP and the private-hop filter, whatever way the runs were made. */
+    private static TracerouteResult finish(TracerouteParams p, CompletableFuture<PublicIp> publicIp,
+                                           List<TracerouteRun> runs, E2eProbe e2e) {
         if (p.reverseDns()) {
             runs = withReverseDns(runs);
         }
@@ -125,6 +136,7 @@ public final class TracerouteEngine {
                 case SYN -> TcpTracer.syn(p.port());
                 case SACK -> TcpTracer.sack(p.port());
                 case PREFER_SACK -> TcpTracer.preferSack(p.port());
+                case SYN_SOCKET -> throw new IllegalStateException("syn_socket sends no packets itself");
             };
         };
     }
@@ -196,7 +208,7 @@ public final class TracerouteEngine {
                 }
             }
         }
-        Map<InetAddress, List<String>> names = ReverseDns.lookup(all, REVERSE_DNS_BUDGET_MS);
+        Map<InetAddress, List<String>> names = ReverseDns.SHARED.lookup(all);
         List<TracerouteRun> out = new ArrayList<>();
         for (TracerouteRun r : runs) {
             List<Hop> hops = new ArrayList<>();

@@ -15,7 +15,7 @@ public record TracerouteParams(String hostname, Protocol protocol, int port, int
                                int e2eIntervalMillis, List<String> publicIpEndpoints) {
     public static final int DEFAULT_PORT = 33434;
     public static final List<String> DEFAULT_PUBLIC_IP_ENDPOINTS =
-            List.of("https://api.ipify.org", "https://ifconfig.me/ip", "https://checkip.amazonaws.com");
+            io.edgeledger.probe.traceroute.publicip.PublicIpLookup.UPSTREAM_ENDPOINTS;
 
     public TracerouteParams {
         if (hostname == null || hostname.isBlank()) {
@@ -58,6 +58,12 @@ public record TracerouteParams(String hostname, Protocol protocol, int port, int
         return new TracerouteParams(hostname, p, port, tracerouteQueries, maxTtl, timeoutMillis, tcpMethod, e2eQueries,
                 ipv6, reverseDns, sourcePublicIp, skipPrivateHops, parallel, adaptiveWait, sendDelayMillis,
                 e2eIntervalMillis, publicIpEndpoints);
+    }
+
+    public TracerouteParams withTcpMethod(TcpMethod m) {
+        return new TracerouteParams(hostname, protocol, port, tracerouteQueries, maxTtl, timeoutMillis, m,
+                e2eQueries, ipv6, reverseDns, sourcePublicIp, skipPrivateHops, parallel, adaptiveWait,
+                sendDelayMillis, e2eIntervalMillis, publicIpEndpoints);
     }
 
     public TracerouteParams withPort(int p) {

@@ -31,7 +31,7 @@ class CleanChainNamespaceTest {
         java.nio.file.Files.createDirectories(hostsDir);
         java.nio.file.Files.writeString(hostsDir.resolve("hosts"), "127.0.0.1 localhost\n"
                 + lab.path(4).get(0) + " hop-one.lab.test\n" + lab.dst(4) + " destination.lab.test\n");
-        Thread.sleep(300);
+        lab.awaitListeningInDestination(HOLD_PORT);
     }
 
     private java.nio.file.Path hostsDir;
@@ -53,7 +53,7 @@ class CleanChainNamespaceTest {
 
     @Test
     void reverseDnsNamesHopsAndTheDestination() throws Exception {
-        NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "--reverse-dns", "-q", "1", "-Q", "0",
+        NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "--reverse-dns", "--wait", NetLab.EVERY_HOP_WAIT, "-q", "1", "-Q", "0",
                 "-m", "8", "--timeout", "1000", lab.dst(4));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode run = r.json().path("traceroute").path("runs").get(0);
@@ -66,7 +66,7 @@ class CleanChainNamespaceTest {
     void unreachablePublicIpEndpointIsReportedNotFatal() throws Exception {
         // an HTTPS endpoint inside the lab with nothing listening: the lookup fails, the trace does not
         NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "--source-public-ip",
-                "--public-ip-endpoint", "https://" + lab.dst(4) + ":9/ip", "-q", "1", "-Q", "0", "-m", "8",
+                "--public-ip-endpoint", "https://" + lab.dst(4) + ":9/ip", "--wait", NetLab.EVERY_HOP_WAIT, "-q", "1", "-Q", "0", "-m", "8",
                 "--timeout", "1000", lab.dst(4));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode source = r.json().path("source");
@@ -85,7 +85,7 @@ class CleanChainNamespaceTest {
     void everyHopPerTtlAndTheDestination(String proto, String method, int family) throws Exception {
         int port = proto.equals("tcp") ? (method.equals("syn") ? 80 : HOLD_PORT) : 33434;
         NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "-P", proto, "--tcp-method", method,
-                "-p", String.valueOf(port), "-q", "2", "-Q", "5", "-m", "8", "--timeout", "1000", lab.dst(family));
+                "-p", String.valueOf(port), "--wait", NetLab.EVERY_HOP_WAIT, "-q", "2", "-Q", "5", "-m", "8", "--timeout", "1000", lab.dst(family));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = r.json();
         assertThat(json.path("protocol").asText()).isEqualTo(proto.toUpperCase());
@@ -114,7 +114,7 @@ class CleanChainNamespaceTest {
     void preferSackFallsBackToSynWhenTheDestinationClosesTheConnection() throws Exception {
         // netlab's listener closes each connection at once: data then draws a RST, never a SACK
         NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "-P", "tcp", "--tcp-method", "prefer_sack",
-                "-p", "80", "-q", "1", "-Q", "0", "-m", "8", "--timeout", "1000", lab.dst(4));
+                "-p", "80", "--wait", NetLab.EVERY_HOP_WAIT, "-q", "1", "-Q", "0", "-m", "8", "--timeout", "1000", lab.dst(4));
         assertThat(r.code()).as(r.err()).isZero();
         PathAssertions.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "prefer_sack fallback");
     }
@@ -129,7 +129,7 @@ class CleanChainNamespaceTest {
 
     @Test
     void tableOutputShowsOneLinePerTtl() throws Exception {
-        NetLab.Result r = lab.edgeProbe("traceroute", "--format", "table", "-q", "1", "-Q", "0", "-m", "8",
+        NetLab.Result r = lab.edgeProbe("traceroute", "--format", "table", "--wait", NetLab.EVERY_HOP_WAIT, "-q", "1", "-Q", "0", "-m", "8",
                 "--timeout", "1000", lab.dst(4));
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = new ArrayList<>(r.out().lines().toList());
@@ -158,6 +158,37 @@ class CleanChainNamespaceTest {
         NetLab.Result r = lab.inSource(wrapper, command);
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(4);
         assertThat(r.err()).contains("CAP_NET_RAW").contains("root");
+    }
+
+    /** No capability at all: uid 0 but an empty bounding set, so exec leaves nothing permitted or effective. */
+    private static final List<String> NO_CAPABILITIES = List.of("setpriv", "--bounding-set=-all", "--inh-caps=-all",
+            "--");
+
+    @ParameterizedTest(name = "IPv{0}")
+    @CsvSource({"4", "6"})
+    void synSocketTracesWithoutAnyCapability(int family) throws Exception {
+        NetLab.Result udp = lab.edgeProbeWith(NO_CAPABILITIES, "traceroute", "-q", "1", "-Q", "0", "-m", "3",
+                lab.dst(family));
+        assertThat(udp.code()).as("the process really lacks CAP_NET_RAW: " + udp.err()).isEqualTo(4);
+        NetLab.Result r = lab.edgeProbeWith(NO_CAPABILITIES, "traceroute", "--format", "json", "-P", "tcp",
+                "--tcp-method", "syn_socket", "-p", "80", "-q", "2", "-Q", "3", "-m", "8", "--timeout", "3000",
+                lab.dst(family));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = r.json();
+        for (JsonNode run : json.path("traceroute").path("runs")) {
+            PathAssertions.assertPath(run, lab.path(family), "syn_socket v" + family);
+        }
+        assertThat(json.path("traceroute").path("runs").size()).isEqualTo(2);
+        assertThat(json.path("e2e_probe").path("packets_received").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void tcpWithoutCapNetRawFallsBackToSynSocketWithAWarning() throws Exception {
+        NetLab.Result r = lab.edgeProbeWith(NO_CAPABILITIES, "traceroute", "--format", "json", "-P", "tcp", "-p", "80",
+                "-q", "1", "-Q", "0", "-m", "8", "--timeout", "3000", lab.dst(4));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning").contains("syn_socket").contains("CAP_NET_RAW");
+        PathAssertions.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "fallback");
     }
 
     @Test
@@ -192,7 +223,7 @@ class CleanChainNamespaceTest {
             NetLab.run(lab.prefix, List.of("chmod", "1777", dir.resolve("jna").toString()), 30);
             String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String command = javaBin + " -Djna.tmpdir=" + dir + "/jna -cp " + String.join(":", cp)
-                    + " io.edgeledger.probe.traceroute.TracerouteMain --format json -P tcp -p 80 -q 1 -Q 0 -m 8 --timeout 1000 "
+                    + " io.edgeledger.probe.traceroute.TracerouteMain --format json -P tcp -p 80 --wait " + NetLab.EVERY_HOP_WAIT + " -q 1 -Q 0 -m 8 --timeout 1000 "
                     + lab.dst(4);
             NetLab.Result r = lab.inSource(List.of("capsh", "--caps=cap_net_raw+eip cap_setpcap,cap_setuid,cap_setgid+ep",
                     "--keep=1", "--user=nobody", "--addamb=cap_net_raw", "--", "-c"), List.of(command));

@@ -77,6 +77,28 @@ final class NetLab implements AutoCloseable {
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
+    /**
+     * Adaptive wait for tests that must see every hop: give up on a silent TTL only after 500 ms, not the
+     * default 10 ms floor, so replies queued on a loaded machine are still counted.
+     */
+    static final String EVERY_HOP_WAIT = "3,10,500";
+
+    /** Waits (generously) until something in the destination namespace listens on TCP {@code port}. */
+    void awaitListeningInDestination(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            Result r = run(prefix, List.of("ip", "netns", "exec", prefix + "-dst", "ss", "-Hltn",
+                    "sport = :" + port), 30);
+            if (r.code == 0 && !r.out.isBlank()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("nothing listens on port " + port + " in " + prefix + "-dst: " + r.err);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Runs edge-probe (this build's classes) inside the source namespace. */
     Result edgeProbe(String... args) throws Exception {
         return edgeProbeWith(List.of(), args);
@@ -99,6 +121,8 @@ final class NetLab implements AutoCloseable {
     static List<String> javaCommand() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                // a cold JVM's first lookup on a loaded machine may miss the 200 ms default; names are asserted
+                "-Dedgeledger.traceroute.reverse-dns-deadline-ms=20000",
                 "-cp", System.getProperty("java.class.path"), "io.edgeledger.probe.EdgeProbe");
     }
 

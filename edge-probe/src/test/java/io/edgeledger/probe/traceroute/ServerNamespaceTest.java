@@ -26,8 +26,9 @@ class ServerNamespaceTest {
         cmd.addAll(NetLab.javaCommand());
         cmd.addAll(List.of("serve", "--addr", ADDR, "--max-concurrent", "1"));
         server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        for (int i = 0; i < 100 && curl("/health").code() != 0; i++) {
-            Thread.sleep(100);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (curl("/health").code() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
     }
 
@@ -69,25 +70,37 @@ class ServerNamespaceTest {
 
     @Test
     void aSecondTraceWhileTheOnlySlotIsBusyGets429() throws Exception {
-        // 198.18.2.99 is on the last lab link but nobody has it: probes past the routers vanish, so the
-        // first request holds the only slot for about its timeout
-        CompletableFuture<NetLab.Result> slow = CompletableFuture.supplyAsync(() -> {
-            try {
-                return curl("/traceroute?target=198.18.2.99&traceroute-queries=1&e2e-queries=0&max-ttl=4&timeout=3000");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        // the destination drops TCP to port 81 for this test: a trace there holds the only slot until its
+        // timeout (beyond the routers no TTL ever answers); the second request is sent only once /health
+        // shows the slot taken, so the 429 does not depend on which curl the machine schedules first
+        String dst = lab.prefix + "-dst";
+        NetLab.Result nft = NetLab.run(lab.prefix, List.of("ip", "netns", "exec", dst, "nft", "add table inet slot429 "
+                + "{ chain in { type filter hook input priority 0; tcp dport 81 drop; }; }"), 30);
+        assertThat(nft.code()).as(nft.err()).isZero();
+        try {
+            CompletableFuture<NetLab.Result> holder = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return curl("/traceroute?target=" + lab.dst(4) + "&protocol=tcp&port=81&traceroute-queries=1"
+                            + "&e2e-queries=0&max-ttl=4&timeout=20000");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+            while (body(curl("/health")).path("traces_running").asInt() != 1) {
+                assertThat(System.nanoTime()).as("the first trace never took the slot").isLessThan(deadline);
+                assertThat(holder).isNotDone();
+                Thread.sleep(20);
             }
-        });
-        NetLab.Result busy = null;
-        for (int i = 0; i < 40; i++) {
-            Thread.sleep(100);
-            busy = curl("/traceroute?target=" + lab.dst(4) + "&e2e-queries=0&traceroute-queries=1&max-ttl=4");
-            if (status(busy) == 429) {
-                break;
-            }
+            NetLab.Result busy = curl("/traceroute?target=" + lab.dst(4) + "&e2e-queries=0&traceroute-queries=1&max-ttl=4");
+            assertThat(status(busy)).as(busy.out()).isEqualTo(429);
+            assertThat(body(busy).path("code").asText()).isEqualTo("too_many_requests");
+            assertThat(holder).as("the slot holder must still run when the 429 came").isNotDone();
+            NetLab.Result held = holder.get();
+            assertThat(status(held)).as(held.out()).isEqualTo(200);
+            assertThat(body(curl("/health")).path("traces_running").asInt()).isZero();
+        } finally {
+            NetLab.run(lab.prefix, List.of("ip", "netns", "exec", dst, "nft", "delete table inet slot429"), 30);
         }
-        assertThat(status(busy)).as(busy.out()).isEqualTo(429);
-        assertThat(body(busy).path("code").asText()).isEqualTo("too_many_requests");
-        assertThat(status(slow.get())).isEqualTo(200);
     }
 }

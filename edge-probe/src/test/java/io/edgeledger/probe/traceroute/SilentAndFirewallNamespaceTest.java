@@ -24,7 +24,7 @@ class SilentAndFirewallNamespaceTest {
         @CsvSource({"udp, 4, --parallel", "udp, 6, --parallel", "icmp, 4, --parallel", "icmp, 6, --parallel",
                     "tcp, 4, --parallel", "tcp, 6, --serial"})
         void silentHopIsUnreachableAndTheTraceContinues(String proto, int family, String mode) throws Exception {
-            NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "-P", proto, "-p",
+            NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "--wait", NetLab.EVERY_HOP_WAIT, "-P", proto, "-p",
                     proto.equals("tcp") ? "80" : "33434", mode, "-q", "1", "-Q", "0", "-m", "8", "--timeout", "800",
                     lab.dst(family));
             assertThat(r.code()).as(r.err()).isZero();
@@ -47,7 +47,7 @@ class SilentAndFirewallNamespaceTest {
                     "tcp, 6, --parallel"})
         void endsAtMaxTtlWithTheRoutersAnswered(String proto, int family, String mode) throws Exception {
             int maxTtl = 5;
-            NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "-P", proto, "-p",
+            NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "--wait", NetLab.EVERY_HOP_WAIT, "-P", proto, "-p",
                     proto.equals("tcp") ? "80" : "33434", mode, "-q", "1", "-Q", "3", "-m", String.valueOf(maxTtl),
                     "--timeout", "500", lab.dst(family));
             assertThat(r.code()).as(r.err()).isZero();

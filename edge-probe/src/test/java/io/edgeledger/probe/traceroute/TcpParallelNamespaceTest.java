@@ -28,8 +28,8 @@ class TcpParallelNamespaceTest {
         @ParameterizedTest(name = "IPv{0}")
         @ValueSource(ints = {4, 6})
         void synByDefaultGivesUpOnTheSilentHopByTheAdaptiveWaitInEveryRun(int family) throws Exception {
-            NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "-P", "tcp", "-p", "80", "-q", "3",
-                    "-Q", "3", "-m", "8", "--timeout", "150000", lab.dst(family));
+            NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "--wait", NetLab.EVERY_HOP_WAIT,
+                    "-P", "tcp", "-p", "80", "-q", "3", "-Q", "3", "-m", "8", "--timeout", "150000", lab.dst(family));
             assertThat(r.code()).as(r.err()).isZero();
             List<String> expected = lab.path(family);
             assertThat(expected.get(1)).isNull();
@@ -55,8 +55,8 @@ class TcpParallelNamespaceTest {
         @ValueSource(ints = {4, 6})
         void synByDefaultEndsOneTimeoutPastTheLastAnsweringHop(int family) throws Exception {
             int maxTtl = 30;
-            NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "-P", "tcp", "-p", "80", "-q", "1",
-                    "-Q", "0", "-m", String.valueOf(maxTtl), "--timeout", "5000", lab.dst(family));
+            NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "--wait", NetLab.EVERY_HOP_WAIT,
+                    "-P", "tcp", "-p", "80", "-q", "1", "-Q", "0", "-m", String.valueOf(maxTtl), "--timeout", "5000", lab.dst(family));
             assertThat(r.code()).as(r.err()).isZero();
             List<String> expected = new ArrayList<>(lab.path(family).subList(0, 2));
             while (expected.size() < maxTtl) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -52,5 +53,43 @@ class TracerouteCommandTest {
         for (Protocol p : Protocol.values()) {
             assertThat(TracerouteEngine.settings(TracerouteParams.defaults("h").withProtocol(p)).parallel()).isTrue();
         }
+    }
+
+    /** Upstream's flags and ours: each must be in --help (a flag marked hidden, or dropped, fails here). */
+    private static final List<String> FLAGS = List.of("-P", "--proto", "-p", "--port", "-q", "--traceroute-queries",
+            "-m", "--max-ttl", "--timeout", "--tcp-method", "-Q", "--e2e-queries", "--ipv6", "--reverse-dns",
+            "--source-public-ip", "--skip-private-hops", "--parallel", "--serial", "--wait", "--delay",
+            "--e2e-interval", "--public-ip-endpoint", "--format", "-v", "--verbose", "--windows-driver", "-h", "--help",
+            "-V", "--version");
+
+    @Test
+    void helpDocumentsEveryFlag() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = io.edgeledger.probe.EdgeProbe.commandLine();
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute("traceroute", "--help")).isZero();
+        String help = out.toString();
+        for (String flag : FLAGS) {
+            assertThat(help).as(flag).containsPattern("(^|[\\s,])" + java.util.regex.Pattern.quote(flag) + "([\\s,=]|$)");
+        }
+        // and nothing the command accepts is left out of the list above, or undocumented
+        for (CommandLine.Model.OptionSpec o : cl.getSubcommands().get("traceroute").getCommandSpec().options()) {
+            assertThat(FLAGS).as("flag list").containsAll(List.of(o.names()));
+            assertThat(String.join(" ", o.description())).as(o.longestName()).isNotBlank();
+            assertThat(o.hidden()).as(o.longestName()).isFalse();
+        }
+        for (String method : List.of("syn", "sack", "prefer_sack")) {
+            assertThat(help).contains(method);
+        }
+    }
+
+    @Test
+    void shortVerboseAndWindowsDriverIsRefusedWithAMessageOnLinux() {
+        TracerouteCommand c = new TracerouteCommand();
+        new CommandLine(c).parseArgs("-v", "example.com");
+        assertThat(c.verbose).isTrue();
+        Run r = run("--windows-driver", "-q", "1", "198.18.0.2");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--windows-driver").contains("only on Windows").doesNotContain("at io.");
     }
 }

@@ -53,6 +53,9 @@ public final class Packets {
     public static byte[] tcp(byte[] src, byte[] dst, int srcPort, int dstPort, long seq, long ack, int flags,
                              int window, byte[] options, byte[] payload) {
         int optLen = (options.length + 3) & ~3;
+        if (optLen > 40) {
+            throw new IllegalArgumentException("TCP options take at most 40 bytes, not " + optLen);
+        }
         byte[] t = new byte[20 + optLen + payload.length];
         Bytes.put16(t, 0, srcPort);
         Bytes.put16(t, 2, dstPort);

@@ -21,7 +21,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * HTTP front of the engine (DESIGN 2.2): GET /traceroute runs a trace and answers the result JSON,
- * GET /health answers {"status":"ok"}. At most {@code maxConcurrent} traces run at once; more are
+ * GET /health answers {"status":"ok","traces_running":N,"slots":M}. At most {@code maxConcurrent} traces run at once; more are
  * refused with 429 rather than queued. Every error is a {"code","message"} body.
  */
 public final class TracerouteServer implements AutoCloseable {
@@ -62,7 +62,9 @@ public final class TracerouteServer implements AutoCloseable {
                 return;
             }
             if (path.equals("/health")) {
-                send(ex, 200, "{\"status\":\"ok\"}");
+                // traces_running lets a caller (or a test) see saturation instead of racing for it
+                send(ex, 200, "{\"status\":\"ok\",\"traces_running\":" + (maxSlots - slots.availablePermits())
+                        + ",\"slots\":" + maxSlots + "}");
                 return;
             }
             traceroute(ex);

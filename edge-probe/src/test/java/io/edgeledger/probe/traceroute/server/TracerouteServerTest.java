@@ -43,6 +43,9 @@ class TracerouteServerTest {
         HttpResponse<String> r = call("GET", "/health");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r).path("status").asText()).isEqualTo("ok");
+        assertThat(json(r).path("traces_running").isInt()).isTrue();
+        assertThat(json(r).path("traces_running").asInt()).isZero();
+        assertThat(json(r).path("slots").asInt()).isEqualTo(2);
     }
 
     @Test
