@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Crash test: kill -9 the batcher after each of SEC... seconds (../shared/bench/cdc-throughput/run.sh
 # --kill-after), then compare what Redis says is acked with the events in complete batches in S3
-# (sum of manifest entry_count; a manifest is written last and read back before any XACK).
+# (sum of manifest entry_count; a manifest is written last, after every object, before any XACK).
 # The harness counts events in S3 only for the original agent's layout, hence this script.
 # Usage: bench/cdc/kill-check.sh [-n N] SEC...    (WORK, REDIS_PORT, S3_PORT as for the harness)
 set -euo pipefail

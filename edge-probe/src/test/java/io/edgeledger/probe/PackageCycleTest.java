@@ -1,10 +1,6 @@
 package io.edgeledger.probe;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.edgeledger.testing.PackageCycles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,11 +10,6 @@ import org.junit.jupiter.api.Test;
 class PackageCycleTest {
     @Test
     void noPackageCycles() {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.edgeledger.probe");
-        slices().matching("io.edgeledger.(**)").namingSlices("$1")
-                .should().beFreeOfCycles()
-                .check(classes);
+        PackageCycles.assertNone(EdgeProbe.class);
     }
 }

@@ -9,7 +9,7 @@ public enum Step {
     AFTER_READ,
     /** Batch objects put in S3, the manifest (written last) not yet. */
     AFTER_S3_PUT,
-    /** Every object written and read back, the entries not yet acknowledged. */
+    /** Every object written (the server verified each checksum), the entries not yet acknowledged. */
     BEFORE_ACK,
     /** Entries acknowledged, the batch not yet queued for minting. */
     AFTER_ACK_BEFORE_QUEUE,

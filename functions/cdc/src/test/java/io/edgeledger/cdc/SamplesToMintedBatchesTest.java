@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edgeledger.cdc.batcher.BatcherReport;
 import io.edgeledger.cdc.keyspace.MintQueue;
 import io.edgeledger.cdc.minter.MinterReport;
-import io.edgeledger.cdc.redis.Bytes;
+import io.edgeledger.cdc.redis.RedisText;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.store.VerifiedBatch;
 import io.edgeledger.ledger.store.s3.S3LedgerStore;
@@ -67,7 +67,7 @@ class SamplesToMintedBatchesTest {
             List<Object> dead = (List<Object>) redis.call("XRANGE", "t.ext.public.orders:dead", "-", "+");
             assertThat(dead).hasSize(1);
             List<String> fields = new ArrayList<>();
-            ((List<Object>) ((List<Object>) dead.get(0)).get(1)).forEach(f -> fields.add(Bytes.text(f)));
+            ((List<Object>) ((List<Object>) dead.get(0)).get(1)).forEach(f -> fields.add(RedisText.text(f)));
             assertThat(fields).containsSequence("_code", "invalid_json").contains("{not json");
         }
 

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seals one batch in the order of durability: intent in Redis, objects in S3 written and read back
+ * Seals one batch in the order of durability: intent in Redis, objects in S3 written with checksums the server verifies
  * (manifest last, by the ledger store), then dead letters + XACK in one MULTI/EXEC, then the batch is
  * queued for minting and the intent removed. A crash between any two steps is repaired by {@link #finish}.
  */

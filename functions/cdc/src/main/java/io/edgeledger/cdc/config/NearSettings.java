@@ -23,14 +23,14 @@ public record NearSettings(NotarySettings notary, String signerSecretArn, Path k
         try {
             notary = NotarySettings.from(name -> s.string(name, null));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
+            throw new SettingsException(e.getMessage());
         }
         String home = s.string("EDGELEDGER_HOME", ".edgeledger");
         BigInteger deposit;
         try {
             deposit = NotaryConfig.nearToYocto(s.string("EDGELEDGER_NEAR_DEPOSIT", "0.5"));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("EDGELEDGER_NEAR_DEPOSIT: " + e.getMessage());
+            throw new SettingsException("EDGELEDGER_NEAR_DEPOSIT: " + e.getMessage());
         }
         return new NearSettings(notary, s.string(NearSignerSecret.SETTING, null), Path.of(s.string("EDGELEDGER_NEAR_KEY_FILE", home + "/near/" + notary.account() + ".json")),
                 s.string("EDGELEDGER_NEAR_RECEIVER", notary.account()), deposit);
@@ -54,13 +54,13 @@ public record NearSettings(NotarySettings notary, String signerSecretArn, Path k
             try {
                 return NearSignerSecret.read(Secrets.shared(), signerSecretArn, account());
             } catch (SecretsException e) {
-                throw new ConfigException(e.getMessage());
+                throw new SettingsException(e.getMessage());
             }
         }
         try {
             return NearCredentials.read(keyFile, account());
         } catch (RuntimeException e) {
-            throw new ConfigException("cannot read the NEAR signer key " + keyFile + " (EDGELEDGER_NEAR_KEY_FILE): " + e.getMessage());
+            throw new SettingsException("cannot read the NEAR signer key " + keyFile + " (EDGELEDGER_NEAR_KEY_FILE): " + e.getMessage());
         }
     }
 }

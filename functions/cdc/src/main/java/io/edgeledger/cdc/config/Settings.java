@@ -27,7 +27,7 @@ public final class Settings {
         try {
             return RedisSettings.from(name -> string(name, null));
         } catch (RedisSettingsException e) {
-            throw new ConfigException(e.getMessage());
+            throw new SettingsException(e.getMessage());
         }
     }
 
@@ -44,7 +44,7 @@ public final class Settings {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new ConfigException(name + "=" + value + ": expected a whole number greater than 0");
+        throw new SettingsException(name + "=" + value + ": expected a whole number greater than 0");
     }
 
     public Duration millis(String name, long fallbackMillis) {
@@ -64,7 +64,7 @@ public final class Settings {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new ConfigException(name + "=" + value + ": expected a number of seconds, 0 or more (e.g. 60 or 0.5)");
+        throw new SettingsException(name + "=" + value + ": expected a number of seconds, 0 or more (e.g. 60 or 0.5)");
     }
 
     private long nonNegativeLong(String name, long fallback) {
@@ -80,6 +80,6 @@ public final class Settings {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new ConfigException(name + "=" + value + ": expected a whole number, 0 or more");
+        throw new SettingsException(name + "=" + value + ": expected a whole number, 0 or more");
     }
 }

@@ -1,6 +1,6 @@
 package io.edgeledger.cdc.keyspace;
 
-import io.edgeledger.cdc.redis.Bytes;
+import io.edgeledger.cdc.redis.RedisText;
 import io.edgeledger.cdc.redis.Command;
 import io.edgeledger.cdc.streams.StreamDiscovery;
 import io.edgeledger.cdc.streams.StreamEntry;
@@ -22,9 +22,9 @@ public final class DeadLetters {
 
     /** XADD of one poison entry; {@code original} may be null (entry deleted from the stream). */
     public static void add(Transaction transaction, String stream, Poison poison, StreamEntry original) {
-        List<byte[]> args = new ArrayList<>(List.of(Bytes.of(streamFor(stream)), Bytes.of("*"),
-                Bytes.of("_stream"), Bytes.of(stream), Bytes.of("_entry_id"), Bytes.of(poison.id().toString()),
-                Bytes.of("_code"), Bytes.of(poison.code()), Bytes.of("_error"), Bytes.of(poison.message())));
+        List<byte[]> args = new ArrayList<>(List.of(RedisText.of(streamFor(stream)), RedisText.of("*"),
+                RedisText.of("_stream"), RedisText.of(stream), RedisText.of("_entry_id"), RedisText.of(poison.id().toString()),
+                RedisText.of("_code"), RedisText.of(poison.code()), RedisText.of("_error"), RedisText.of(poison.message())));
         if (original != null && original.fields() != null) {
             args.addAll(original.fields());
         }

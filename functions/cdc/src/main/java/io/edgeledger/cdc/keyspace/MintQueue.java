@@ -43,7 +43,7 @@ public final class MintQueue {
                 List.of(Long.toString(nowMillis), Integer.toString(max), Long.toString(nowMillis + leaseMillis))));
         List<MintRef> refs = new ArrayList<>(due.size());
         for (Object member : due) {
-            refs.add(MintRef.fromMember(io.edgeledger.cdc.redis.Bytes.text(member)));
+            refs.add(MintRef.fromMember(io.edgeledger.cdc.redis.RedisText.text(member)));
         }
         return refs;
     }

@@ -5,7 +5,7 @@ import io.edgeledger.cdc.StepHook;
 import io.edgeledger.cdc.batcher.Batcher;
 import io.edgeledger.cdc.batcher.BatcherReport;
 import io.edgeledger.cdc.wiring.Components;
-import io.edgeledger.cdc.config.ConfigException;
+import io.edgeledger.cdc.config.SettingsException;
 import io.edgeledger.cdc.config.Settings;
 import io.edgeledger.cdc.minter.Minter;
 import io.edgeledger.cdc.minter.MinterReport;
@@ -62,7 +62,7 @@ public final class CdcMain {
                     yield 2;
                 }
             };
-        } catch (ConfigException e) {
+        } catch (SettingsException e) {
             err.println("cdc: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package io.edgeledger.cdc.streams;
 
-import io.edgeledger.cdc.redis.Bytes;
+import io.edgeledger.cdc.redis.RedisText;
 import io.edgeledger.cdc.redis.Command;
 import io.edgeledger.cdc.redis.RedisConnection;
 import io.edgeledger.cdc.redis.RedisException;
@@ -45,8 +45,8 @@ public final class ConsumerGroup {
         List<redis.clients.jedis.Response<Object>> replies = new ArrayList<>();
         redis.pipeline(pipeline -> {
             for (String stream : streams) {
-                replies.add(pipeline.sendCommand(Command.XGROUP, Bytes.of("CREATE"), Bytes.of(stream), Bytes.of(group), Bytes.of("0"),
-                        Bytes.of("MKSTREAM")));
+                replies.add(pipeline.sendCommand(Command.XGROUP, RedisText.of("CREATE"), RedisText.of(stream), RedisText.of(group), RedisText.of("0"),
+                        RedisText.of("MKSTREAM")));
             }
         });
         int i = 0;
@@ -85,22 +85,22 @@ public final class ConsumerGroup {
         if (ids.isEmpty()) {
             return result;
         }
-        List<byte[]> args = new ArrayList<>(List.of(Bytes.of("GROUP"), Bytes.of(group), Bytes.of(consumer), Bytes.of("COUNT"),
-                Bytes.of(count)));
+        List<byte[]> args = new ArrayList<>(List.of(RedisText.of("GROUP"), RedisText.of(group), RedisText.of(consumer), RedisText.of("COUNT"),
+                RedisText.of(count)));
         if (blockMillis > 0) {
-            args.add(Bytes.of("BLOCK"));
-            args.add(Bytes.of(blockMillis));
+            args.add(RedisText.of("BLOCK"));
+            args.add(RedisText.of(blockMillis));
         }
-        args.add(Bytes.of("STREAMS"));
-        ids.keySet().forEach(stream -> args.add(Bytes.of(stream)));
-        ids.values().forEach(id -> args.add(Bytes.of(id)));
+        args.add(RedisText.of("STREAMS"));
+        ids.keySet().forEach(stream -> args.add(RedisText.of(stream)));
+        ids.values().forEach(id -> args.add(RedisText.of(id)));
         Object reply = redis.rawBlocking(Math.max(0, blockMillis), Command.XREADGROUP, args.toArray(byte[][]::new));
         if (reply == null) {
             return result;
         }
         for (Object item : (List<Object>) reply) {
             List<Object> streamReply = (List<Object>) item;
-            String stream = Bytes.text(streamReply.get(0));
+            String stream = RedisText.text(streamReply.get(0));
             List<StreamEntry> entries = StreamReplies.entries(stream, streamReply.get(1));
             if (!entries.isEmpty()) {
                 result.put(stream, entries);
@@ -120,13 +120,13 @@ public final class ConsumerGroup {
         long claimed = 0;
         String cursor = "0-0";
         do {
-            List<Object> parts = (List<Object>) redis.raw(Command.XAUTOCLAIM, Bytes.of(stream), Bytes.of(group), Bytes.of(consumer),
-                    Bytes.of(minIdleMillis), Bytes.of(cursor), Bytes.of("COUNT"), Bytes.of(1000), Bytes.of("JUSTID"));
-            cursor = Bytes.text(parts.get(0));
+            List<Object> parts = (List<Object>) redis.raw(Command.XAUTOCLAIM, RedisText.of(stream), RedisText.of(group), RedisText.of(consumer),
+                    RedisText.of(minIdleMillis), RedisText.of(cursor), RedisText.of("COUNT"), RedisText.of(1000), RedisText.of("JUSTID"));
+            cursor = RedisText.text(parts.get(0));
             claimed += ((List<Object>) parts.get(1)).size();
             if (parts.size() > 2 && parts.get(2) != null) {
                 for (Object deletedId : (List<Object>) parts.get(2)) {
-                    deletedOut.add(EntryId.parse(Bytes.text(deletedId)));
+                    deletedOut.add(EntryId.parse(RedisText.text(deletedId)));
                 }
             }
         } while (!"0-0".equals(cursor));
@@ -136,17 +136,17 @@ public final class ConsumerGroup {
     /** XACK of these ids, as part of a transaction (with the dead letters and the seal intent's state). */
     public void ack(redis.clients.jedis.Transaction transaction, String stream, Collection<EntryId> ids) {
         byte[][] args = new byte[2 + ids.size()][];
-        args[0] = Bytes.of(stream);
-        args[1] = Bytes.of(group);
+        args[0] = RedisText.of(stream);
+        args[1] = RedisText.of(group);
         int i = 2;
         for (EntryId id : ids) {
-            args[i++] = Bytes.of(id.toString());
+            args[i++] = RedisText.of(id.toString());
         }
         transaction.sendCommand(Command.XACK, args);
     }
 
     /** Entries of {@code stream} with ids in [first, last], in order (used to rebuild a batch after a crash). */
     public List<StreamEntry> range(String stream, EntryId first, EntryId last) {
-        return StreamReplies.entries(stream, redis.raw(Command.XRANGE, Bytes.of(stream), Bytes.of(first.toString()), Bytes.of(last.toString())));
+        return StreamReplies.entries(stream, redis.raw(Command.XRANGE, RedisText.of(stream), RedisText.of(first.toString()), RedisText.of(last.toString())));
     }
 }

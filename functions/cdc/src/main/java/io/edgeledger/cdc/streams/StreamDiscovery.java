@@ -1,6 +1,6 @@
 package io.edgeledger.cdc.streams;
 
-import io.edgeledger.cdc.redis.Bytes;
+import io.edgeledger.cdc.redis.RedisText;
 import io.edgeledger.cdc.redis.Command;
 import io.edgeledger.cdc.redis.RedisConnection;
 import java.util.ArrayList;
@@ -30,11 +30,11 @@ public final class StreamDiscovery {
         TreeSet<String> found = new TreeSet<>();
         String cursor = "0";
         do {
-            List<Object> reply = (List<Object>) redis.raw(Command.SCAN, Bytes.of(cursor), Bytes.of("MATCH"), Bytes.of(pattern),
-                    Bytes.of("COUNT"), Bytes.of(1000), Bytes.of("TYPE"), Bytes.of("stream"));
-            cursor = Bytes.text(reply.get(0));
+            List<Object> reply = (List<Object>) redis.raw(Command.SCAN, RedisText.of(cursor), RedisText.of("MATCH"), RedisText.of(pattern),
+                    RedisText.of("COUNT"), RedisText.of(1000), RedisText.of("TYPE"), RedisText.of("stream"));
+            cursor = RedisText.text(reply.get(0));
             for (Object key : (List<Object>) reply.get(1)) {
-                String name = Bytes.text(key);
+                String name = RedisText.text(key);
                 if (!name.endsWith(DEAD_LETTER_SUFFIX)) {
                     found.add(name);
                 }

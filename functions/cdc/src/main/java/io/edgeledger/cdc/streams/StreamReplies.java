@@ -1,6 +1,6 @@
 package io.edgeledger.cdc.streams;
 
-import io.edgeledger.cdc.redis.Bytes;
+import io.edgeledger.cdc.redis.RedisText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +17,7 @@ final class StreamReplies {
         List<StreamEntry> entries = new ArrayList<>(items.size());
         for (Object item : items) {
             List<Object> pair = (List<Object>) item;
-            EntryId id = EntryId.parse(Bytes.text(pair.get(0)));
+            EntryId id = EntryId.parse(RedisText.text(pair.get(0)));
             Object fields = pair.get(1);
             entries.add(new StreamEntry(stream, id, fields == null ? null : (List<byte[]>) (List<?>) fields));
         }

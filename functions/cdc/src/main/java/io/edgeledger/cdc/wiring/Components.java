@@ -3,7 +3,7 @@ package io.edgeledger.cdc.wiring;
 import io.edgeledger.cdc.StepHook;
 import io.edgeledger.cdc.batcher.Batcher;
 import io.edgeledger.cdc.batcher.BatcherSettings;
-import io.edgeledger.cdc.config.ConfigException;
+import io.edgeledger.cdc.config.SettingsException;
 import io.edgeledger.cdc.config.NearSettings;
 import io.edgeledger.cdc.config.Settings;
 import io.edgeledger.cdc.minter.Minter;
@@ -36,7 +36,7 @@ public final class Components {
         try {
             return S3Settings.fromEnv(env);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("S3 settings: " + e.getMessage());
+            throw new SettingsException("S3 settings: " + e.getMessage());
         }
     }
 

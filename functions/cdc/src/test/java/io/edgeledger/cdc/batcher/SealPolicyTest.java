@@ -3,7 +3,7 @@ package io.edgeledger.cdc.batcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.edgeledger.cdc.config.ConfigException;
+import io.edgeledger.cdc.config.SettingsException;
 import io.edgeledger.cdc.streams.EntryId;
 import io.edgeledger.redis.RedisCredentials;
 import io.edgeledger.redis.RedisSettings;
@@ -66,7 +66,7 @@ class SealPolicyTest {
         assertThat(settingsWithUrl("redis://127.0.0.1").port()).isEqualTo(6379);
         assertThat(settingsWithUrl("rediss://h:6380").tls()).isTrue();
         assertThat(endpoint.toString()).doesNotContain("p@ss");
-        assertThatThrownBy(() -> settingsWithUrl("http://x:1")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> settingsWithUrl("http://x:1")).isInstanceOf(SettingsException.class)
                 .hasMessageContaining("redis://");
         assertThat(RedisSettings.redacted("redis://u:secret@h:1")).isEqualTo("redis://***@h:1");
     }

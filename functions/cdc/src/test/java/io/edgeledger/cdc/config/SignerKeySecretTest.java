@@ -51,14 +51,14 @@ class SignerKeySecretTest {
     @Test
     void aMissingSecretNamesTheSettingAndTheArn() {
         String arn = sm.arn("signer-never-created");
-        assertThatThrownBy(() -> settings(arn).credentials()).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> settings(arn).credentials()).isInstanceOf(SettingsException.class)
                 .hasMessageContaining("EDGELEDGER_NEAR_SIGNER_SECRET_ARN=" + arn).hasMessageContaining("no such secret");
     }
 
     @Test
     void aDeniedSecretSaysWhichPermissionIsMissing() {
         String arn = sm.put(new Secret("signer-denied", "{}", true));
-        assertThatThrownBy(() -> settings(arn).credentials()).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> settings(arn).credentials()).isInstanceOf(SettingsException.class)
                 .hasMessageContaining(arn).hasMessageContaining("access denied").hasMessageContaining("secretsmanager:GetSecretValue");
     }
 
@@ -66,7 +66,7 @@ class SignerKeySecretTest {
     void thePlaceholderTheStackCreatesIsRefusedWithTheFix() {
         String arn = sm.put(new Secret("signer-placeholder", "{\"account_id\":\"" + ACCOUNT
                 + "\",\"private_key\":\"REPLACE_ME: ed25519:<base58 secret key>\"}", false));
-        assertThatThrownBy(() -> settings(arn).credentials()).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> settings(arn).credentials()).isInstanceOf(SettingsException.class)
                 .hasMessageContaining(arn).hasMessageContaining("placeholder").hasMessageContaining("put-secret-value");
     }
 
@@ -74,11 +74,11 @@ class SignerKeySecretTest {
     void aMalformedKeyIsNamedWithoutShowingIt() {
         String secretValue = "ed25519:3NotAValidKeyButSecretAnyway";
         String arn = sm.put(new Secret("signer-malformed", "{\"account_id\":\"" + ACCOUNT + "\",\"private_key\":\"" + secretValue + "\"}", false));
-        assertThatThrownBy(() -> settings(arn).credentials()).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> settings(arn).credentials()).isInstanceOf(SettingsException.class)
                 .hasMessageContaining("EDGELEDGER_NEAR_SIGNER_SECRET_ARN=" + arn)
                 .hasMessageNotContaining(secretValue).hasMessageNotContaining("3NotAValid");
         String notJson = sm.put(new Secret("signer-not-json", "ed25519:" + "x".repeat(40), false));
-        assertThatThrownBy(() -> settings(notJson).credentials()).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> settings(notJson).credentials()).isInstanceOf(SettingsException.class)
                 .hasMessageContaining("not a JSON object").hasMessageNotContaining("xxxx");
     }
 }

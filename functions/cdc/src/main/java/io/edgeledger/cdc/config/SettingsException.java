@@ -1,8 +1,8 @@
 package io.edgeledger.cdc.config;
 
 /** A setting has a value we cannot use; the message names the variable, the value and what is expected. */
-public final class ConfigException extends RuntimeException {
-    public ConfigException(String message) {
+public final class SettingsException extends RuntimeException {
+    public SettingsException(String message) {
         super(message);
     }
 }

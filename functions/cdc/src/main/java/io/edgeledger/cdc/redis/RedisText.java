@@ -3,8 +3,8 @@ package io.edgeledger.cdc.redis;
 import java.nio.charset.StandardCharsets;
 
 /** UTF-8 between the CDC's names and Redis's bytes. */
-public final class Bytes {
-    private Bytes() {}
+public final class RedisText {
+    private RedisText() {}
 
     public static byte[] of(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
