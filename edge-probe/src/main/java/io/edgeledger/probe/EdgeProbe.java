@@ -4,6 +4,7 @@ import io.edgeledger.probe.agent.CheckCommand;
 import io.edgeledger.probe.agent.RunCommand;
 import io.edgeledger.probe.agent.StatusCommand;
 import io.edgeledger.probe.devlog.DevlogCommand;
+import io.edgeledger.probe.build.Version;
 import io.edgeledger.probe.enroll.EnrollCommand;
 import io.edgeledger.probe.traceroute.TracerouteCommand;
 import io.edgeledger.probe.traceroute.server.ServeCommand;

@@ -1,6 +1,6 @@
 package io.edgeledger.probe.enroll;
 
-import io.edgeledger.probe.Version;
+import io.edgeledger.probe.build.Version;
 import io.edgeledger.probe.agent.RunCommand;
 import io.edgeledger.probe.agent.config.ConfigLoader;
 import java.io.IOException;

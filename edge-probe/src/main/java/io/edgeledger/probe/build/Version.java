@@ -1,4 +1,4 @@
-package io.edgeledger.probe;
+package io.edgeledger.probe.build;
 
 import picocli.CommandLine.IVersionProvider;
 
