@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code edge-probe traceroute [flags] HOST}: datadog-traceroute's flags and defaults, plus ours. */
 @Command(name = "traceroute", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Trace the network path to a host (datadog-traceroute compatible).",
-        footer = {"", "Exit codes: 0 ok, 2 bad usage, 3 resolution failed, 4 missing privilege (root or CAP_NET_RAW), 1 other error."})
+        footer = {"", "Exit codes: 0 ok, 2 bad usage, 3 resolution failed, 4 missing privilege (root or CAP_NET_RAW; a TCP trace uses syn_socket instead, with a warning), 1 other error."})
 public final class TracerouteCommand implements Callable<Integer> {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_RESOLUTION = 3;

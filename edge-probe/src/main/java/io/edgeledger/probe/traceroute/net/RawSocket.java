@@ -3,7 +3,6 @@ package io.edgeledger.probe.traceroute.net;
 import com.sun.jna.LastErrorException;
 import io.edgeledger.probe.traceroute.engine.PacketSink;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /**
@@ -12,12 +11,10 @@ import java.net.InetAddress;
  */
 public final class RawSocket implements PacketSink {
     private final int fd;
-    private final boolean v6;
     private volatile boolean closed;
 
-    private RawSocket(int fd, boolean v6) {
+    private RawSocket(int fd) {
         this.fd = fd;
-        this.v6 = v6;
     }
 
     /** Loads JNA and the libc bindings ahead of use. */
@@ -47,39 +44,18 @@ public final class RawSocket implements PacketSink {
             LibC.close(fd);
             throw new IOException("setsockopt(HDRINCL) failed: errno " + e.getErrorCode(), e);
         }
-        return new RawSocket(fd, v6);
+        return new RawSocket(fd);
     }
 
     /** Sends a complete IP packet (header included) to its destination. */
     @Override
     public void send(byte[] packet, InetAddress dst) throws IOException {
-        byte[] sa = sockaddr(dst);
+        byte[] sa = Sockaddr.of(dst, 0); // raw sockets ignore the port
         try {
             LibC.sendto(fd, packet, packet.length, 0, sa, sa.length);
         } catch (LastErrorException e) {
             throw new IOException("sendto " + dst.getHostAddress() + " failed: errno " + e.getErrorCode(), e);
         }
-    }
-
-    private byte[] sockaddr(InetAddress dst) {
-        byte[] a = dst.getAddress();
-        if (v6) {
-            byte[] sa = new byte[28];
-            sa[0] = (byte) LibC.AF_INET6; // sa_family is host order (little-endian on Linux x86/arm)
-            System.arraycopy(a, 0, sa, 8, 16);
-            if (dst instanceof Inet6Address i6 && i6.getScopeId() != 0) {
-                int s = i6.getScopeId();
-                sa[24] = (byte) s;
-                sa[25] = (byte) (s >>> 8);
-                sa[26] = (byte) (s >>> 16);
-                sa[27] = (byte) (s >>> 24);
-            }
-            return sa;
-        }
-        byte[] sa = new byte[16];
-        sa[0] = (byte) LibC.AF_INET;
-        System.arraycopy(a, 0, sa, 4, 4);
-        return sa;
     }
 
     @Override

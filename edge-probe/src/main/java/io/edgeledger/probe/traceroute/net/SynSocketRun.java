@@ -27,7 +27,7 @@ public final class SynSocketRun {
         int[] fds = new int[maxTtl];
         long[] sentAt = new long[maxTtl];
         Hop[] hops = new Hop[maxTtl];
-        byte[] sa = sockaddr(target, port);
+        byte[] sa = Sockaddr.of(target, port);
         try {
             for (int i = 0; i < maxTtl; i++) {
                 fds[i] = open(v6, i + 1);
@@ -86,7 +86,7 @@ public final class SynSocketRun {
         boolean v6 = target instanceof Inet6Address;
         int fd = open(v6, 64);
         try {
-            byte[] sa = sockaddr(target, port);
+            byte[] sa = Sockaddr.of(target, port);
             long sentAt = System.nanoTime();
             try {
                 LibC.connect(fd, sa, sa.length);
@@ -219,22 +219,5 @@ public final class SynSocketRun {
         } catch (UnknownHostException e) {
             return null;
         }
-    }
-
-    private static byte[] sockaddr(InetAddress dst, int port) {
-        byte[] a = dst.getAddress();
-        byte[] sa = new byte[a.length == 16 ? 28 : 16];
-        sa[0] = (byte) (a.length == 16 ? LibC.AF_INET6 : LibC.AF_INET); // host order (little-endian)
-        sa[2] = (byte) (port >>> 8);
-        sa[3] = (byte) port;
-        System.arraycopy(a, 0, sa, a.length == 16 ? 8 : 4, a.length);
-        if (dst instanceof Inet6Address i6 && i6.getScopeId() != 0) {
-            int s = i6.getScopeId();
-            sa[24] = (byte) s;
-            sa[25] = (byte) (s >>> 8);
-            sa[26] = (byte) (s >>> 16);
-            sa[27] = (byte) (s >>> 24);
-        }
-        return sa;
     }
 }
