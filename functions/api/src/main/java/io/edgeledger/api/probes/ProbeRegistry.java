@@ -1,9 +1,8 @@
 package io.edgeledger.api.probes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeledger.api.redis.RedisKeys;
+import io.edgeledger.api.redis.StoredJson;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
@@ -52,7 +51,7 @@ public class ProbeRegistry {
         if (hostname != null) {
             fields.put("hostname", hostname);
         }
-        fields.put("tags", write(tags));
+        fields.put("tags", StoredJson.writeTags(json, tags));
         fields.put("status", Probe.ACTIVE);
         fields.put("created_at", now);
         fields.put("secret", secret);
@@ -104,22 +103,7 @@ public class ProbeRegistry {
     }
 
     private List<String> readTags(String value) {
-        if (value == null) {
-            return List.of();
-        }
-        try {
-            return json.readValue(value, new TypeReference<List<String>>() {});
-        } catch (JsonProcessingException e) {
-            return List.of();
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.readTags(json, value);
     }
 
     private static String randomHex(int bytes) {
