@@ -201,7 +201,7 @@ class CleanChainNamespaceTest {
             for (String entry : full.split(java.io.File.pathSeparator)) {
                 java.nio.file.Path src = java.nio.file.Path.of(entry);
                 String name = src.getFileName().toString();
-                boolean needed = name.equals("classes") || name.matches("(picocli|jna|pcap4j-core|pcap4j-packetfactory-static|slf4j-api|slf4j-simple|edgeledger-wire|jackson-core|jackson-databind|jackson-annotations)-[0-9].*\\.jar");
+                boolean needed = name.equals("classes") || name.matches("(picocli|jna|pcap4j-core|pcap4j-packetfactory-static|slf4j-api|slf4j-simple|jackson-core|jackson-databind|jackson-annotations)-[0-9].*\\.jar|edgeledger-wire.*\\.jar");
                 if (!needed) {
                     continue;
                 }
