@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.edgeledger.cdc.redis.RedisConnection;
 import io.edgeledger.local.secrets.LocalSecretsManager;
 import io.edgeledger.local.secrets.LocalSecretsManager.Secret;
-import io.edgeledger.testing.AwsSdkEndpoints;
 import io.edgeledger.testing.RedisServer;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,15 +25,13 @@ class RedisAuthSecretTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sm = LocalSecretsManager.start(0, "us-east-1", "AKIDCDCREDIS", "cdc-redis-test-secret");
-        AwsSdkEndpoints.secretsManager(sm.endpoint(), "us-east-1", "AKIDCDCREDIS", "cdc-redis-test-secret");
+        sm = TestSecretsManager.get();
         redis = RedisServer.startTls(PASSWORD);
     }
 
     @AfterAll
     static void stop() {
         redis.close();
-        sm.close();
     }
 
     private static Settings settings(String secretArn) {
