@@ -37,7 +37,10 @@ export EDGELEDGER_REDIS_PORT=${EDGELEDGER_REDIS_PORT:-6379}
 export EDGELEDGER_S3_PORT=${EDGELEDGER_S3_PORT:-9000}
 export EDGELEDGER_NEAR_PORT=${EDGELEDGER_NEAR_PORT:-3030}
 export EDGELEDGER_API_PORT=${EDGELEDGER_API_PORT:-8080}
-export EDGELEDGER_REDIS_URL="redis://127.0.0.1:$EDGELEDGER_REDIS_PORT"
+# Redis as ElastiCache runs it: TLS only (--port 0), a certificate for "localhost" from a CA made once per
+# EDGELEDGER_HOME, which every client trusts through EDGELEDGER_REDIS_CA_FILE.
+export EDGELEDGER_REDIS_URL="rediss://localhost:$EDGELEDGER_REDIS_PORT"
+export EDGELEDGER_REDIS_CA_FILE="$EDGELEDGER_HOME/redis-tls/ca.pem"
 export EDGELEDGER_S3_ENDPOINT="http://127.0.0.1:$EDGELEDGER_S3_PORT"
 export EDGELEDGER_S3_BUCKET=${EDGELEDGER_S3_BUCKET:-edgeledger-ledger}
 export EDGELEDGER_S3_ACCESS_KEY=${EDGELEDGER_S3_ACCESS_KEY:-edgeledger}
@@ -54,9 +57,11 @@ export EDGELEDGER_SM_PORT=${EDGELEDGER_SM_PORT:-4566}
 export AWS_REGION=${AWS_REGION:-us-east-1}
 export AWS_ACCESS_KEY_ID=$EDGELEDGER_S3_ACCESS_KEY AWS_SECRET_ACCESS_KEY=$EDGELEDGER_S3_SECRET_KEY
 export AWS_ENDPOINT_URL_SECRETS_MANAGER="http://127.0.0.1:$EDGELEDGER_SM_PORT"
+# The secrets carry the names the stack gives them for stage "local"; under --lambda the functions get them by the
+# partial ARN the template's references resolve to (CloudAssembly.localSecretArn), here by the full one.
 local_secret_arn() { echo "arn:aws:secretsmanager:$AWS_REGION:000000000000:secret:$1-local0"; } # LocalSecretsManager.arn
-export EDGELEDGER_API_SECRET_ARN=$(local_secret_arn edgeledger/api)
-export EDGELEDGER_NEAR_SIGNER_SECRET_ARN=$(local_secret_arn edgeledger/near-signer)
+export EDGELEDGER_API_SECRET_ARN=$(local_secret_arn edgeledger-local/api)
+export EDGELEDGER_NEAR_SIGNER_SECRET_ARN=$(local_secret_arn edgeledger-local/near-signer)
 
 export EDGELEDGER_PROBE_HEALTH_PORT=${EDGELEDGER_PROBE_HEALTH_PORT:-5002}
 export EDGELEDGER_DOGSTATSD_PORT=${EDGELEDGER_DOGSTATSD_PORT:-8125}
@@ -65,7 +70,7 @@ export EDGELEDGER_CDC_PREFIX=${EDGELEDGER_CDC_PREFIX:-etrap}
 # Locally a quiet stream seals after 5 s instead of the production 60 s, so the samples show up at once.
 export EDGELEDGER_CDC_BATCH_IDLE_SECONDS=${EDGELEDGER_CDC_BATCH_IDLE_SECONDS:-5}
 logs="$EDGELEDGER_HOME/logs"
-mkdir -p "$logs" "$EDGELEDGER_HOME/redis" "$EDGELEDGER_S3_DIR" "$EDGELEDGER_HOME/near" "$EDGELEDGER_HOME/secrets"
+mkdir -p "$logs" "$EDGELEDGER_HOME/redis" "$EDGELEDGER_S3_DIR" "$EDGELEDGER_HOME/near" "$EDGELEDGER_HOME/secrets" "$EDGELEDGER_HOME/redis-tls"
 
 say() { printf '\033[1m==>\033[0m %s\n' "$*"; }
 die() { echo "up: $*" >&2; exit 1; }
@@ -80,6 +85,22 @@ stop_all() {
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
+
+rcli() { redis-cli --tls --cacert "$EDGELEDGER_REDIS_CA_FILE" -h localhost -p "$EDGELEDGER_REDIS_PORT" "$@"; }
+
+# make_redis_tls: the local CA and Redis' certificate (localhost, 127.0.0.1), once per EDGELEDGER_HOME.
+make_redis_tls() {
+    local d="$EDGELEDGER_HOME/redis-tls"
+    [ -s "$d/server.pem" ] && [ -s "$d/ca.pem" ] && return 0
+    (umask 077
+     openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=EdgeLedger local Redis CA" \
+         -keyout "$d/ca.key" -out "$d/ca.pem" &&
+     openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$d/server.key" -out "$d/server.csr" &&
+     printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >"$d/server.ext" &&
+     openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial -days 3650 \
+         -extfile "$d/server.ext" -out "$d/server.pem") >"$logs/redis-tls.log" 2>&1 \
+        || die "could not make the local Redis CA with openssl (log: $logs/redis-tls.log)"
+}
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -110,8 +131,13 @@ lambda_synth() {
     if [ "$newest" = 1 ] || [ ! -f "$lambda_cdk_out/manifest.json" ]; then
         say "synthesizing the CDK app (stage local) into ${lambda_cdk_out#$repo/}"
         rm -rf "$lambda_cdk_out"
-        flock /tmp/edgeledger-build.lock ./mvnw -q -B -pl infra compile exec:java -Dexec.args="stage=local" \
-            -Dcdk.outdir="$lambda_cdk_out" >"$logs/synth.log" 2>&1 || { tail -n 30 "$logs/synth.log" >&2; die "synth failed (log: $logs/synth.log)"; }
+        # The app's classpath from the reactor (-am: the modules it needs come from this build, nothing is installed),
+        # then the app itself, as `exec:java` would run it.
+        { flock /tmp/edgeledger-build.lock ./mvnw -q -B -pl infra -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=runtime \
+            -Dmdep.outputFile="$EDGELEDGER_HOME/infra.classpath" &&
+          "$JAVA_HOME/bin/java" -Dcdk.outdir="$lambda_cdk_out" -cp "infra/target/classes:$(cat "$EDGELEDGER_HOME/infra.classpath")" \
+            io.edgeledger.infra.EdgeLedgerApp stage=local; } >"$logs/synth.log" 2>&1 \
+            || { tail -n 30 "$logs/synth.log" >&2; die "synth failed (log: $logs/synth.log)"; }
     fi
     # The NEAR emulator answers as the template's contract and signer account, so the template's values are used as they are.
     local accounts
@@ -124,7 +150,6 @@ for r in json.load(open(sys.argv[1]))["Resources"].values():
 PY
 ) || die "cannot read the minter's NEAR settings from $lambda_cdk_out"
     read -r EDGELEDGER_NEAR_CONTRACT EDGELEDGER_NEAR_ACCOUNT <<<"$accounts"
-    lambda_near_account=$EDGELEDGER_NEAR_ACCOUNT
 }
 
 # API behind the HTTP API front on $EDGELEDGER_API_PORT; batcher and minter on a Scheduled Event every
@@ -132,27 +157,27 @@ PY
 # values (bucket names, the Redis address) are given here; the rest is the template's.
 start_lambda_stack() {
     local stage=local
-    # TODO(integration): once the functions read AWS_ENDPOINT_URL_S3 and the signer key from Secrets Manager, drop
-    # EDGELEDGER_S3_ENDPOINT and the EDGELEDGER_NEAR_KEY_FILE bridge, and add AWS_ENDPOINT_URL_SECRETS_MANAGER.
     start lambda "$EDGELEDGER_API_PORT" "$JAVA_HOME/bin/java" \
         -cp "samples/local-stack/target/local-stack.jar:samples/local-stack/target/lib/*" io.edgeledger.local.lambda.LambdaStackMain \
         --cdk-out "$lambda_cdk_out" --runtime-lib samples/local-stack/target/lambda-runtime --sandbox "$EDGELEDGER_HOME/lambda" \
         --http "edgeledger-$stage-api=$EDGELEDGER_API_PORT" \
         --schedule "edgeledger-$stage-cdc-batcher=${EDGELEDGER_LAMBDA_SCHEDULE_SECONDS:-10}" \
         --schedule "edgeledger-$stage-near-minter=${EDGELEDGER_LAMBDA_SCHEDULE_SECONDS:-10}" \
-        --set "EDGELEDGER_REDIS_URL=$EDGELEDGER_REDIS_URL" \
+        --set "EDGELEDGER_REDIS_URL=$EDGELEDGER_REDIS_URL" --set "EDGELEDGER_REDIS_CA_FILE=$EDGELEDGER_REDIS_CA_FILE" \
         --set "EDGELEDGER_S3_BUCKET=$EDGELEDGER_S3_BUCKET" --set "EDGELEDGER_ARCHIVE_BUCKET=${EDGELEDGER_ARCHIVE_BUCKET:-edgeledger-archive}" \
-        --set "AWS_ENDPOINT_URL_S3=$EDGELEDGER_S3_ENDPOINT" --set "EDGELEDGER_S3_ENDPOINT=$EDGELEDGER_S3_ENDPOINT" \
+        --set "AWS_ENDPOINT_URL_S3=$EDGELEDGER_S3_ENDPOINT" --set "AWS_ENDPOINT_URL_SECRETS_MANAGER=$AWS_ENDPOINT_URL_SECRETS_MANAGER" \
         --set "EDGELEDGER_NEAR_RPC=$EDGELEDGER_NEAR_RPC" \
-        --set "AWS_ACCESS_KEY_ID=$EDGELEDGER_S3_ACCESS_KEY" --set "AWS_SECRET_ACCESS_KEY=$EDGELEDGER_S3_SECRET_KEY" \
-        --bridge "EDGELEDGER_NEAR_KEY_FILE=$EDGELEDGER_HOME/near/$lambda_near_account.json"
+        --set "AWS_ACCESS_KEY_ID=$EDGELEDGER_S3_ACCESS_KEY" --set "AWS_SECRET_ACCESS_KEY=$EDGELEDGER_S3_SECRET_KEY"
 }
 # ------------------------------------------------------------------------------------------------------------------
 
 say "building (first run takes a few minutes)"
 flock /tmp/edgeledger-build.lock ./mvnw -q -B package -DskipTests -Dedge-probe.package.skip >"$logs/build.log" 2>&1 || { tail -n 30 "$logs/build.log" >&2; die "build failed (log: $logs/build.log)"; }
 
-start redis "$EDGELEDGER_REDIS_PORT" redis-server --port "$EDGELEDGER_REDIS_PORT" --bind 127.0.0.1 \
+make_redis_tls
+start redis "$EDGELEDGER_REDIS_PORT" redis-server --port 0 --tls-port "$EDGELEDGER_REDIS_PORT" --bind 127.0.0.1 \
+    --tls-cert-file "$EDGELEDGER_HOME/redis-tls/server.pem" --tls-key-file "$EDGELEDGER_HOME/redis-tls/server.key" \
+    --tls-ca-cert-file "$EDGELEDGER_REDIS_CA_FILE" --tls-auth-clients no \
     --dir "$EDGELEDGER_HOME/redis" --appendonly yes --save ""
 start s3 "$EDGELEDGER_S3_PORT" "$JAVA_HOME/bin/java" -cp "samples/local-stack/target/local-stack.jar:samples/local-stack/target/lib/*" \
     io.edgeledger.local.LocalS3Server
@@ -166,8 +191,8 @@ if [ ! -s "$EDGELEDGER_HOME/secrets/api.json" ]; then
     (umask 077; printf '{"operator_key_pepper":"%s"}\n' "$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" >"$EDGELEDGER_HOME/secrets/api.json")
 fi
 start secrets-manager "$EDGELEDGER_SM_PORT" "$JAVA_HOME/bin/java" -cp "samples/local-stack/target/local-stack.jar:samples/local-stack/target/lib/*" \
-    io.edgeledger.local.secrets.LocalSecretsManager "edgeledger/api=$EDGELEDGER_HOME/secrets/api.json" \
-    "edgeledger/near-signer=$EDGELEDGER_HOME/near/$EDGELEDGER_NEAR_ACCOUNT.json"
+    io.edgeledger.local.secrets.LocalSecretsManager "edgeledger-local/api=$EDGELEDGER_HOME/secrets/api.json" \
+    "edgeledger-local/near-signer=$EDGELEDGER_HOME/near/$EDGELEDGER_NEAR_ACCOUNT.json"
 if [ "$lambda" = 1 ]; then
     start_lambda_stack
 else
@@ -175,10 +200,10 @@ else
 fi
 
 # The sample events, once: Debezium Server's Redis sink format (extended, schema envelopes = typed leaves).
-if [ "$(redis-cli -p "$EDGELEDGER_REDIS_PORT" EXISTS etrap.public.orders)" = 0 ]; then
+if [ "$(rcli EXISTS etrap.public.orders)" = 0 ]; then
     n=0
     while IFS=$'\t' read -r -a cells; do
-        redis-cli -p "$EDGELEDGER_REDIS_PORT" XADD "${cells[0]}" '*' "${cells[@]:1}" >/dev/null
+        rcli XADD "${cells[0]}" '*' "${cells[@]:1}" >/dev/null
         n=$((n + 1))
     done < samples/debezium/streams-extended-schemas.tsv
     say "loaded $n sample Debezium change events into Redis streams etrap.*"
@@ -244,6 +269,8 @@ Where to look:
   API            $EDGELEDGER_API_URL/health, $EDGELEDGER_API_URL/q/openapi (operator key in $EDGELEDGER_HOME/operator-key)
   Edge probe     edge-probe/bin/edge-probe status --config $EDGELEDGER_HOME/probe; http://127.0.0.1:$EDGELEDGER_PROBE_HEALTH_PORT/metrics
   NEAR emulator  $EDGELEDGER_NEAR_RPC (JSON-RPC)
+  Redis          $EDGELEDGER_REDIS_URL (TLS only; other ./edgeledger commands need EDGELEDGER_REDIS_URL and
+                 EDGELEDGER_REDIS_CA_FILE=$EDGELEDGER_REDIS_CA_FILE)
   Secrets        $AWS_ENDPOINT_URL_SECRETS_MANAGER: $EDGELEDGER_API_SECRET_ARN, $EDGELEDGER_NEAR_SIGNER_SECRET_ARN
   Logs           $logs/
 EOF

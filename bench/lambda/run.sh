@@ -32,7 +32,7 @@ flock /tmp/edgeledger-build.lock ./mvnw -q -B -pl functions/api,functions/cdc,sa
 ./mvnw -q -B -pl infra compile exec:java -Dexec.args="stage=bench" -Dcdk.outdir="$work/cdk.out" >"$work/synth.log" 2>&1 \
     || { tail -n 30 "$work/synth.log"; exit 1; }
 
-redis_port=$(free_port); s3_port=$(free_port); near_port=$(free_port); api_port=$(free_port)
+redis_port=$(free_port); s3_port=$(free_port); near_port=$(free_port); api_port=$(free_port); sm_port=$(free_port)
 redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --dir "$work" >"$work/redis.log" 2>&1 & pids+=($!)
 EDGELEDGER_S3_PORT=$s3_port EDGELEDGER_S3_DIR="$work/s3" "$JAVA_HOME/bin/java" \
     -cp "samples/local-stack/target/local-stack.jar:samples/local-stack/target/lib/*" io.edgeledger.local.LocalS3Server >"$work/s3.log" 2>&1 & pids+=($!)
@@ -40,12 +40,17 @@ contract=notary.edgeledger.testnet account=edgeledger.testnet   # the template's
 samples/near-emulator/bin/near-emulator --port "$near_port" --state "$work/near/state.json" --credentials-dir "$work/near" \
     --contract "$contract" --signer "$account" >"$work/near.log" 2>&1 & pids+=($!)
 wait_port "$redis_port"; wait_port "$s3_port"; wait_port "$near_port"
+# The template's secrets (stage bench) in a local Secrets Manager: the minter's signer key, the API's pepper.
+mkdir -p "$work/secrets"; printf '{"operator_key_pepper":"%s"}\n' "$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" >"$work/secrets/api.json"
+EDGELEDGER_SM_PORT=$sm_port AWS_ACCESS_KEY_ID=edgeledger AWS_SECRET_ACCESS_KEY=edgeledger-local-secret "$JAVA_HOME/bin/java" \
+    -cp "samples/local-stack/target/local-stack.jar:samples/local-stack/target/lib/*" io.edgeledger.local.secrets.LocalSecretsManager \
+    "edgeledger-bench/api=$work/secrets/api.json" "edgeledger-bench/near-signer=$work/near/$account.json" >"$work/sm.log" 2>&1 & pids+=($!)
+wait_port "$sm_port"
 
 local_values=(--set "EDGELEDGER_REDIS_URL=redis://127.0.0.1:$redis_port" --set EDGELEDGER_S3_BUCKET=edgeledger-ledger
     --set EDGELEDGER_ARCHIVE_BUCKET=edgeledger-archive --set "AWS_ENDPOINT_URL_S3=http://127.0.0.1:$s3_port"
-    --set "EDGELEDGER_S3_ENDPOINT=http://127.0.0.1:$s3_port" --set "EDGELEDGER_NEAR_RPC=http://127.0.0.1:$near_port"
-    --set AWS_ACCESS_KEY_ID=edgeledger --set AWS_SECRET_ACCESS_KEY=edgeledger-local-secret
-    --bridge "EDGELEDGER_NEAR_KEY_FILE=$work/near/$account.json")
+    --set "AWS_ENDPOINT_URL_SECRETS_MANAGER=http://127.0.0.1:$sm_port" --set "EDGELEDGER_NEAR_RPC=http://127.0.0.1:$near_port"
+    --set AWS_ACCESS_KEY_ID=edgeledger --set AWS_SECRET_ACCESS_KEY=edgeledger-local-secret)
 
 echo "== runtime loop (process start -> first answered event)"
 for fn in api:http cdc-batcher:scheduled near-minter:scheduled; do

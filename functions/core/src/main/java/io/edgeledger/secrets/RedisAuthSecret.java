@@ -2,7 +2,10 @@ package io.edgeledger.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeledger.redis.RedisCredentials;
+import io.edgeledger.redis.RedisSettings;
 import java.io.IOException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +32,23 @@ public final class RedisAuthSecret implements Supplier<RedisAuthSecret.Credentia
     public RedisAuthSecret(Secrets secrets, String arn) {
         this.secrets = secrets;
         this.arn = arn;
+    }
+
+    /**
+     * {@code settings} with its credentials from the secret named by {@value #SETTING} when that is set (asked per new
+     * connection, as RedisSettings' supplier is); otherwise unchanged, so credentials in the URL still apply. The API,
+     * the CDC functions and {@code create-key} all connect through this.
+     */
+    public static RedisSettings applyTo(RedisSettings settings, Function<String, String> lookup) {
+        String arn = lookup.apply(SETTING);
+        if (arn == null || arn.isBlank()) {
+            return settings;
+        }
+        RedisAuthSecret secret = new RedisAuthSecret(Secrets.shared(), arn.trim());
+        return settings.withCredentials(() -> {
+            Credentials c = secret.get();
+            return new RedisCredentials(c.user(), c.password());
+        });
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.edgeledger.local.lambda.LocalFunction;
 import io.edgeledger.local.lambda.LocalFunctionSettings;
 import io.edgeledger.local.lambda.ScheduledEvents;
 import io.edgeledger.local.lambda.TemplateFunction;
+import io.edgeledger.local.secrets.LocalSecretsManager;
 import io.edgeledger.nearemu.EmulatorOptions;
 import io.edgeledger.nearemu.NearEmulator;
 import io.edgeledger.testing.EmbeddedS3;
@@ -44,9 +45,11 @@ import software.amazon.awscdk.App;
 /**
  * The template is the contract, run: the app is synthesized with the real function zips, and each function runs as
  * Lambda would run it (samples/local-stack's Runtime API emulator, AWS's runtime interface client, the handler and
- * environment of the template) against real Redis, the S3 API and the NEAR emulator. Only endpoints and deploy-time
- * values are given locally. The story: an operator key, a probe enrolled, signed metrics ingested and queried, the
- * sample Debezium events sealed by the batcher, minted by the minter, and a row verified through the HTTP API.
+ * environment of the template) against TLS-only Redis (a CA made here), the S3 API, the local Secrets Manager (the
+ * template's signer and API secrets, by the ARNs the template's references resolve to) and the NEAR emulator. Only
+ * endpoints and deploy-time values are given locally. The story: an operator key, a probe enrolled, signed metrics
+ * ingested and queried, the sample Debezium events sealed by the batcher, minted by the minter, and a row verified
+ * through the HTTP API.
  *
  * <p>Needs the packaged functions (function.zip) and local-stack (target/lambda-runtime): `./edgeledger test`
  * (mvn verify of the whole reactor) has them; a partial build skips this class and says why.
@@ -63,6 +66,8 @@ class TemplateUnderRuntimeLoopTest {
     static RedisServer redis;
     static EmbeddedS3 s3;
     static NearEmulator near;
+    static LocalSecretsManager secrets;
+    static String apiSecretArn;
     static CloudAssembly assembly;
     static final List<AutoCloseable> running = new ArrayList<>();
     static LocalFunction api;
@@ -91,25 +96,31 @@ class TemplateUnderRuntimeLoopTest {
         JsonNode minterEnv = fn("near-minter").environment();
         near = NearEmulator.start(EmulatorOptions.defaults().withAccounts(minterEnv.get("EDGELEDGER_NEAR_CONTRACT").asText(),
                 minterEnv.get("EDGELEDGER_NEAR_ACCOUNT").asText()).withCredentialsDir(dir.resolve("near")));
-        redis = RedisServer.start();
+        redis = RedisServer.startTls();
         s3 = EmbeddedS3.start(Files.createDirectories(dir.resolve("s3")));
         s3.createBucket(LEDGER_BUCKET);
         s3.createBucket(ARCHIVE_BUCKET);
 
+        // The secrets the template creates, under the ARNs its {"Ref": secret} resolve to here (CloudAssembly.localSecretArn):
+        // the minter's signer key (the near-cli file the emulator funded) and the API's pepper.
+        secrets = LocalSecretsManager.start(0, CloudAssembly.LOCAL_REGION, EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY);
+        secrets.put(new LocalSecretsManager.Secret("edgeledger-" + STAGE + "/near-signer", Files.readString(near.credentialsFile()), false));
+        secrets.put(new LocalSecretsManager.Secret("edgeledger-" + STAGE + "/api",
+                "{\"operator_key_pepper\":\"" + UUID.randomUUID() + "\"}", false));
+        apiSecretArn = fn("api").localSecretArns().get(fn("api").environment().get("EDGELEDGER_API_SECRET_ARN").get("Ref").asText());
+        assertThat(apiSecretArn).isEqualTo(CloudAssembly.localSecretArn("edgeledger-" + STAGE + "/api"));
+
         Map<String, String> local = new LinkedHashMap<>();
-        // TODO(integration): rediss:// with EDGELEDGER_REDIS_CA_FILE once the TLS Redis client is merged (engineer redis),
-        // and AWS_ENDPOINT_URL_SECRETS_MANAGER with the signer/API secrets in the local Secrets Manager (engineer deploy).
         local.put("EDGELEDGER_REDIS_URL", redis.url());
+        local.put("EDGELEDGER_REDIS_CA_FILE", redis.caFile().toString());
         local.put("EDGELEDGER_S3_BUCKET", LEDGER_BUCKET);
         local.put("EDGELEDGER_ARCHIVE_BUCKET", ARCHIVE_BUCKET);
         local.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
-        local.put("EDGELEDGER_S3_ENDPOINT", s3.endpoint().toString());
+        local.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
         local.put("EDGELEDGER_NEAR_RPC", near.url().toString());
         local.put("AWS_ACCESS_KEY_ID", EmbeddedS3.ACCESS_KEY);
         local.put("AWS_SECRET_ACCESS_KEY", EmbeddedS3.SECRET_KEY);
-        // TODO(integration): drop this bridge when the minter reads EDGELEDGER_NEAR_SIGNER_SECRET_ARN (engineer deploy).
-        Map<String, String> bridges = Map.of("EDGELEDGER_NEAR_KEY_FILE", near.credentialsFile().toString());
-        LocalFunctionSettings settings = new LocalFunctionSettings(dir.resolve("sandbox"), runtimeLib, local, bridges,
+        LocalFunctionSettings settings = new LocalFunctionSettings(dir.resolve("sandbox"), runtimeLib, local, Map.of(),
                 false, 2, 300_000);
         api = start(new LocalFunction(fn("api"), settings));
         front = start(new HttpApiFront(api, "127.0.0.1", 0));
@@ -138,7 +149,7 @@ class TemplateUnderRuntimeLoopTest {
                 // stopping anyway
             }
         }
-        for (AutoCloseable c : new AutoCloseable[] {near, s3, redis}) {
+        for (AutoCloseable c : new AutoCloseable[] {near, secrets, s3, redis}) {
             try {
                 if (c != null) {
                     c.close();
@@ -212,13 +223,21 @@ class TemplateUnderRuntimeLoopTest {
         return JSON.readTree(result.payload());
     }
 
-    /** The operator's first step in docs/deploy.md: `api create-key`, run from the API's build against the same Redis. */
+    /**
+     * The operator's first step in docs/deploy.md: `api create-key`, run from the API's build against the same TLS
+     * Redis, hashing with the pepper of the API's secret.
+     */
     private static String createOperatorKey() throws Exception {
         String buildDir = System.getProperty("edgeledger.buildDir", "target");
         Path jar = repo.resolve("functions/api/" + buildDir + "/edgeledger-api-0.1.0-SNAPSHOT-runner.jar");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar.toString(),
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar.toString(),
                 "io.edgeledger.api.local.CreateKey", "--name", "story", "--redis", redis.url())
-                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("create-key.log").toFile())).start();
+                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("create-key.log").toFile()));
+        pb.environment().putAll(Map.of("EDGELEDGER_REDIS_CA_FILE", redis.caFile().toString(),
+                "EDGELEDGER_API_SECRET_ARN", apiSecretArn,
+                "AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString(), "AWS_REGION", CloudAssembly.LOCAL_REGION,
+                "AWS_ACCESS_KEY_ID", EmbeddedS3.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", EmbeddedS3.SECRET_KEY));
+        Process p = pb.start();
         String key = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(p.waitFor()).as("create-key (log: " + dir.resolve("create-key.log") + ")").isZero();
         return key;
@@ -232,7 +251,8 @@ class TemplateUnderRuntimeLoopTest {
                 continue;
             }
             String[] cells = line.split("\t");
-            List<String> cmd = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(redis.port()), "XADD", cells[0], "*"));
+            List<String> cmd = new ArrayList<>(List.of("redis-cli", "--tls", "--cacert", redis.caFile().toString(),
+                    "-h", RedisServer.TLS_HOST, "-p", Integer.toString(redis.port()), "XADD", cells[0], "*"));
             cmd.addAll(List.of(cells).subList(1, cells.length));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();

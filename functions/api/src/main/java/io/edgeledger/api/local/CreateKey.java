@@ -6,6 +6,7 @@ import io.edgeledger.api.redis.BlockingRedis;
 import io.edgeledger.api.redis.RedisKeys;
 import io.edgeledger.redis.RedisSettings;
 import io.edgeledger.redis.RedisSettingsException;
+import io.edgeledger.secrets.RedisAuthSecret;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.time.Instant;
 /**
  * {@code ./edgeledger api create-key [--name N] [--redis URL]}: makes an operator key, prints it once, and stores only
  * its hash in Redis (HMAC-SHA256 with the pepper of EDGELEDGER_API_SECRET_ARN when set; {@code redis://} or
- * {@code rediss://}, EDGELEDGER_REDIS_CA_FILE for a private CA). Exit codes: 0 done, 2 bad usage, 1 Redis or the
+ * {@code rediss://}, EDGELEDGER_REDIS_CA_FILE for a private CA, EDGELEDGER_REDIS_AUTH_SECRET_ARN for the AUTH token). Exit codes: 0 done, 2 bad usage, 1 Redis or the
  * secret unreachable or refusing us (one line naming the setting to fix).
  */
 public final class CreateKey {
@@ -54,7 +55,8 @@ public final class CreateKey {
     /** Creates and stores a key; returns the key (the only time it exists outside the caller). */
     public static String create(String redisUrl, String name) {
         String ca = System.getenv(RedisSettings.CA_FILE_VARIABLE);
-        return create(RedisSettings.parse(redisUrl, ca == null || ca.isBlank() ? null : Path.of(ca)), name);
+        return create(RedisAuthSecret.applyTo(RedisSettings.parse(redisUrl, ca == null || ca.isBlank() ? null : Path.of(ca)),
+                System::getenv), name);
     }
 
     public static String create(RedisSettings settings, String name) {

@@ -2,6 +2,7 @@ package io.edgeledger.cdc.config;
 
 import io.edgeledger.redis.RedisSettings;
 import io.edgeledger.redis.RedisSettingsException;
+import io.edgeledger.secrets.RedisAuthSecret;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -22,10 +23,13 @@ public final class Settings {
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
-    /** EDGELEDGER_REDIS_URL and EDGELEDGER_REDIS_CA_FILE (credentials from the URL; see RedisSettings.withCredentials). */
+    /**
+     * EDGELEDGER_REDIS_URL and EDGELEDGER_REDIS_CA_FILE; credentials from EDGELEDGER_REDIS_AUTH_SECRET_ARN's secret when
+     * set, else from the URL.
+     */
     public RedisSettings redis() {
         try {
-            return RedisSettings.from(name -> string(name, null));
+            return RedisAuthSecret.applyTo(RedisSettings.from(name -> string(name, null)), name -> string(name, null));
         } catch (RedisSettingsException e) {
             throw new SettingsException(e.getMessage());
         }

@@ -41,9 +41,8 @@ public final class Components {
     }
 
     /**
-     * Where Redis is and who we are to it: EDGELEDGER_REDIS_URL, EDGELEDGER_REDIS_CA_FILE. Credentials come from the
-     * URL; a Secrets Manager secret (EDGELEDGER_REDIS_AUTH_SECRET_ARN) plugs in here with
-     * {@code RedisSettings.withCredentials(supplier)}.
+     * Where Redis is and who we are to it: EDGELEDGER_REDIS_URL, EDGELEDGER_REDIS_CA_FILE, and the credentials from the
+     * Secrets Manager secret EDGELEDGER_REDIS_AUTH_SECRET_ARN when set (else from the URL).
      */
     public static RedisSettings redis(Settings s) {
         return s.redis();

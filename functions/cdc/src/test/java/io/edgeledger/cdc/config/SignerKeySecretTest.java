@@ -7,9 +7,7 @@ import io.edgeledger.local.secrets.LocalSecretsManager;
 import io.edgeledger.local.secrets.LocalSecretsManager.Secret;
 import io.edgeledger.near.crypto.NearCredentials;
 import io.edgeledger.near.crypto.NearKeyPair;
-import io.edgeledger.testing.AwsSdkEndpoints;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +23,8 @@ class SignerKeySecretTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sm = LocalSecretsManager.start(0, "us-east-1", "AKIDCDC", "cdc-test-secret");
-        AwsSdkEndpoints.secretsManager(sm.endpoint(), "us-east-1", "AKIDCDC", "cdc-test-secret");
+        sm = TestSecretsManager.get();
         key = NearKeyPair.fromSeed(new byte[32]);
-    }
-
-    @AfterAll
-    static void stop() {
-        sm.close();
     }
 
     private static NearSettings settings(String arn) {

@@ -46,6 +46,18 @@ class LocalSecretsManagerTest {
         }
     }
 
+    /** What the Lambda emulator gives a function for {"Ref": secret} (a partial ARN, as AWS accepts) is answered too. */
+    @Test
+    void thePartialArnTheRuntimeLoopResolvesAReferenceToIsAnswered() {
+        String partial = io.edgeledger.local.lambda.CloudAssembly.localSecretArn("edgeledger/api");
+        assertThat(partial).doesNotEndWith("-local0");
+        try (SecretsManagerClient client = client("local-secret-key")) {
+            var answer = client.getSecretValue(r -> r.secretId(partial));
+            assertThat(answer.secretString()).contains("p3pper");
+            assertThat(answer.arn()).isEqualTo(sm.arn("edgeledger/api"));
+        }
+    }
+
     @Test
     void aWrongSecretKeyFailsTheSignatureCheck() {
         try (SecretsManagerClient client = client("not-the-key")) {
