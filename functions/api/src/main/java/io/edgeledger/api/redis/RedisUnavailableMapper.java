@@ -37,10 +37,18 @@ public class RedisUnavailableMapper implements ExceptionMapper<Exception> {
                 .build();
     }
 
-    /** A failure that came from the Redis client losing (or never getting) its connection. */
+    /**
+     * A failure that came from the Redis client losing (or never getting) its connection. Vert.x reports a closed
+     * connection with a stackless exception ("Connection is closed"), which has no Redis frame to recognise it by;
+     * Redis is the only Vert.x client this API uses, so a stackless Vert.x exception in the chain counts as Redis.
+     */
     static boolean isRedisOutage(Throwable e) {
         boolean fromRedis = false;
         for (Throwable t = e; t != null && !fromRedis; t = t.getCause()) {
+            if (t.getStackTrace().length == 0 && t.getClass().getName().startsWith("io.vertx.")) {
+                fromRedis = true;
+                break;
+            }
             for (StackTraceElement frame : t.getStackTrace()) {
                 String name = frame.getClassName();
                 if (name.startsWith("io.vertx.redis.") || name.startsWith("io.vertx.mutiny.redis.") || name.startsWith("io.quarkus.redis.")) {
