@@ -9,6 +9,7 @@ import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.ConfigLoader;
 import io.edgeledger.probe.forwarder.TestCertificates;
 import io.edgeledger.probe.forwarder.TestIngestServer;
+import io.edgeledger.probe.testing.Eventually;
 import io.edgeledger.wire.WireJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,13 +92,6 @@ class AgentEndToEndTest {
                 """);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(condition.getAsBoolean()).as(what).isTrue();
-    }
-
     @Test
     void theAgentRunsChecksAggregatesDogStatsdForwardsAndReportsStatus() throws Exception {
         var traceResult = io.edgeledger.probe.agent.checks.NetworkPathCheckTest.TRACED;
@@ -114,12 +107,12 @@ class AgentEndToEndTest {
                     byte[] b = "e2e.hits:1|c|#a:b\ne2e.hits:2|c|#a:b\ne2e.temp:7|g\nbroken\n".getBytes(StandardCharsets.UTF_8);
                     client.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), statsd));
                 }
-                await("dogstatsd read", () -> agent.status().path("dogstatsd").path("metrics").asLong() == 3);
-                await("checks ran", () -> !server.ingestedAt("/v1/ingest/traceroute").isEmpty()
+                Eventually.until("dogstatsd read", () -> agent.status().path("dogstatsd").path("metrics").asLong() == 3);
+                Eventually.until("checks ran", () -> !server.ingestedAt("/v1/ingest/traceroute").isEmpty()
                         && agent.status().path("checks").findValues("last_status").size() == 2);
                 clock.offsetMillis.set(20_000); // close the 10 s DogStatsD bucket
                 agent.flush();
-                await("metrics delivered", () -> server.ingestedAt("/v1/ingest/metrics").stream()
+                Eventually.until("metrics delivered", () -> server.ingestedAt("/v1/ingest/metrics").stream()
                         .anyMatch(i -> i.body().toString().contains("e2e.hits")));
 
                 JsonNode metrics = server.ingestedAt("/v1/ingest/metrics").stream()
@@ -131,12 +124,12 @@ class AgentEndToEndTest {
                 assertThat(hits.path("host").asText()).isEqualTo("h-e2e");
                 assertThat(server.ingested().values().stream().flatMap(i -> i.body().path("series").findValuesAsText("metric").stream()))
                         .contains("system.load.1", "network_path.hops");
-                await("check runs delivered", () -> !server.ingestedAt("/v1/ingest/check-runs").isEmpty());
+                Eventually.until("check runs delivered", () -> !server.ingestedAt("/v1/ingest/check-runs").isEmpty());
                 assertThat(server.rejectedSignatures.get()).isZero();
 
                 // a backend job, run through the same tracer, answered with its id
                 server.addJob("{\"id\":\"job-42\",\"kind\":\"traceroute\",\"params\":{\"target\":\"198.18.0.9\"}}");
-                await("job answered", () -> server.ingestedAt("/v1/ingest/traceroute").stream()
+                Eventually.until("job answered", () -> server.ingestedAt("/v1/ingest/traceroute").stream()
                         .anyMatch(i -> "job-42".equals(i.body().path("job_id").asText())));
 
                 // status over the localhost endpoint, as `edge-probe status` reads it
