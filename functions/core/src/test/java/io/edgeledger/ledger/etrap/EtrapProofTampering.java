@@ -2,11 +2,8 @@ package io.edgeledger.ledger.etrap;
 
 import static io.edgeledger.ledger.VectorFiles.*;
 
-import io.edgeledger.json.JsonArray;
 import io.edgeledger.json.JsonBoolean;
 import io.edgeledger.json.JsonObject;
-import io.edgeledger.json.JsonString;
-import io.edgeledger.json.JsonValue;
 import io.edgeledger.ledger.merkle.ProofTampering;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +38,10 @@ final class EtrapProofTampering {
         String what = str(c, "name") + " leaf " + index + ": ";
         for (int i = 0; i < path.size(); i++) {
             if (!path.get(i).isEmpty()) {
-                out.add(entry(c, what + "bit flipped in path element " + i, leaf, index, count, with(path, i, flip(path.get(i))), sides));
+                out.add(entry(c, what + "bit flipped in path element " + i, leaf, index, count, ProofTampering.replace(path, i, ProofTampering.flipBit(path.get(i))), sides));
             }
             String side = sides.get(i).equals("left") ? "right" : "left";
-            out.add(entry(c, what + "sibling position " + i + " flipped", leaf, index, count, path, with(sides, i, side)));
+            out.add(entry(c, what + "sibling position " + i + " flipped", leaf, index, count, path, ProofTampering.replace(sides, i, side)));
         }
         if (!path.isEmpty()) {
             out.add(entry(c, what + "last path element dropped", leaf, index, count, path.subList(0, path.size() - 1),
@@ -64,26 +61,11 @@ final class EtrapProofTampering {
         out.add(entry(c, what + "original count equal to the index", leaf, index, index, path, sides));
     }
 
-    private static String flip(String hex) {
-        char last = hex.charAt(hex.length() - 1);
-        return hex.substring(0, hex.length() - 1) + Character.forDigit(Character.digit(last, 16) ^ 1, 16);
-    }
-
-    private static List<String> with(List<String> list, int i, String value) {
-        List<String> copy = new ArrayList<>(list);
-        copy.set(i, value);
-        return copy;
-    }
-
     private static JsonObject entry(JsonObject c, String description, String leaf, long index, long originalCount,
             List<String> path, List<String> sides) {
         return JsonObject.builder().put("tree", str(c, "name")).put("description", description)
                 .put("expected_valid", JsonBoolean.FALSE).put("leaf_hash", leaf).put("leaf_index", index)
-                .put("original_count", originalCount).put("proof_path", array(path)).put("sibling_positions", array(sides))
+                .put("original_count", originalCount).put("proof_path", ProofTampering.array(path)).put("sibling_positions", ProofTampering.array(sides))
                 .put("root", str(c, "root")).build();
-    }
-
-    private static JsonArray array(List<String> items) {
-        return new JsonArray(items.stream().<JsonValue>map(JsonString::new).toList());
     }
 }

@@ -130,13 +130,14 @@ public final class ProofTampering {
         return HexFormat.of().formatHex(str(leaf, "leaf_data").getBytes(StandardCharsets.UTF_8));
     }
 
-    static String flipBit(String hex) {
+    /** The hex string with the lowest bit of its last byte flipped. */
+    public static String flipBit(String hex) {
         byte[] b = HexFormat.of().parseHex(hex);
         b[b.length - 1] ^= 1;
         return HexFormat.of().formatHex(b);
     }
 
-    private static List<String> replace(List<String> list, int i, String value) {
+    public static List<String> replace(List<String> list, int i, String value) {
         List<String> copy = new ArrayList<>(list);
         copy.set(i, value);
         return copy;
@@ -155,7 +156,7 @@ public final class ProofTampering {
                 .put("first_root", firstRoot).put("second_root", secondRoot).put("proof", array(proof)).build();
     }
 
-    private static JsonArray array(List<String> hex) {
+    public static JsonArray array(List<String> hex) {
         return new JsonArray(hex.stream().<JsonValue>map(JsonString::new).toList());
     }
 }
