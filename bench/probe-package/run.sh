@@ -25,7 +25,8 @@ cleanup() {
 }
 trap cleanup EXIT
 if ! dpkg -s edge-probe >/dev/null 2>&1; then
-    dpkg -i "$deb" >/dev/null
+    # apt resolves Depends (libpcap) the way a customer's install does; dpkg -i alone would stop there
+    apt-get install -y -q "$(realpath "$deb")" >/dev/null
     installed_here=1
 fi
 NETLAB_PREFIX=$prefix "$shared/netlab/netns-chain.sh" up --hops 5 --ipv4-only >/dev/null

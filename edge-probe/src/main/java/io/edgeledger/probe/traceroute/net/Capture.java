@@ -38,6 +38,7 @@ public final class Capture implements PacketSource {
 
     /** Loads libpcap and pcap4j's bindings ahead of use (start-up overlap on a second core). */
     public static void preload() {
+        useVersionedLibpcapName();
         try {
             org.pcap4j.core.Pcaps.libVersion();
         } catch (Throwable e) {
@@ -45,8 +46,20 @@ public final class Capture implements PacketSource {
         }
     }
 
+    /**
+     * pcap4j asks JNA for "pcap", which needs the -dev package's unversioned link or a child `ldconfig -p`
+     * run; the runtime package (libpcap0.8, libpcap0.8t64) ships "libpcap.so.0.8", loaded directly.
+     */
+    private static void useVersionedLibpcapName() {
+        String key = "org.pcap4j.core.pcapLibName";
+        if (System.getProperty(key) == null && com.sun.jna.Platform.isLinux()) {
+            System.setProperty(key, "libpcap.so.0.8");
+        }
+    }
+
     /** Opens a capture on the device (e.g. the route's interface, or "any") for inbound packets only. */
     public static Capture open(String device, String bpfFilter) throws IOException {
+        useVersionedLibpcapName();
         PcapHandle h;
         try {
             h = new PcapHandle.Builder(device)

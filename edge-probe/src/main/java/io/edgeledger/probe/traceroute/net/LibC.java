@@ -7,7 +7,9 @@ import com.sun.jna.NativeLibrary;
 /** The few libc calls raw sending needs, bound with JNA direct mapping (no reflection per call). */
 final class LibC {
     static {
-        Native.register(NativeLibrary.getInstance("c"));
+        // the versioned name ("libc.so.6" on glibc) is dlopen'ed directly; a bare "c" makes JNA run
+        // `ldconfig -p` in a child process to find it, ~25 ms of every CLI start
+        Native.register(NativeLibrary.getInstance(com.sun.jna.Platform.C_LIBRARY_NAME));
     }
 
     private LibC() {}

@@ -36,16 +36,24 @@ public final class PublicIpLookup {
 
     private final Settings settings;
     private final LongSupplier nanoClock;
-    private final HttpClient client;
+    // made on first use only: an HttpClient's selector thread waits in native code, and the JVM's exit
+    // waits up to 300 ms for such threads, so a trace without --source-public-ip must never start one
+    private HttpClient client;
     private final Map<List<String>, Cached> cache = new ConcurrentHashMap<>();
 
     public PublicIpLookup(Settings settings, LongSupplier nanoClock) {
         this.settings = settings;
         this.nanoClock = nanoClock;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.attemptTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .connectTimeout(settings.attemptTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return client;
     }
 
     public PublicIp fetch(List<String> endpoints) {
@@ -94,7 +102,7 @@ public final class PublicIpLookup {
     private String ask(String endpoint, long timeoutMillis) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(endpoint))
                 .timeout(Duration.ofMillis(Math.max(1, timeoutMillis))).GET().build();
-        HttpResponse<String> resp = client.send(req, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> resp = client().send(req, HttpResponse.BodyHandlers.ofString());
         String body = resp.body() == null ? "" : resp.body().trim();
         if (resp.statusCode() != 200) {
             throw new BadAnswer("HTTP " + resp.statusCode());
