@@ -131,12 +131,7 @@ lambda_synth() {
     if [ "$newest" = 1 ] || [ ! -f "$lambda_cdk_out/manifest.json" ]; then
         say "synthesizing the CDK app (stage local) into ${lambda_cdk_out#$repo/}"
         rm -rf "$lambda_cdk_out"
-        # The app's classpath from the reactor (-am: the modules it needs come from this build, nothing is installed),
-        # then the app itself, as `exec:java` would run it.
-        { flock /tmp/edgeledger-build.lock ./mvnw -q -B -pl infra -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=runtime \
-            -Dmdep.outputFile="$EDGELEDGER_HOME/infra.classpath" &&
-          "$JAVA_HOME/bin/java" -Dcdk.outdir="$lambda_cdk_out" -cp "infra/target/classes:$(cat "$EDGELEDGER_HOME/infra.classpath")" \
-            io.edgeledger.infra.EdgeLedgerApp stage=local; } >"$logs/synth.log" 2>&1 \
+        CDK_OUTDIR="$lambda_cdk_out" infra/bin/synth stage=local >"$logs/synth.log" 2>&1 \
             || { tail -n 30 "$logs/synth.log" >&2; die "synth failed (log: $logs/synth.log)"; }
     fi
     # The NEAR emulator answers as the template's contract and signer account, so the template's values are used as they are.

@@ -23,13 +23,14 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_port() { for _ in $(seq 1 600); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
 now_ms() { date +%s%3N; }
 
+command -v redis-server >/dev/null || { echo "bench/lambda: needs redis-server (./edgeledger up installs it, or apt-get install redis-server)" >&2; exit 1; }
 echo "== bench/lambda $(date -u +%FT%TZ) runs=$runs"
 uptime
 
 echo "== building what is not built (function zips, local-stack) and synthesizing the app"
 flock /tmp/edgeledger-build.lock ./mvnw -q -B -pl functions/api,functions/cdc,samples/local-stack,samples/near-emulator,infra -am package -DskipTests >"$work/build.log" 2>&1 \
     || { tail -n 30 "$work/build.log"; exit 1; }
-./mvnw -q -B -pl infra compile exec:java -Dexec.args="stage=bench" -Dcdk.outdir="$work/cdk.out" >"$work/synth.log" 2>&1 \
+CDK_OUTDIR="$work/cdk.out" infra/bin/synth stage=bench >"$work/synth.log" 2>&1 \
     || { tail -n 30 "$work/synth.log"; exit 1; }
 
 redis_port=$(free_port); s3_port=$(free_port); near_port=$(free_port); api_port=$(free_port); sm_port=$(free_port)

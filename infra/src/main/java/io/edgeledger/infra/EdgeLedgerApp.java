@@ -12,7 +12,7 @@ import software.amazon.awscdk.App;
 
 /**
  * The CDK app. Run by the CDK CLI (infra/cdk.json; context from -c and cdk.json) or directly with
- * {@code mvn exec:java -Dexec.args="stage=prod nearNetwork=testnet"}, which writes the cloud assembly to
+ * {@code infra/bin/synth stage=prod nearNetwork=testnet} (or {@code mvn exec:java}), which writes the cloud assembly to
  * CDK_OUTDIR or, without it, to the cdk.outdir system property / ./cdk.out. Config and build problems end the
  * run with one clear message and exit code 2, never a stack trace.
  */
