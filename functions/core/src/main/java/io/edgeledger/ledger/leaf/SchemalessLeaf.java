@@ -1,0 +1,626 @@
+package io.edgeledger.ledger.leaf;
+
+import io.edgeledger.json.JsonNumber;
+import io.edgeledger.json.JsonString;
+import io.edgeledger.json.JsonValue;
+import io.edgeledger.ledger.merkle.Rfc6962;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The seal path's single pass: a schemaless Debezium record (key and value text) straight into its leaf-v2
+ * RFC 8785 bytes, with no JSON tree in between. It only takes the plain case, a well-formed envelope whose
+ * values need no schema; for anything else (a Connect schema envelope, bad JSON, a missing member, a
+ * duplicate name, deep nesting) it returns null and {@link LeafV2} takes the full path, which decides the
+ * leaf or the error. So the two paths agree byte for byte wherever this one answers (LeafFastPathTest).
+ */
+final class SchemalessLeaf {
+    private static final int MAX_DEPTH = 64; // deeper documents take the full path (its cap is 1000)
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    /** Thrown (without a stack) when the record is not the plain case: the full path handles it. */
+    private static final class NotPlain extends RuntimeException {
+        NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final NotPlain NOT_PLAIN = new NotPlain();
+    private static final ThreadLocal<SchemalessLeaf> PER_THREAD = ThreadLocal.withInitial(SchemalessLeaf::new);
+
+    private String text;
+    private int pos;
+    private int depth;
+    private byte[] out = new byte[8192];
+    private int size;
+    private byte[] swap = new byte[8192];
+
+    // What the envelope walk captured.
+    private String op;
+    private String db;
+    private String schema;
+    private String table;
+    private boolean haveSource;
+    private String sourceTsMs;
+    private String envelopeTsMs;
+    private int beforeFrom = -1;
+    private int beforeTo;
+    private int afterFrom = -1;
+    private int afterTo;
+
+    private SchemalessLeaf() {}
+
+    /** The leaf, or null when the full path must decide. {@code keyText} null = no key; {@code valueText} not null. */
+    static LeafOutcome.Leaf leaf(String keyText, String valueText) {
+        SchemalessLeaf p = PER_THREAD.get();
+        try {
+            return p.build(keyText, valueText);
+        } catch (NotPlain | StringIndexOutOfBoundsException e) {
+            return null;
+        } finally {
+            p.text = null;
+        }
+    }
+
+    private LeafOutcome.Leaf build(String keyText, String valueText) {
+        op = db = schema = table = sourceTsMs = envelopeTsMs = null;
+        haveSource = false;
+        beforeFrom = afterFrom = -1;
+        size = 0;
+        depth = 0;
+
+        // The leaf is {"key":K,"op":O,"row":R,"table":T}: members already in RFC 8785 order.
+        ascii("{\"key\":");
+        int keyFrom = size;
+        if (keyText == null) {
+            bytes(NULL, 0, 4);
+        } else {
+            start(keyText);
+            topLevel(Role.KEY);
+        }
+        int keyTo = size;
+        int envelopeFrom = size;
+        start(valueText);
+        if (peek() != '{') {
+            throw NOT_PLAIN; // JSON null is a tombstone, anything else not an envelope: the full path says which
+        }
+        topLevel(Role.ENVELOPE);
+        if (op == null || !haveSource || db == null || table == null) {
+            throw NOT_PLAIN;
+        }
+        int rowFrom;
+        int rowTo;
+        switch (op) {
+            case "c", "u", "r" -> {
+                rowFrom = afterFrom;
+                rowTo = afterTo;
+            }
+            case "d" -> {
+                rowFrom = beforeFrom;
+                rowTo = beforeTo;
+            }
+            case "t" -> rowFrom = rowTo = -1;
+            default -> throw NOT_PLAIN;
+        }
+        // The envelope's bytes were only a scratch area; the row is copied out before the tail is written.
+        byte[] row = rowFrom < 0 ? NULL : Arrays.copyOfRange(out, rowFrom, rowTo);
+        size = envelopeFrom;
+        ascii(",\"op\":\"");
+        ascii(op);
+        ascii("\",\"row\":");
+        bytes(row, 0, row.length);
+        String qualified = schema != null ? schema + "." + table : table;
+        String fullTable = db + "." + qualified;
+        ascii(",\"table\":");
+        quote(fullTable);
+        add('}');
+
+        byte[] leafBytes = Arrays.copyOf(out, size);
+        String keyJson = new String(out, keyFrom, keyTo - keyFrom, StandardCharsets.UTF_8);
+        Long ts = sourceTsMs != null ? longOrNull(sourceTsMs) : null;
+        if (ts == null && envelopeTsMs != null) {
+            ts = longOrNull(envelopeTsMs);
+        }
+        return new LeafOutcome.Leaf(leafBytes, Rfc6962.leafHash(leafBytes), fullTable, op, db, qualified, keyJson, ts);
+    }
+
+    private enum Role { KEY, ENVELOPE, SOURCE, VALUE }
+
+    private void start(String s) {
+        text = s;
+        pos = 0;
+        skipWhitespace();
+    }
+
+    private void topLevel(Role role) {
+        if (peek() == '{') {
+            object(role);
+        } else {
+            value();
+        }
+        skipWhitespace();
+        if (pos != text.length()) {
+            throw NOT_PLAIN;
+        }
+    }
+
+    private void value() {
+        switch (peek()) {
+            case '{' -> object(Role.VALUE);
+            case '[' -> array();
+            case '"' -> quote(string());
+            case 't' -> literal("true");
+            case 'f' -> literal("false");
+            case 'n' -> literal("null");
+            default -> number();
+        }
+    }
+
+    private void literal(String word) {
+        if (!text.startsWith(word, pos)) {
+            throw NOT_PLAIN;
+        }
+        pos += word.length();
+        ascii(word);
+    }
+
+    private void array() {
+        enter();
+        pos++;
+        add('[');
+        skipWhitespace();
+        if (peek() == ']') {
+            pos++;
+        } else {
+            while (true) {
+                skipWhitespace();
+                value();
+                skipWhitespace();
+                char c = next();
+                if (c == ']') {
+                    break;
+                }
+                if (c != ',') {
+                    throw NOT_PLAIN;
+                }
+                add(',');
+            }
+        }
+        add(']');
+        depth--;
+    }
+
+    /**
+     * Writes the members in input order, remembering where each one's bytes are, then puts them into RFC 8785
+     * order (UTF-16 order of the names) in place. The envelope and its source are only walked for what they
+     * hold, never emitted, so they are left unsorted.
+     */
+    private void object(Role role) {
+        enter();
+        pos++;
+        int objectFrom = size;
+        add('{');
+        String[] names = new String[8];
+        int[] from = new int[8];
+        int[] to = new int[8];
+        int n = 0;
+        skipWhitespace();
+        if (peek() == '}') {
+            pos++;
+        } else {
+            while (true) {
+                skipWhitespace();
+                if (peek() != '"') {
+                    throw NOT_PLAIN;
+                }
+                String name = string();
+                skipWhitespace();
+                if (next() != ':') {
+                    throw NOT_PLAIN;
+                }
+                skipWhitespace();
+                if (n == names.length) {
+                    names = Arrays.copyOf(names, n * 2);
+                    from = Arrays.copyOf(from, n * 2);
+                    to = Arrays.copyOf(to, n * 2);
+                }
+                names[n] = name;
+                from[n] = size;
+                quote(name);
+                add(':');
+                member(role, name);
+                to[n] = size;
+                n++;
+                skipWhitespace();
+                char c = next();
+                if (c == '}') {
+                    break;
+                }
+                if (c != ',') {
+                    throw NOT_PLAIN;
+                }
+                add(',');
+            }
+        }
+        add('}');
+        depth--;
+        sortMembers(objectFrom, names, from, to, n, role == Role.KEY || role == Role.VALUE);
+    }
+
+    private void member(Role role, String name) {
+        switch (role) {
+            case KEY -> {
+                if (name.equals("schema") || name.equals("payload")) {
+                    throw NOT_PLAIN; // maybe a Connect schema envelope: the full path unwraps it
+                }
+                value();
+            }
+            case ENVELOPE -> envelopeMember(name);
+            case SOURCE -> sourceMember(name);
+            case VALUE -> value();
+        }
+    }
+
+    private void envelopeMember(String name) {
+        switch (name) {
+            case "schema", "payload" -> throw NOT_PLAIN;
+            case "op" -> {
+                if (peek() != '"') {
+                    throw NOT_PLAIN;
+                }
+                op = string();
+            }
+            case "source" -> {
+                if (peek() != '{') {
+                    throw NOT_PLAIN;
+                }
+                haveSource = true;
+                object(Role.SOURCE);
+            }
+            case "ts_ms" -> envelopeTsMs = numberTokenOrValue();
+            case "before" -> {
+                int at = size;
+                value();
+                beforeFrom = at;
+                beforeTo = size;
+            }
+            case "after" -> {
+                int at = size;
+                value();
+                afterFrom = at;
+                afterTo = size;
+            }
+            default -> value();
+        }
+    }
+
+    private void sourceMember(String name) {
+        switch (name) {
+            case "db" -> db = requiredString();
+            case "table" -> table = requiredString();
+            case "schema" -> {
+                if (peek() == 'n') {
+                    literal("null");
+                    schema = null;
+                } else {
+                    schema = requiredString();
+                }
+            }
+            case "ts_ms" -> sourceTsMs = numberTokenOrValue();
+            default -> value();
+        }
+    }
+
+    private String requiredString() {
+        if (peek() != '"') {
+            throw NOT_PLAIN;
+        }
+        return string();
+    }
+
+    /** The integer token of a number (for ts_ms), or null after walking any other value. */
+    private String numberTokenOrValue() {
+        char c = peek();
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            int at = pos;
+            number();
+            String token = text.substring(at, pos);
+            return isIntegerToken(token) ? token : null;
+        }
+        value();
+        return null;
+    }
+
+    private void sortMembers(int objectFrom, String[] names, int[] from, int[] to, int n, boolean emit) {
+        boolean sorted = true;
+        for (int i = 1; i < n; i++) {
+            int cmp = names[i - 1].compareTo(names[i]);
+            if (cmp == 0) {
+                throw NOT_PLAIN; // a duplicate name: the full path's error
+            }
+            sorted &= cmp < 0;
+        }
+        if (sorted) {
+            return;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        String[] byName = names;
+        Arrays.sort(order, (a, b) -> byName[a].compareTo(byName[b]));
+        for (int i = 1; i < n; i++) {
+            if (names[order[i - 1]].equals(names[order[i]])) {
+                throw NOT_PLAIN;
+            }
+        }
+        if (!emit) {
+            return;
+        }
+        int length = size - objectFrom;
+        if (swap.length < length) {
+            swap = new byte[Math.max(length, swap.length * 2)];
+        }
+        System.arraycopy(out, objectFrom, swap, 0, length);
+        int w = objectFrom + 1;
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                out[w++] = ',';
+            }
+            int m = order[i];
+            int len = to[m] - from[m];
+            System.arraycopy(swap, from[m] - objectFrom, out, w, len);
+            w += len;
+        }
+        out[w] = '}';
+    }
+
+    /** A string token, unescaped; unpaired surrogates and raw control characters are not plain. */
+    private String string() {
+        int begin = ++pos;
+        while (true) {
+            char c = text.charAt(pos);
+            if (c == '"') {
+                String s = text.substring(begin, pos);
+                pos++;
+                return s;
+            }
+            if (c == '\\') {
+                return escapedString(begin);
+            }
+            if (c < 0x20) {
+                throw NOT_PLAIN;
+            }
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || !Character.isLowSurrogate(text.charAt(pos + 1))) {
+                    throw NOT_PLAIN;
+                }
+                pos++;
+            }
+            pos++;
+        }
+    }
+
+    private String escapedString(int begin) {
+        StringBuilder sb = new StringBuilder(pos - begin + 16).append(text, begin, pos);
+        while (true) {
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                break;
+            }
+            if (c < 0x20) {
+                throw NOT_PLAIN;
+            }
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            char e = text.charAt(pos++);
+            switch (e) {
+                case '"', '\\', '/' -> sb.append(e);
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> {
+                    int v = 0;
+                    for (int i = 0; i < 4; i++) {
+                        char h = text.charAt(pos++);
+                        int d = Character.digit(h, 16);
+                        if (d < 0 || h > 'f') {
+                            throw NOT_PLAIN;
+                        }
+                        v = v * 16 + d;
+                    }
+                    sb.append((char) v);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < sb.length() && Character.isLowSurrogate(sb.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw NOT_PLAIN;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A number token, written as leaf-v2 writes an untyped number (UntypedValues' rule, same code for the rare cases). */
+    private void number() {
+        int begin = pos;
+        boolean integer = true;
+        if (peek() == '-') {
+            pos++;
+        }
+        if (peek() == '0') {
+            pos++;
+            if (isDigit(peek())) {
+                throw NOT_PLAIN;
+            }
+        } else if (isDigit(peek())) {
+            while (isDigit(peek())) {
+                pos++;
+            }
+        } else {
+            throw NOT_PLAIN;
+        }
+        if (peek() == '.') {
+            integer = false;
+            pos++;
+            if (!isDigit(peek())) {
+                throw NOT_PLAIN;
+            }
+            while (isDigit(peek())) {
+                pos++;
+            }
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            integer = false;
+            pos++;
+            if (peek() == '+' || peek() == '-') {
+                pos++;
+            }
+            if (!isDigit(peek())) {
+                throw NOT_PLAIN;
+            }
+            while (isDigit(peek())) {
+                pos++;
+            }
+        }
+        int length = pos - begin;
+        if (integer && length <= 15 && !(length == 2 && text.charAt(begin) == '-' && text.charAt(begin + 1) == '0')) {
+            ensure(length);
+            text.getBytes(begin, pos, out, size); // ASCII digits; below 10^15 < 2^53 the token is the canonical text
+            size += length;
+            return;
+        }
+        JsonValue v = UntypedValues.number(new JsonNumber(text.substring(begin, pos)));
+        switch (v) {
+            case JsonNumber num -> ascii(num.text());
+            case JsonString s -> quote(s.value());
+            default -> throw new IllegalStateException("an untyped number became a JSON " + v.typeName());
+        }
+    }
+
+    /** RFC 8785 string: ECMAScript JSON.stringify escapes, everything else as UTF-8 (pairs already checked). */
+    private void quote(String s) {
+        int n = s.length();
+        ensure(n * 3 + 2);
+        out[size++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                out[size++] = (byte) c;
+            } else if (c < 0x80) {
+                escape(c);
+            } else if (c < 0x800) {
+                out[size++] = (byte) (0xC0 | c >> 6);
+                out[size++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c)) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                out[size++] = (byte) (0xF0 | cp >> 18);
+                out[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                out[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                out[size++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                out[size++] = (byte) (0xE0 | c >> 12);
+                out[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[size++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        out[size++] = '"';
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private void escape(char c) {
+        ensure(6);
+        out[size++] = '\\';
+        switch (c) {
+            case '"', '\\' -> out[size++] = (byte) c;
+            case '\n' -> out[size++] = 'n';
+            case '\r' -> out[size++] = 'r';
+            case '\t' -> out[size++] = 't';
+            case '\b' -> out[size++] = 'b';
+            case '\f' -> out[size++] = 'f';
+            default -> {
+                out[size++] = 'u';
+                out[size++] = '0';
+                out[size++] = '0';
+                out[size++] = HEX[c >> 4];
+                out[size++] = HEX[c & 15];
+            }
+        }
+    }
+
+    private static boolean isIntegerToken(String token) {
+        return token.indexOf('.') < 0 && token.indexOf('e') < 0 && token.indexOf('E') < 0;
+    }
+
+    /** The envelope's informational longs never fail a record: out of range is simply no time. */
+    private static Long longOrNull(String token) {
+        try {
+            return Long.parseLong(token);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw NOT_PLAIN;
+        }
+    }
+
+    private void skipWhitespace() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    private char peek() {
+        return pos < text.length() ? text.charAt(pos) : '\uFFFF';
+    }
+
+    private char next() {
+        char c = peek();
+        pos++;
+        return c;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private void ascii(String s) {
+        int n = s.length();
+        ensure(n);
+        s.getBytes(0, n, out, size); // ASCII only: the deprecated form copies the low byte, exactly right here
+        size += n;
+    }
+
+    private void bytes(byte[] b, int offset, int length) {
+        ensure(length);
+        System.arraycopy(b, offset, out, size, length);
+        size += length;
+    }
+
+    private void add(char c) {
+        ensure(1);
+        out[size++] = (byte) c;
+    }
+
+    private void ensure(int more) {
+        if (size + more > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + more));
+        }
+    }
+}
