@@ -6,7 +6,7 @@ import io.edgeledger.redis.RedisSettings;
 /**
  * How the batcher reads and seals. Every value has an environment variable (see docs/cdc.md):
  * EDGELEDGER_REDIS_URL + EDGELEDGER_REDIS_CA_FILE (core RedisSettings), EDGELEDGER_CDC_PREFIX, EDGELEDGER_CDC_GROUP, EDGELEDGER_CDC_CONSUMER,
- * EDGELEDGER_CDC_BATCH_MAX_EVENTS / _IDLE_SECONDS / _MAX_AGE_SECONDS, EDGELEDGER_CDC_READ_COUNT,
+ * EDGELEDGER_CDC_BATCH_MAX_EVENTS / _MAX_BYTES / _IDLE_SECONDS / _MAX_AGE_SECONDS, EDGELEDGER_CDC_READ_COUNT,
  * EDGELEDGER_CDC_READ_BLOCK_MS, EDGELEDGER_CDC_VISIBILITY_TIMEOUT_SECONDS, EDGELEDGER_CDC_RUN_MARGIN_MS,
  * EDGELEDGER_CDC_SEAL_THREADS, EDGELEDGER_CDC_MAX_IN_FLIGHT, EDGELEDGER_CDC_REDISCOVER_SECONDS,
  * EDGELEDGER_CDC_NULL_PLACEHOLDER.
@@ -36,7 +36,8 @@ public record BatcherSettings(
                 s.string("EDGELEDGER_CDC_PREFIX", "etrap"),
                 s.string("EDGELEDGER_CDC_GROUP", DEFAULT_GROUP),
                 s.string("EDGELEDGER_CDC_CONSUMER", "cdc-batcher"),
-                new SealPolicy(s.positiveInt("EDGELEDGER_CDC_BATCH_MAX_EVENTS", 1000),
+                new SealPolicy(s.positiveInt("EDGELEDGER_CDC_BATCH_MAX_EVENTS", SealPolicy.DEFAULT_MAX_EVENTS),
+                        s.positiveInt("EDGELEDGER_CDC_BATCH_MAX_BYTES", (int) SealPolicy.DEFAULT_MAX_BYTES),
                         s.seconds("EDGELEDGER_CDC_BATCH_IDLE_SECONDS", 60),
                         s.seconds("EDGELEDGER_CDC_BATCH_MAX_AGE_SECONDS", 300)),
                 s.positiveInt("EDGELEDGER_CDC_READ_COUNT", 1000),

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** When batches close, in which order entries go into them, and how ids and Redis URLs are read. */
 class SealPolicyTest {
-    static final SealPolicy POLICY = new SealPolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(300));
+    static final SealPolicy POLICY = new SealPolicy(3, 1L << 20, Duration.ofSeconds(60), Duration.ofSeconds(300));
 
     static StreamEntry entry(long millis, long seq) {
         return new StreamEntry("s", new EntryId(millis, seq), List.of("key".getBytes(), "default".getBytes()));
@@ -33,6 +33,22 @@ class SealPolicyTest {
         assertThat(batches.get(0)).extracting(e -> e.id().millis()).containsExactly(now - 5, now - 4, now - 3);
         assertThat(buffer.size()).isEqualTo(2); // not drained, young: waits for more
         assertThat(buffer.takeSealable(POLICY, now)).isEmpty();
+    }
+
+    @Test
+    void aBatchAlsoClosesAtTheByteCapCutAtTheSameEntryEveryTime() {
+        SealPolicy policy = new SealPolicy(100, 25, Duration.ofSeconds(60), Duration.ofSeconds(300));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            TableBuffer buffer = new TableBuffer("s");
+            for (int i = 0; i < 7; i++) {
+                buffer.add(entry(1000 + i, 0)); // 10 bytes each ("key" + "default")
+            }
+            List<List<StreamEntry>> batches = buffer.takeSealable(policy, 1000);
+            assertThat(batches).extracting(List::size).containsExactly(3, 3); // the 3rd entry reaches 30 >= 25
+            assertThat(batches.get(1).get(0).id().millis()).isEqualTo(1003);
+            assertThat(buffer.size()).isEqualTo(1);
+            assertThat(buffer.bytes()).isEqualTo(10);
+        }
     }
 
     @Test
