@@ -47,6 +47,8 @@ final class SchemalessLeaf {
     private int beforeTo;
     private int afterFrom = -1;
     private int afterTo;
+    /** Inside an envelope member nobody reads: validate only, write nothing worth keeping. */
+    private boolean skipping;
 
     private SchemalessLeaf() {}
 
@@ -65,6 +67,7 @@ final class SchemalessLeaf {
     private LeafOutcome.Leaf build(String keyText, String valueText) {
         op = db = schema = table = sourceTsMs = envelopeTsMs = null;
         haveSource = false;
+        skipping = false;
         beforeFrom = afterFrom = -1;
         size = 0;
         depth = 0;
@@ -148,7 +151,7 @@ final class SchemalessLeaf {
         switch (peek()) {
             case '{' -> object(Role.VALUE);
             case '[' -> array();
-            case '"' -> quote(string());
+            case '"' -> stringValue();
             case 't' -> literal("true");
             case 'f' -> literal("false");
             case 'n' -> literal("null");
@@ -226,8 +229,10 @@ final class SchemalessLeaf {
                 }
                 names[n] = name;
                 from[n] = size;
-                quote(name);
-                add(':');
+                if (!skipping) {
+                    quote(name);
+                    add(':');
+                }
                 member(role, name);
                 to[n] = size;
                 n++;
@@ -244,7 +249,7 @@ final class SchemalessLeaf {
         }
         add('}');
         depth--;
-        sortMembers(objectFrom, names, from, to, n, role == Role.KEY || role == Role.VALUE);
+        sortMembers(objectFrom, names, from, to, n, !skipping && (role == Role.KEY || role == Role.VALUE));
     }
 
     private void member(Role role, String name) {
@@ -290,7 +295,47 @@ final class SchemalessLeaf {
                 afterFrom = at;
                 afterTo = size;
             }
-            default -> value();
+            default -> skipValue();
+        }
+    }
+
+    /** Walks a value only for validity (the full path would reject the record otherwise); its bytes are dropped. */
+    private void skipValue() {
+        int at = size;
+        boolean outer = skipping;
+        skipping = true;
+        value();
+        skipping = outer;
+        size = at;
+    }
+
+    /** A string value: plain ASCII is copied straight from the text; anything else is unescaped and re-quoted. */
+    private void stringValue() {
+        int begin = pos + 1;
+        int i = begin;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                if (!skipping) {
+                    int length = i - begin;
+                    ensure(length + 2);
+                    out[size++] = '"';
+                    text.getBytes(begin, i, out, size); // ASCII checked below 0x80, no escapes: the text is the JCS form
+                    size += length;
+                    out[size++] = '"';
+                }
+                pos = i + 1;
+                return;
+            }
+            if (c < 0x20 || c >= 0x80 || c == '\\') {
+                break;
+            }
+            i++;
+        }
+        String s = string();
+        if (!skipping) {
+            quote(s);
         }
     }
 
@@ -307,7 +352,7 @@ final class SchemalessLeaf {
                 }
             }
             case "ts_ms" -> sourceTsMs = numberTokenOrValue();
-            default -> value();
+            default -> skipValue();
         }
     }
 
@@ -343,16 +388,18 @@ final class SchemalessLeaf {
         if (sorted) {
             return;
         }
-        Integer[] order = new Integer[n];
+        int[] order = new int[n]; // insertion sort of indices: rows have a few dozen members at most
         for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        String[] byName = names;
-        Arrays.sort(order, (a, b) -> byName[a].compareTo(byName[b]));
-        for (int i = 1; i < n; i++) {
-            if (names[order[i - 1]].equals(names[order[i]])) {
+            int m = i;
+            int j = i - 1;
+            while (j >= 0 && names[order[j]].compareTo(names[m]) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            if (j >= 0 && names[order[j]].equals(names[m])) {
                 throw NOT_PLAIN;
             }
+            order[j + 1] = m;
         }
         if (!emit) {
             return;
@@ -492,6 +539,9 @@ final class SchemalessLeaf {
             }
         }
         int length = pos - begin;
+        if (skipping) {
+            return;
+        }
         if (integer && length <= 15 && !(length == 2 && text.charAt(begin) == '-' && text.charAt(begin + 1) == '0')) {
             ensure(length);
             text.getBytes(begin, pos, out, size); // ASCII digits; below 10^15 < 2^53 the token is the canonical text
