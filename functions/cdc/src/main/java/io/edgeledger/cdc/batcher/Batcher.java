@@ -46,7 +46,7 @@ public final class Batcher {
         long started = clock.millis();
         Sealer sealer = new Sealer(batches, store, hook, clock, settings.nullPlaceholder());
         try (RedisConnection redis = RedisConnection.open(settings.redis());
-                SealPool pool = new SealPool(settings.sealThreads(), settings.maxInFlight(), sealer,
+                SealPool pool = new SealPool(settings.sealThreads(), settings.maxInFlight(), settings.maxInFlightBytes(), sealer,
                         settings.redis(), settings.group(), settings.consumer())) {
             ConsumerGroup group = new ConsumerGroup(redis, settings.group(), settings.consumer());
             long[] intents = finishIntents(redis, group, sealer);
@@ -86,7 +86,7 @@ public final class Batcher {
                     }
                 } else {
                     long block = Math.min(settings.blockMillis(), deadline.remainingMillis() - settings.runMarginMillis());
-                    got = group.readNew(streams, settings.readCount(), Math.max(1, block));
+                    got = group.readNew(streams, settings.readCount(), settings.readPipeline(), Math.max(1, block));
                 }
                 if (!got.isEmpty()) {
                     hook.reached(Step.AFTER_READ);
@@ -96,7 +96,7 @@ public final class Batcher {
                     TableBuffer buffer = buffers.computeIfAbsent(stream, TableBuffer::new);
                     entries.forEach(buffer::add);
                     read += entries.size();
-                    buffer.drained(!readingPending && entries.size() < settings.readCount());
+                    buffer.drained(!readingPending && entries.size() < (long) settings.readCount() * settings.readPipeline());
                 }
                 long now = clock.millis();
                 for (TableBuffer buffer : buffers.values()) {
@@ -124,6 +124,9 @@ public final class Batcher {
         long discarded = 0;
         for (SealIntent intent : SealIntents.open(redis)) {
             String batchId = intent.batchId();
+            if (!ours(group, intent)) {
+                continue; // another batcher is still sealing it
+            }
             if (sealer.finish(group, intent)) {
                 finished++;
                 LOG.info(() -> "finished batch " + batchId + " left open by an earlier run");
@@ -133,6 +136,19 @@ public final class Batcher {
             }
         }
         return new long[] {finished, discarded};
+    }
+
+    /**
+     * Whether this run may finish or discard the intent: its own (or one written before intents had owners),
+     * or one whose owner looks dead: its entries idle in that consumer's pending list for 90 % of the
+     * visibility timeout. Taken over a little before the entries themselves are reclaimed (at 100 %), so an
+     * entry of a batch complete in S3 is never claimed and sealed a second time while its intent waits.
+     */
+    private boolean ours(ConsumerGroup group, SealIntent intent) {
+        if (intent.consumer() == null || intent.consumer().equals(group.consumer()) || intent.entryIds().isEmpty()) {
+            return true;
+        }
+        return group.idleWith(intent.stream(), intent.entryIds().get(0), intent.consumer(), settings.visibilityMillis() * 9 / 10);
     }
 
     private long reclaim(ConsumerGroup group, List<String> streams) {
