@@ -104,6 +104,7 @@ public final class Batcher {
                         pool.submit(buffer.stream(), batch);
                     }
                 }
+                closeLargestWhileOverBudget(buffers, pool);
                 if (!readingPending && got.isEmpty()) {
                     break; // caught up: whatever is still open waits for more entries or its idle/age time
                 }
@@ -115,6 +116,27 @@ public final class Batcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BatcherException("interrupted; unsealed entries stay pending for the next run", e);
+        }
+    }
+
+    /**
+     * Many tables filling at once would hold a batch's worth of entries each: above the in-flight byte budget
+     * the largest buffer closes early, so memory stays bounded by the budget, not by the number of tables.
+     */
+    private void closeLargestWhileOverBudget(Map<String, TableBuffer> buffers, SealPool pool) throws InterruptedException {
+        while (true) {
+            long total = 0;
+            TableBuffer largest = null;
+            for (TableBuffer buffer : buffers.values()) {
+                total += buffer.bytes();
+                if (largest == null || buffer.bytes() > largest.bytes()) {
+                    largest = buffer;
+                }
+            }
+            if (largest == null || total <= settings.maxInFlightBytes() || largest.size() == 0) {
+                return;
+            }
+            pool.submit(largest.stream(), largest.takeOldest(settings.policy()));
         }
     }
 

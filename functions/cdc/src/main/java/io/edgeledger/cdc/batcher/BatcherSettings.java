@@ -43,13 +43,13 @@ public record BatcherSettings(
                         s.seconds("EDGELEDGER_CDC_BATCH_IDLE_SECONDS", 60),
                         s.seconds("EDGELEDGER_CDC_BATCH_MAX_AGE_SECONDS", 300)),
                 s.positiveInt("EDGELEDGER_CDC_READ_COUNT", 1000),
-                s.positiveInt("EDGELEDGER_CDC_READ_PIPELINE", 5),
+                s.positiveInt("EDGELEDGER_CDC_READ_PIPELINE", 2),
                 s.millis("EDGELEDGER_CDC_READ_BLOCK_MS", 1000).toMillis(),
                 s.seconds("EDGELEDGER_CDC_VISIBILITY_TIMEOUT_SECONDS", 900).toMillis(),
                 s.millis("EDGELEDGER_CDC_RUN_MARGIN_MS", 10_000).toMillis(),
                 threads,
                 s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT", threads * 2),
-                s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT_BYTES", 32 << 20),
+                s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT_BYTES", 24 << 20),
                 s.seconds("EDGELEDGER_CDC_REDISCOVER_SECONDS", 10).toMillis(),
                 s.string("EDGELEDGER_CDC_NULL_PLACEHOLDER", "default"));
         return settings;

@@ -6,7 +6,7 @@ import java.time.Duration;
  * When a table's batch closes: at {@code maxEvents} entries or {@code maxBytes} of entry fields (whichever
  * comes first: under backlog batches fill to the cap, so S3 requests and NEAR mints per event fall with
  * load), or once its stream is drained and the
- * newest entry is {@code idle} old, or the oldest entry is {@code maxAge} old. Ages come from the entry
+ * newest entry is {@code idle} old, or (drained too) the oldest entry is {@code maxAge} old. Ages come from the entry
  * ids (Redis's arrival time), not from when this process read them, so a batch left open by one
  * short Lambda run closes on time in the next.
  */
@@ -27,11 +27,15 @@ public record SealPolicy(int maxEvents, long maxBytes, Duration idle, Duration m
         return events >= maxEvents || bytes >= maxBytes;
     }
 
-    /** Whether a partial batch (fewer than maxEvents) should close now. */
+    /**
+     * Whether a partial batch (below both caps) should close now: only once its stream is drained (a read
+     * returned less than asked). Under backlog it fills to a cap first, also when its entries are old (a
+     * backlog after an outage is exactly when large batches matter); a steady trickle is drained on every read.
+     */
     public boolean closesPartial(long firstEntryMillis, long lastEntryMillis, boolean drained, long nowMillis) {
-        if (nowMillis - firstEntryMillis >= maxAge.toMillis()) {
-            return true;
+        if (!drained) {
+            return false;
         }
-        return drained && nowMillis - lastEntryMillis >= idle.toMillis();
+        return nowMillis - firstEntryMillis >= maxAge.toMillis() || nowMillis - lastEntryMillis >= idle.toMillis();
     }
 }

@@ -55,6 +55,11 @@ final class TableBuffer {
         return batches;
     }
 
+    /** The oldest entries, up to a full batch, closed now (memory budget reached). */
+    List<StreamEntry> takeOldest(SealPolicy policy) {
+        return takeFull(policy);
+    }
+
     private List<StreamEntry> takeFull(SealPolicy policy) {
         List<StreamEntry> batch = new ArrayList<>(Math.min(entries.size(), policy.maxEvents()));
         long taken = 0;

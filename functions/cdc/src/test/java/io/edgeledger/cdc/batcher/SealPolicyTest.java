@@ -57,7 +57,8 @@ class SealPolicyTest {
         assertThat(POLICY.closesPartial(now - 10_000, now - 10_000, true, now)).isFalse();
         assertThat(POLICY.closesPartial(now - 60_000, now - 60_000, true, now)).isTrue();
         assertThat(POLICY.closesPartial(now - 60_000, now - 60_000, false, now)).as("more may be waiting").isFalse();
-        assertThat(POLICY.closesPartial(now - 300_000, now, false, now)).as("steady trickle, too old").isTrue();
+        assertThat(POLICY.closesPartial(now - 300_000, now, true, now)).as("steady trickle, too old").isTrue();
+        assertThat(POLICY.closesPartial(now - 900_000, now - 900_000, false, now)).as("old backlog: fills to the cap first").isFalse();
 
         TableBuffer buffer = new TableBuffer("s");
         buffer.add(entry(now - 61_000, 0));
