@@ -120,7 +120,7 @@ public final class Batcher {
     }
 
     /**
-     * Many tables filling at once would hold a batch's worth of entries each: above the in-flight byte budget
+     * Many tables filling at once would hold a batch's worth of entries each: above the buffered byte budget
      * the largest buffer closes early, so memory stays bounded by the budget, not by the number of tables.
      */
     private void closeLargestWhileOverBudget(Map<String, TableBuffer> buffers, SealPool pool) throws InterruptedException {
@@ -133,7 +133,7 @@ public final class Batcher {
                     largest = buffer;
                 }
             }
-            if (largest == null || total <= settings.maxInFlightBytes() || largest.size() == 0) {
+            if (largest == null || total <= settings.maxBufferedBytes() || largest.size() == 0) {
                 return;
             }
             pool.submit(largest.stream(), largest.takeOldest(settings.policy()));

@@ -8,7 +8,7 @@ import io.edgeledger.redis.RedisSettings;
  * EDGELEDGER_REDIS_URL + EDGELEDGER_REDIS_CA_FILE (core RedisSettings), EDGELEDGER_CDC_PREFIX, EDGELEDGER_CDC_GROUP, EDGELEDGER_CDC_CONSUMER,
  * EDGELEDGER_CDC_BATCH_MAX_EVENTS / _MAX_BYTES / _IDLE_SECONDS / _MAX_AGE_SECONDS, EDGELEDGER_CDC_READ_COUNT, EDGELEDGER_CDC_READ_PIPELINE,
  * EDGELEDGER_CDC_READ_BLOCK_MS, EDGELEDGER_CDC_VISIBILITY_TIMEOUT_SECONDS, EDGELEDGER_CDC_RUN_MARGIN_MS,
- * EDGELEDGER_CDC_SEAL_THREADS, EDGELEDGER_CDC_MAX_IN_FLIGHT, EDGELEDGER_CDC_MAX_IN_FLIGHT_BYTES, EDGELEDGER_CDC_REDISCOVER_SECONDS,
+ * EDGELEDGER_CDC_SEAL_THREADS, EDGELEDGER_CDC_MAX_IN_FLIGHT, EDGELEDGER_CDC_MAX_IN_FLIGHT_BYTES, EDGELEDGER_CDC_MAX_BUFFERED_BYTES, EDGELEDGER_CDC_REDISCOVER_SECONDS,
  * EDGELEDGER_CDC_NULL_PLACEHOLDER.
  */
 public record BatcherSettings(
@@ -25,6 +25,7 @@ public record BatcherSettings(
         int sealThreads,
         int maxInFlight,
         long maxInFlightBytes,
+        long maxBufferedBytes,
         long rediscoverMillis,
         String nullPlaceholder) {
 
@@ -49,7 +50,8 @@ public record BatcherSettings(
                 s.millis("EDGELEDGER_CDC_RUN_MARGIN_MS", 10_000).toMillis(),
                 threads,
                 s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT", threads * 2),
-                s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT_BYTES", 24 << 20),
+                s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT_BYTES", 12 << 20),
+                s.positiveInt("EDGELEDGER_CDC_MAX_BUFFERED_BYTES", 48 << 20),
                 s.seconds("EDGELEDGER_CDC_REDISCOVER_SECONDS", 10).toMillis(),
                 s.string("EDGELEDGER_CDC_NULL_PLACEHOLDER", "default"));
         return settings;
@@ -58,11 +60,11 @@ public record BatcherSettings(
     /** The same settings with credentials from elsewhere (e.g. a Secrets Manager secret). */
     public BatcherSettings withRedis(RedisSettings other) {
         return new BatcherSettings(other, streamPrefix, group, consumer, policy, readCount, readPipeline, blockMillis, visibilityMillis,
-                runMarginMillis, sealThreads, maxInFlight, maxInFlightBytes, rediscoverMillis, nullPlaceholder);
+                runMarginMillis, sealThreads, maxInFlight, maxInFlightBytes, maxBufferedBytes, rediscoverMillis, nullPlaceholder);
     }
 
     public BatcherSettings withConsumer(String name) {
         return new BatcherSettings(redis, streamPrefix, group, name, policy, readCount, readPipeline, blockMillis, visibilityMillis,
-                runMarginMillis, sealThreads, maxInFlight, maxInFlightBytes, rediscoverMillis, nullPlaceholder);
+                runMarginMillis, sealThreads, maxInFlight, maxInFlightBytes, maxBufferedBytes, rediscoverMillis, nullPlaceholder);
     }
 }
