@@ -47,6 +47,12 @@ final class SchemalessLeaf {
     private int beforeTo;
     private int afterFrom = -1;
     private int afterTo;
+    /**
+     * Member names repeat in every event: each plain one is kept with its quoted bytes (per thread, so no
+     * races), which saves a String and an encoding per member.
+     */
+    private final String[] nameCache = new String[1024];
+    private final byte[][] quotedNameCache = new byte[1024][];
     /** Inside an envelope member nobody reads: validate only, write nothing worth keeping. */
     private boolean skipping;
 
@@ -216,7 +222,7 @@ final class SchemalessLeaf {
                 if (peek() != '"') {
                     throw NOT_PLAIN;
                 }
-                String name = string();
+                String name = memberName();
                 skipWhitespace();
                 if (next() != ':') {
                     throw NOT_PLAIN;
@@ -230,7 +236,11 @@ final class SchemalessLeaf {
                 names[n] = name;
                 from[n] = size;
                 if (!skipping) {
-                    quote(name);
+                    if (lastQuoted != null) {
+                        bytes(lastQuoted, 0, lastQuoted.length);
+                    } else {
+                        quote(name);
+                    }
                     add(':');
                 }
                 member(role, name);
@@ -250,6 +260,48 @@ final class SchemalessLeaf {
         add('}');
         depth--;
         sortMembers(objectFrom, names, from, to, n, !skipping && (role == Role.KEY || role == Role.VALUE));
+    }
+
+    /** The quoted bytes of the name {@link #memberName} just returned, or null when it was not cached. */
+    private byte[] lastQuoted;
+
+    private String memberName() {
+        lastQuoted = null;
+        int from = pos + 1;
+        int hash = 0;
+        int i = from;
+        int limit = Math.min(text.length(), from + 64);
+        while (i < limit) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\' || c < 0x20 || c >= 0x80) {
+                return string(); // escapes, non-ASCII and errors take the general path
+            }
+            hash = 31 * hash + c;
+            i++;
+        }
+        if (i >= limit) {
+            return string();
+        }
+        int length = i - from;
+        int slot = (hash ^ (hash >>> 16)) & (nameCache.length - 1);
+        pos = i + 1;
+        String cached = nameCache[slot];
+        if (cached != null && cached.length() == length && text.regionMatches(from, cached, 0, length)) {
+            lastQuoted = quotedNameCache[slot];
+            return cached;
+        }
+        String name = text.substring(from, i);
+        byte[] quoted = new byte[length + 2];
+        quoted[0] = '"';
+        name.getBytes(0, length, quoted, 1); // ASCII checked above
+        quoted[length + 1] = '"';
+        nameCache[slot] = name;
+        quotedNameCache[slot] = quoted;
+        lastQuoted = quoted;
+        return name;
     }
 
     private void member(Role role, String name) {
@@ -333,9 +385,51 @@ final class SchemalessLeaf {
             }
             i++;
         }
-        String s = string();
-        if (!skipping) {
-            quote(s);
+        if (skipping) {
+            skipString();
+        } else {
+            quote(string());
+        }
+    }
+
+    /** Checks a string token as {@link #string} does (escapes, controls, surrogate pairs) without building it. */
+    private void skipString() {
+        pos++;
+        boolean highPending = false;
+        while (true) {
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                if (highPending) {
+                    throw NOT_PLAIN;
+                }
+                return;
+            }
+            if (c < 0x20) {
+                throw NOT_PLAIN;
+            }
+            if (c == '\\') {
+                char e = text.charAt(pos++);
+                if (e == 'u') {
+                    int v = 0;
+                    for (int i = 0; i < 4; i++) {
+                        char h = text.charAt(pos++);
+                        int d = Character.digit(h, 16);
+                        if (d < 0 || h > 'f') {
+                            throw NOT_PLAIN;
+                        }
+                        v = v * 16 + d;
+                    }
+                    c = (char) v;
+                } else if ("\"\\/bfnrt".indexOf(e) < 0) {
+                    throw NOT_PLAIN;
+                } else {
+                    c = 'x'; // an escaped ASCII character: no surrogate
+                }
+            }
+            if (highPending != Character.isLowSurrogate(c)) {
+                throw NOT_PLAIN; // a high surrogate not followed by a low one, or a low one alone
+            }
+            highPending = Character.isHighSurrogate(c);
         }
     }
 

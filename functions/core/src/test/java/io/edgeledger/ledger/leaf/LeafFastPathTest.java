@@ -72,6 +72,10 @@ class LeafFastPathTest {
                 "{\"op\":\"c\",\"source\":{\"db\":\"d\",\"table\":\"t\",\"x\":{\"k\":1,\"k\":2}}}",
                 "{\"schema\":null,\"payload\":{\"op\":\"c\",\"source\":{\"db\":\"d\",\"table\":\"t\"},\"after\":{\"a\":1}}}",
                 "{\"op\":\"c\",\"source\":{\"db\":\"d\",\"table\":\"t\"}} x", "{\"op\":\"c\",\"source\":{\"db\":\"d\",\"table\":\"t\"}",
+                "{\"op\":\"c\",\"source\":{\"db\":\"d\",\"table\":\"t\",\"x\":\"\\ude9a\"},\"after\":{}}",
+                "{\"op\":\"c\",\"source\":{\"db\":\"d\",\"table\":\"t\"},\"transaction\":[\"\\ud83d\\ude9a\",\"\\ud83d\"],\"after\":{}}",
+                "{\"op\":\"c\",\"source\":{\"db\":\"d\",\"table\":\"t\"},\"transaction\":\"\\ud83d\\ude9a \\\" \\/\",\"after\":{}}",
+                "{\"op\":\"c\",\"source\":{\"db\":\"d\",\"table\":\"t\"},\"transaction\":\"\\q\",\"after\":{}}",
                 "null", "[]", "")) {
             agrees(envelope, new RawRecord("{\"id\":1}", envelope));
             agrees(envelope, new RawRecord("{\"schema\":null,\"payload\":{\"id\":1}}", envelope));
@@ -85,8 +89,10 @@ class LeafFastPathTest {
         for (int i = 0; i < 20_000; i++) {
             String row = RandomJson.object(random, 0);
             String key = random.nextInt(10) == 0 ? null : RandomJson.value(random, 1);
+            // The row is written into the leaf; "transaction" and source.x are only walked for validity.
             String value = "{\"before\":null,\"after\":" + row + ",\"source\":{\"db\":\"etrapdb\",\"schema\":\"public\",\"table\":\"t"
-                    + random.nextInt(3) + "\",\"ts_ms\":" + random.nextLong() + "},\"op\":\"c\",\"ts_ms\":1}";
+                    + random.nextInt(3) + "\",\"x\":" + RandomJson.value(random, 2) + ",\"ts_ms\":" + random.nextLong() + "},\"op\":\"c\","
+                    + "\"transaction\":" + RandomJson.value(random, 1) + ",\"ts_ms\":1}";
             RawRecord raw = new RawRecord(key, value);
             if (agrees(row, raw)) {
                 answered++;
