@@ -471,6 +471,10 @@ final class SchemalessLeaf {
     }
 
     private void sortMembers(int objectFrom, String[] names, int[] from, int[] to, int n, boolean emit) {
+        if (!emit) {
+            requireUnique(names, n);
+            return;
+        }
         boolean sorted = true;
         for (int i = 1; i < n; i++) {
             int cmp = names[i - 1].compareTo(names[i]);
@@ -514,6 +518,22 @@ final class SchemalessLeaf {
             w += len;
         }
         out[w] = '}';
+    }
+
+    /**
+     * Duplicate names in an object that is only walked (envelope, source, skipped values): no order needed, and
+     * cached names are the same String for the same text, so most comparisons are one reference check.
+     */
+    private static void requireUnique(String[] names, int n) {
+        for (int i = 1; i < n; i++) {
+            String a = names[i];
+            for (int j = 0; j < i; j++) {
+                String b = names[j];
+                if (a == b || (a.hashCode() == b.hashCode() && a.equals(b))) {
+                    throw NOT_PLAIN; // a duplicate name: the full path's error
+                }
+            }
+        }
     }
 
     /** A string token, unescaped; unpaired surrogates and raw control characters are not plain. */
