@@ -3,6 +3,7 @@ package io.edgeledger.ledger.leaf;
 import io.edgeledger.json.JsonNumber;
 import io.edgeledger.json.JsonString;
 import io.edgeledger.json.JsonValue;
+import io.edgeledger.json.NumberTokens;
 import io.edgeledger.ledger.merkle.Rfc6962;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -181,19 +182,10 @@ final class SchemalessLeaf {
         if (peek() == ']') {
             pos++;
         } else {
-            while (true) {
+            do {
                 skipWhitespace();
                 value();
-                skipWhitespace();
-                char c = next();
-                if (c == ']') {
-                    break;
-                }
-                if (c != ',') {
-                    throw NOT_PLAIN;
-                }
-                add(',');
-            }
+            } while (more(']'));
         }
         add(']');
         depth--;
@@ -246,20 +238,28 @@ final class SchemalessLeaf {
                 member(role, name);
                 to[n] = size;
                 n++;
-                skipWhitespace();
-                char c = next();
-                if (c == '}') {
+                if (!more('}')) {
                     break;
                 }
-                if (c != ',') {
-                    throw NOT_PLAIN;
-                }
-                add(',');
             }
         }
         add('}');
         depth--;
         sortMembers(objectFrom, names, from, to, n, !skipping && (role == Role.KEY || role == Role.VALUE));
+    }
+
+    /** After an item: true at a ',' (written), false at {@code close}; anything else is not plain. */
+    private boolean more(char close) {
+        skipWhitespace();
+        char c = next();
+        if (c == close) {
+            return false;
+        }
+        if (c != ',') {
+            throw NOT_PLAIN;
+        }
+        add(',');
+        return true;
     }
 
     /** The quoted bytes of the name {@link #memberName} just returned, or null when it was not cached. */
@@ -463,8 +463,7 @@ final class SchemalessLeaf {
         if (c == '-' || (c >= '0' && c <= '9')) {
             int at = pos;
             number();
-            String token = text.substring(at, pos);
-            return isIntegerToken(token) ? token : null;
+            return isIntegerToken(text, at, pos) ? text.substring(at, pos) : null;
         }
         value();
         return null;
@@ -613,45 +612,12 @@ final class SchemalessLeaf {
     /** A number token, written as leaf-v2 writes an untyped number (UntypedValues' rule, same code for the rare cases). */
     private void number() {
         int begin = pos;
-        boolean integer = true;
-        if (peek() == '-') {
-            pos++;
-        }
-        if (peek() == '0') {
-            pos++;
-            if (isDigit(peek())) {
-                throw NOT_PLAIN;
-            }
-        } else if (isDigit(peek())) {
-            while (isDigit(peek())) {
-                pos++;
-            }
-        } else {
+        int end = NumberTokens.end(text, pos);
+        if (end < 0) {
             throw NOT_PLAIN;
         }
-        if (peek() == '.') {
-            integer = false;
-            pos++;
-            if (!isDigit(peek())) {
-                throw NOT_PLAIN;
-            }
-            while (isDigit(peek())) {
-                pos++;
-            }
-        }
-        if (peek() == 'e' || peek() == 'E') {
-            integer = false;
-            pos++;
-            if (peek() == '+' || peek() == '-') {
-                pos++;
-            }
-            if (!isDigit(peek())) {
-                throw NOT_PLAIN;
-            }
-            while (isDigit(peek())) {
-                pos++;
-            }
-        }
+        pos = end;
+        boolean integer = isIntegerToken(text, begin, end);
         int length = pos - begin;
         if (skipping) {
             return;
@@ -721,8 +687,14 @@ final class SchemalessLeaf {
         }
     }
 
-    private static boolean isIntegerToken(String token) {
-        return token.indexOf('.') < 0 && token.indexOf('e') < 0 && token.indexOf('E') < 0;
+    private static boolean isIntegerToken(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == 'e' || c == 'E') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The envelope's informational longs never fail a record: out of range is simply no time. */
@@ -760,9 +732,6 @@ final class SchemalessLeaf {
         return c;
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
 
     private void ascii(String s) {
         int n = s.length();
