@@ -410,16 +410,7 @@ final class SchemalessLeaf {
             if (c == '\\') {
                 char e = text.charAt(pos++);
                 if (e == 'u') {
-                    int v = 0;
-                    for (int i = 0; i < 4; i++) {
-                        char h = text.charAt(pos++);
-                        int d = Character.digit(h, 16);
-                        if (d < 0 || h > 'f') {
-                            throw NOT_PLAIN;
-                        }
-                        v = v * 16 + d;
-                    }
-                    c = (char) v;
+                    c = unicodeEscape();
                 } else if ("\"\\/bfnrt".indexOf(e) < 0) {
                     throw NOT_PLAIN;
                 } else {
@@ -583,18 +574,7 @@ final class SchemalessLeaf {
                 case 'n' -> sb.append('\n');
                 case 'r' -> sb.append('\r');
                 case 't' -> sb.append('\t');
-                case 'u' -> {
-                    int v = 0;
-                    for (int i = 0; i < 4; i++) {
-                        char h = text.charAt(pos++);
-                        int d = Character.digit(h, 16);
-                        if (d < 0 || h > 'f') {
-                            throw NOT_PLAIN;
-                        }
-                        v = v * 16 + d;
-                    }
-                    sb.append((char) v);
-                }
+                case 'u' -> sb.append(unicodeEscape());
                 default -> throw NOT_PLAIN;
             }
         }
@@ -607,6 +587,20 @@ final class SchemalessLeaf {
             }
         }
         return sb.toString();
+    }
+
+    /** The four hex digits of a u escape (ASCII digits and a-f / A-F only, as the strict parser). */
+    private char unicodeEscape() {
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            char h = text.charAt(pos++);
+            int d = Character.digit(h, 16);
+            if (d < 0 || h > 'f') {
+                throw NOT_PLAIN;
+            }
+            v = v * 16 + d;
+        }
+        return (char) v;
     }
 
     /** A number token, written as leaf-v2 writes an untyped number (UntypedValues' rule, same code for the rare cases). */
