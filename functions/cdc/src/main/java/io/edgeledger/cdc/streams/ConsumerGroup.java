@@ -62,14 +62,7 @@ public final class ConsumerGroup {
     }
 
     /**
-     * XREADGROUP of entries never delivered ({@code >}), up to {@code count} per stream, blocking at most
-     * {@code blockMillis} when nothing is there (0 = do not block). Entries per stream, in id order.
-     */
-    public Map<String, List<StreamEntry>> readNew(List<String> streams, int count, long blockMillis) {
-        return readNew(streams, count, 1, blockMillis);
-    }
-
-    /**
+     * Entries never delivered ({@code >}), up to {@code count} per stream per command, in id order per stream:
      * {@code depth} XREADGROUP {@code >} commands pipelined in one round trip (up to depth x count entries per
      * stream: under backlog a 10,000-entry batch is read in one or two round trips, not ten). Only when all of
      * them find nothing does one more read block, for at most {@code blockMillis}.
