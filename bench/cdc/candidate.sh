@@ -12,4 +12,7 @@ export EDGELEDGER_S3_SECRET_KEY="$AWS_SECRET_ACCESS_KEY"
 export EDGELEDGER_S3_REGION="${AWS_REGION:-us-east-1}"
 export EDGELEDGER_CDC_GROUP="${CONSUMER_GROUP:-edgeledger-cdc}"
 export EDGELEDGER_CDC_PREFIX="${STREAM_PATTERN%.\*}"
+# Batches of up to 10,000 entries (the default); the tail of a drained stream seals after 2 s of quiet instead
+# of the default minute, so a run ends when the harness's events are sealed, not a minute later.
+export EDGELEDGER_CDC_BATCH_IDLE_SECONDS="${EDGELEDGER_CDC_BATCH_IDLE_SECONDS:-2}"
 exec "$here/../../functions/cdc/bin/cdc" batch

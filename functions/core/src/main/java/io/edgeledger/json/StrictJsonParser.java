@@ -285,42 +285,11 @@ public final class StrictJsonParser {
 
     private JsonNumber number() {
         int start = pos;
-        if (peek() == '-') {
-            pos++;
+        int end = NumberTokens.end(text, pos);
+        if (end < 0) {
+            throw new JsonSyntaxException(NumberTokens.reason(end), start);
         }
-        if (peek() == '0') {
-            pos++;
-            if (isDigit(peek())) {
-                throw new JsonSyntaxException("number with a leading zero", start);
-            }
-        } else if (isDigit(peek())) {
-            while (isDigit(peek())) {
-                pos++;
-            }
-        } else {
-            throw new JsonSyntaxException("invalid number", start);
-        }
-        if (peek() == '.') {
-            pos++;
-            if (!isDigit(peek())) {
-                throw new JsonSyntaxException("number with no digit after '.'", start);
-            }
-            while (isDigit(peek())) {
-                pos++;
-            }
-        }
-        if (peek() == 'e' || peek() == 'E') {
-            pos++;
-            if (peek() == '+' || peek() == '-') {
-                pos++;
-            }
-            if (!isDigit(peek())) {
-                throw new JsonSyntaxException("number with an empty exponent", start);
-            }
-            while (isDigit(peek())) {
-                pos++;
-            }
-        }
+        pos = end;
         return new JsonNumber(text.substring(start, pos));
     }
 
@@ -346,9 +315,6 @@ public final class StrictJsonParser {
         pos++;
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
 
     private static String describe(char c) {
         return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);

@@ -46,7 +46,7 @@ public final class Batcher {
         long started = clock.millis();
         Sealer sealer = new Sealer(batches, store, hook, clock, settings.nullPlaceholder());
         try (RedisConnection redis = RedisConnection.open(settings.redis());
-                SealPool pool = new SealPool(settings.sealThreads(), settings.maxInFlight(), sealer,
+                SealPool pool = new SealPool(settings.sealThreads(), settings.maxInFlight(), settings.maxInFlightBytes(), sealer,
                         settings.redis(), settings.group(), settings.consumer())) {
             ConsumerGroup group = new ConsumerGroup(redis, settings.group(), settings.consumer());
             long[] intents = finishIntents(redis, group, sealer);
@@ -86,7 +86,7 @@ public final class Batcher {
                     }
                 } else {
                     long block = Math.min(settings.blockMillis(), deadline.remainingMillis() - settings.runMarginMillis());
-                    got = group.readNew(streams, settings.readCount(), Math.max(1, block));
+                    got = group.readNew(streams, settings.readCount(), settings.readPipeline(), Math.max(1, block));
                 }
                 if (!got.isEmpty()) {
                     hook.reached(Step.AFTER_READ);
@@ -96,7 +96,7 @@ public final class Batcher {
                     TableBuffer buffer = buffers.computeIfAbsent(stream, TableBuffer::new);
                     entries.forEach(buffer::add);
                     read += entries.size();
-                    buffer.drained(!readingPending && entries.size() < settings.readCount());
+                    buffer.drained(!readingPending && entries.size() < (long) settings.readCount() * settings.readPipeline());
                 }
                 long now = clock.millis();
                 for (TableBuffer buffer : buffers.values()) {
@@ -104,6 +104,7 @@ public final class Batcher {
                         pool.submit(buffer.stream(), batch);
                     }
                 }
+                closeLargestWhileOverBudget(buffers, pool);
                 if (!readingPending && got.isEmpty()) {
                     break; // caught up: whatever is still open waits for more entries or its idle/age time
                 }
@@ -118,12 +119,36 @@ public final class Batcher {
         }
     }
 
+    /**
+     * Many tables filling at once would hold a batch's worth of entries each: above the buffered byte budget
+     * the largest buffer closes early, so memory stays bounded by the budget, not by the number of tables.
+     */
+    private void closeLargestWhileOverBudget(Map<String, TableBuffer> buffers, SealPool pool) throws InterruptedException {
+        while (true) {
+            long total = 0;
+            TableBuffer largest = null;
+            for (TableBuffer buffer : buffers.values()) {
+                total += buffer.bytes();
+                if (largest == null || buffer.bytes() > largest.bytes()) {
+                    largest = buffer;
+                }
+            }
+            if (largest == null || total <= settings.maxBufferedBytes() || largest.size() == 0) {
+                return;
+            }
+            pool.submit(largest.stream(), largest.takeOldest(settings.policy()));
+        }
+    }
+
     /** Completes (or discards) the batches a crashed run was sealing. Returns {finished, discarded}. */
     private long[] finishIntents(RedisConnection redis, ConsumerGroup group, Sealer sealer) {
         long finished = 0;
         long discarded = 0;
         for (SealIntent intent : SealIntents.open(redis)) {
             String batchId = intent.batchId();
+            if (!ours(group, intent)) {
+                continue; // another batcher is still sealing it
+            }
             if (sealer.finish(group, intent)) {
                 finished++;
                 LOG.info(() -> "finished batch " + batchId + " left open by an earlier run");
@@ -133,6 +158,19 @@ public final class Batcher {
             }
         }
         return new long[] {finished, discarded};
+    }
+
+    /**
+     * Whether this run may finish or discard the intent: its own (or one written before intents had owners),
+     * or one whose owner looks dead: its entries idle in that consumer's pending list for 90 % of the
+     * visibility timeout. Taken over a little before the entries themselves are reclaimed (at 100 %), so an
+     * entry of a batch complete in S3 is never claimed and sealed a second time while its intent waits.
+     */
+    private boolean ours(ConsumerGroup group, SealIntent intent) {
+        if (intent.consumer() == null || intent.consumer().equals(group.consumer()) || intent.entryIds().isEmpty()) {
+            return true;
+        }
+        return group.idleWith(intent.stream(), intent.entryIds().get(0), intent.consumer(), settings.visibilityMillis() * 9 / 10);
     }
 
     private long reclaim(ConsumerGroup group, List<String> streams) {

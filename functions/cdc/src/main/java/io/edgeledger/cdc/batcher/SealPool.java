@@ -17,12 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Seals batches on a few threads so hashing and S3 round trips overlap with reading. At most
- * {@code maxInFlight} batches are open at once (the reader waits), which bounds memory. Each thread has
+ * {@code maxInFlight} batches and {@code maxInFlightBytes} of entry fields are open at once (the reader
+ * waits): memory is bounded by the pipeline, not by the backlog, so a small heap holds any load. A batch
+ * larger than the byte budget takes all of it. Each thread has
  * its own Redis connection. A failure is kept and rethrown to the reader, which then stops reading.
  */
 final class SealPool implements AutoCloseable {
     private final ExecutorService executor;
     private final Semaphore slots;
+    /** Kibibytes of entry fields in flight. */
+    private final Semaphore kibibytes;
+    private final int maxKibibytes;
     private final int maxInFlight;
     private final Sealer sealer;
     private final RedisSettings endpoint;
@@ -39,13 +44,15 @@ final class SealPool implements AutoCloseable {
     /** Per sealed batch: milliseconds from handing it over to queued for minting (hashing, S3, ack, queue). */
     final Queue<Long> sealMillis = new ConcurrentLinkedQueue<>();
 
-    SealPool(int threads, int maxInFlight, Sealer sealer, RedisSettings endpoint, String group, String consumer) {
+    SealPool(int threads, int maxInFlight, long maxInFlightBytes, Sealer sealer, RedisSettings endpoint, String group, String consumer) {
         this.executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "cdc-seal");
             thread.setDaemon(true);
             return thread;
         });
         this.slots = new Semaphore(maxInFlight);
+        this.maxKibibytes = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxInFlightBytes >> 10));
+        this.kibibytes = new Semaphore(maxKibibytes);
         this.maxInFlight = maxInFlight;
         this.sealer = sealer;
         this.endpoint = endpoint;
@@ -55,7 +62,13 @@ final class SealPool implements AutoCloseable {
 
     /** Hands a batch to a sealing thread, waiting for a free slot first. */
     void submit(String stream, List<StreamEntry> entries) throws InterruptedException {
+        long bytes = 0;
+        for (StreamEntry entry : entries) {
+            bytes += entry.sizeBytes();
+        }
+        int kib = (int) Math.min(maxKibibytes, Math.max(1, (bytes + 1023) >> 10));
         slots.acquire();
+        kibibytes.acquire(kib);
         long handedOver = System.nanoTime();
         executor.execute(() -> {
             try {
@@ -65,6 +78,7 @@ final class SealPool implements AutoCloseable {
                 failures.add(failure);
                 dropConnection();
             } finally {
+                kibibytes.release(kib);
                 slots.release();
             }
         });

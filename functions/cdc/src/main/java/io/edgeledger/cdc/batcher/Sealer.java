@@ -47,7 +47,7 @@ final class Sealer {
     /** Seals these entries (one stream, id order). */
     Outcome seal(ConsumerGroup group, String stream, List<StreamEntry> entries) {
         RedisConnection redis = group.connection();
-        Prepared prepared = prepare(stream, entries);
+        Prepared prepared = prepare(group, stream, entries);
         if (prepared.intent() == null) {
             // Tombstones and poison only: nothing to attest, so no S3 batch; dead letters and ack at once.
             redis.transaction(t -> deadLettersAndAck(t, group, stream, prepared.ids(), prepared.poison(), prepared.poisonEntries()));
@@ -75,7 +75,7 @@ final class Sealer {
      * the S3 round trips start: with several batches in flight they were most of the live heap that every
      * young collection had to copy.
      */
-    private Prepared prepare(String stream, List<StreamEntry> entries) {
+    private Prepared prepare(ConsumerGroup group, String stream, List<StreamEntry> entries) {
         Classified classified = Classified.of(stream, entries, nullPlaceholder);
         Map<EntryId, StreamEntry> poisonEntries = new HashMap<>();
         if (!classified.poison().isEmpty()) {
@@ -88,7 +88,8 @@ final class Sealer {
         }
         SealedBatch sealed = batches.seal(stream, classified.entries());
         Manifest manifest = sealed.manifest();
-        SealIntent intent = new SealIntent(manifest.batchId(), stream, manifest.s3Prefix(), classified.ids(), classified.poison(), false);
+        SealIntent intent = new SealIntent(manifest.batchId(), stream, manifest.s3Prefix(), classified.ids(), classified.poison(), false)
+                .ownedBy(group.consumer());
         return new Prepared(sealed.bytesOnly(), intent, classified.ids(), classified.poison(), poisonEntries, classified.leaves());
     }
 

@@ -4,13 +4,13 @@ import io.edgeledger.cdc.streams.EntryId;
 import io.edgeledger.cdc.streams.StreamEntry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /** The entries of one stream read but not yet handed to a seal, kept in id order without duplicates. */
 final class TableBuffer {
     private final String stream;
     private final TreeMap<EntryId, StreamEntry> entries = new TreeMap<>();
+    private long bytes;
     private boolean drained;
 
     TableBuffer(String stream) {
@@ -22,7 +22,12 @@ final class TableBuffer {
     }
 
     void add(StreamEntry entry) {
-        entries.put(entry.id(), entry);
+        StreamEntry before = entries.put(entry.id(), entry);
+        bytes += entry.sizeBytes() - (before == null ? 0 : before.sizeBytes());
+    }
+
+    long bytes() {
+        return bytes;
     }
 
     int size() {
@@ -34,25 +39,36 @@ final class TableBuffer {
         drained = value;
     }
 
-    /** Takes every batch the policy closes now, oldest first. */
+    /**
+     * Takes every batch the policy closes now, oldest first. A full batch is cut at the first entry that
+     * reaches the event or byte cap, so the same entries in the same order always give the same batches.
+     */
     List<List<StreamEntry>> takeSealable(SealPolicy policy, long nowMillis) {
         List<List<StreamEntry>> batches = new ArrayList<>();
-        while (entries.size() >= policy.maxEvents()) {
-            batches.add(take(policy.maxEvents()));
+        while (policy.full(entries.size(), bytes)) {
+            batches.add(takeFull(policy));
         }
         if (!entries.isEmpty()
                 && policy.closesPartial(entries.firstKey().millis(), entries.lastKey().millis(), drained, nowMillis)) {
-            batches.add(take(entries.size()));
+            batches.add(takeFull(policy));
         }
         return batches;
     }
 
-    private List<StreamEntry> take(int count) {
-        List<StreamEntry> batch = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Map.Entry<EntryId, StreamEntry> first = entries.pollFirstEntry();
-            batch.add(first.getValue());
+    /** The oldest entries, up to a full batch, closed now (memory budget reached). */
+    List<StreamEntry> takeOldest(SealPolicy policy) {
+        return takeFull(policy);
+    }
+
+    private List<StreamEntry> takeFull(SealPolicy policy) {
+        List<StreamEntry> batch = new ArrayList<>(Math.min(entries.size(), policy.maxEvents()));
+        long taken = 0;
+        while (!entries.isEmpty() && !policy.full(batch.size(), taken)) {
+            StreamEntry first = entries.pollFirstEntry().getValue();
+            batch.add(first);
+            taken += first.sizeBytes();
         }
+        bytes -= taken;
         return batch;
     }
 }

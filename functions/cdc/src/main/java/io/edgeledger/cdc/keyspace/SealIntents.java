@@ -37,7 +37,8 @@ public final class SealIntents {
                     .append(p.message().replace('\t', ' ').replace('\n', ' ')).append('\n');
         }
         transaction.hset(key(intent.batchId()), Map.of("stream", intent.stream(), "s3_prefix", intent.s3Prefix(),
-                "entry_ids", ids.toString(), "poison", poisonLines.toString(), "state", "prepared"));
+                "entry_ids", ids.toString(), "poison", poisonLines.toString(), "state", "prepared",
+                "consumer", intent.consumer() == null ? "" : intent.consumer()));
         transaction.sadd(INDEX_KEY, intent.batchId());
     }
 
@@ -81,6 +82,7 @@ public final class SealIntents {
                 poison.add(new Poison(EntryId.parse(parts[0]), parts[1], parts[2]));
             }
         }
-        return new SealIntent(batchId, hash.get("stream"), hash.get("s3_prefix"), ids, poison, "acked".equals(hash.get("state")));
+        return new SealIntent(batchId, hash.get("stream"), hash.get("s3_prefix"), ids, poison, "acked".equals(hash.get("state")),
+                hash.getOrDefault("consumer", "").isEmpty() ? null : hash.get("consumer"));
     }
 }

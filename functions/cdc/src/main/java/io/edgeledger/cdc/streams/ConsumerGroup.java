@@ -62,13 +62,32 @@ public final class ConsumerGroup {
     }
 
     /**
-     * XREADGROUP of entries never delivered ({@code >}), up to {@code count} per stream, blocking at most
-     * {@code blockMillis} when nothing is there (0 = do not block). Entries per stream, in id order.
+     * Entries never delivered ({@code >}), up to {@code count} per stream per command, in id order per stream:
+     * {@code depth} XREADGROUP {@code >} commands pipelined in one round trip (up to depth x count entries per
+     * stream: under backlog a 10,000-entry batch is read in one or two round trips, not ten). Only when all of
+     * them find nothing does one more read block, for at most {@code blockMillis}.
      */
-    public Map<String, List<StreamEntry>> readNew(List<String> streams, int count, long blockMillis) {
+    public Map<String, List<StreamEntry>> readNew(List<String> streams, int count, int depth, long blockMillis) {
         Map<String, String> ids = new LinkedHashMap<>();
         streams.forEach(stream -> ids.put(stream, ">"));
-        return read(ids, count, blockMillis);
+        if (ids.isEmpty()) {
+            return new LinkedHashMap<>();
+        }
+        byte[][] args = readArgs(ids, count, -1);
+        List<redis.clients.jedis.Response<Object>> replies = new ArrayList<>(depth);
+        redis.pipeline(pipeline -> {
+            for (int i = 0; i < depth; i++) {
+                replies.add(pipeline.sendCommand(Command.XREADGROUP, args));
+            }
+        });
+        Map<String, List<StreamEntry>> result = new LinkedHashMap<>();
+        for (redis.clients.jedis.Response<Object> reply : replies) {
+            addReply(result, reply.get());
+        }
+        if (result.isEmpty() && blockMillis > 0) {
+            return read(ids, count, blockMillis);
+        }
+        return result;
     }
 
     /**
@@ -79,12 +98,16 @@ public final class ConsumerGroup {
         return read(afterIds, count, -1);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, List<StreamEntry>> read(Map<String, String> ids, int count, long blockMillis) {
         Map<String, List<StreamEntry>> result = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return result;
         }
+        addReply(result, redis.rawBlocking(Math.max(0, blockMillis), Command.XREADGROUP, readArgs(ids, count, blockMillis)));
+        return result;
+    }
+
+    private byte[][] readArgs(Map<String, String> ids, int count, long blockMillis) {
         List<byte[]> args = new ArrayList<>(List.of(RedisText.of("GROUP"), RedisText.of(group), RedisText.of(consumer), RedisText.of("COUNT"),
                 RedisText.of(count)));
         if (blockMillis > 0) {
@@ -94,19 +117,23 @@ public final class ConsumerGroup {
         args.add(RedisText.of("STREAMS"));
         ids.keySet().forEach(stream -> args.add(RedisText.of(stream)));
         ids.values().forEach(id -> args.add(RedisText.of(id)));
-        Object reply = redis.rawBlocking(Math.max(0, blockMillis), Command.XREADGROUP, args.toArray(byte[][]::new));
+        return args.toArray(byte[][]::new);
+    }
+
+    /** Appends one XREADGROUP reply (null when nothing came) to the entries per stream, keeping id order. */
+    @SuppressWarnings("unchecked")
+    private static void addReply(Map<String, List<StreamEntry>> result, Object reply) {
         if (reply == null) {
-            return result;
+            return;
         }
         for (Object item : (List<Object>) reply) {
             List<Object> streamReply = (List<Object>) item;
             String stream = RedisText.text(streamReply.get(0));
             List<StreamEntry> entries = StreamReplies.entries(stream, streamReply.get(1));
             if (!entries.isEmpty()) {
-                result.put(stream, entries);
+                result.computeIfAbsent(stream, s -> new ArrayList<>()).addAll(entries);
             }
         }
-        return result;
     }
 
     /**
@@ -131,6 +158,26 @@ public final class ConsumerGroup {
             }
         } while (!"0-0".equals(cursor));
         return claimed;
+    }
+
+    /**
+     * Whether entry {@code id} is pending with {@code owner} and has been idle at least {@code minIdleMillis}
+     * (XPENDING ... IDLE): the owner has not touched it for that long. An entry acked or claimed by someone
+     * else meanwhile is not idle with the owner, and an acked one (the owner finished) is not pending at all.
+     */
+    @SuppressWarnings("unchecked")
+    public boolean idleWith(String stream, EntryId id, String owner, long minIdleMillis) {
+        List<Object> rows = (List<Object>) redis.raw(Command.XPENDING, RedisText.of(stream), RedisText.of(group), RedisText.of("IDLE"),
+                RedisText.of(minIdleMillis), RedisText.of(id.toString()), RedisText.of(id.toString()), RedisText.of(1), RedisText.of(owner));
+        return !rows.isEmpty() || !pendingAnywhere(stream, id);
+    }
+
+    /** Whether {@code id} is in the group's pending list at all (acked entries are not). */
+    @SuppressWarnings("unchecked")
+    private boolean pendingAnywhere(String stream, EntryId id) {
+        List<Object> rows = (List<Object>) redis.raw(Command.XPENDING, RedisText.of(stream), RedisText.of(group), RedisText.of(id.toString()),
+                RedisText.of(id.toString()), RedisText.of(1));
+        return !rows.isEmpty();
     }
 
     /** XACK of these ids, as part of a transaction (with the dead letters and the seal intent's state). */

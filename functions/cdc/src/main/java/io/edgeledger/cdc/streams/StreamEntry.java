@@ -10,6 +10,18 @@ import java.util.List;
  */
 public record StreamEntry(String stream, EntryId id, List<byte[]> fields) {
 
+    /** Bytes of the field names and values (what a batch's byte cap counts); 0 for a deleted entry. */
+    public long sizeBytes() {
+        if (fields == null) {
+            return 0;
+        }
+        long n = 0;
+        for (byte[] field : fields) {
+            n += field.length;
+        }
+        return n;
+    }
+
     public boolean deleted() {
         return fields == null;
     }

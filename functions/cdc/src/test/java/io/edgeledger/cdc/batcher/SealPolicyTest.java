@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** When batches close, in which order entries go into them, and how ids and Redis URLs are read. */
 class SealPolicyTest {
-    static final SealPolicy POLICY = new SealPolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(300));
+    static final SealPolicy POLICY = new SealPolicy(3, 1L << 20, Duration.ofSeconds(60), Duration.ofSeconds(300));
 
     static StreamEntry entry(long millis, long seq) {
         return new StreamEntry("s", new EntryId(millis, seq), List.of("key".getBytes(), "default".getBytes()));
@@ -36,12 +36,29 @@ class SealPolicyTest {
     }
 
     @Test
+    void aBatchAlsoClosesAtTheByteCapCutAtTheSameEntryEveryTime() {
+        SealPolicy policy = new SealPolicy(100, 25, Duration.ofSeconds(60), Duration.ofSeconds(300));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            TableBuffer buffer = new TableBuffer("s");
+            for (int i = 0; i < 7; i++) {
+                buffer.add(entry(1000 + i, 0)); // 10 bytes each ("key" + "default")
+            }
+            List<List<StreamEntry>> batches = buffer.takeSealable(policy, 1000);
+            assertThat(batches).extracting(List::size).containsExactly(3, 3); // the 3rd entry reaches 30 >= 25
+            assertThat(batches.get(1).get(0).id().millis()).isEqualTo(1003);
+            assertThat(buffer.size()).isEqualTo(1);
+            assertThat(buffer.bytes()).isEqualTo(10);
+        }
+    }
+
+    @Test
     void aDrainedStreamClosesAfterTheIdleTimeAndAnyStreamAfterTheMaxAge() {
         long now = 10_000_000;
         assertThat(POLICY.closesPartial(now - 10_000, now - 10_000, true, now)).isFalse();
         assertThat(POLICY.closesPartial(now - 60_000, now - 60_000, true, now)).isTrue();
         assertThat(POLICY.closesPartial(now - 60_000, now - 60_000, false, now)).as("more may be waiting").isFalse();
-        assertThat(POLICY.closesPartial(now - 300_000, now, false, now)).as("steady trickle, too old").isTrue();
+        assertThat(POLICY.closesPartial(now - 300_000, now, true, now)).as("steady trickle, too old").isTrue();
+        assertThat(POLICY.closesPartial(now - 900_000, now - 900_000, false, now)).as("old backlog: fills to the cap first").isFalse();
 
         TableBuffer buffer = new TableBuffer("s");
         buffer.add(entry(now - 61_000, 0));

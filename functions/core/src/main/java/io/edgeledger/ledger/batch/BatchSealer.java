@@ -54,6 +54,9 @@ public final class BatchSealer {
         String batchId = BatchId.of(stream, first, last);
 
         List<LeafOutcome.Leaf> leaves = new ArrayList<>();
+        // Each leaf is embedded in batch-data.json as its leaf bytes (its RFC 8785 text): a placeholder object
+        // per leaf stands for them in the tree, so no leaf is parsed or serialized again.
+        IdentityHashMap<JsonObject, byte[]> leafBytes = new IdentityHashMap<>(entries.size() * 2);
         List<Long> leafTimes = new ArrayList<>();
         List<JsonValue> dataEntries = new ArrayList<>();
         OperationCounts counts = OperationCounts.NONE;
@@ -64,7 +67,7 @@ public final class BatchSealer {
                     requireSameTable(leaves, leaf, e.entryId());
                     long ts = leaf.timestampMs() != null ? leaf.timestampMs() : EntryIds.millis(e.entryId());
                     item.put("result", "leaf").put("leaf_index", leaves.size()).put("op", leaf.op())
-                            .put("timestamp_ms", ts).put("leaf_hash", leaf.hashHex()).put("leaf", leaf.document());
+                            .put("timestamp_ms", ts).put("leaf_hash", leaf.hashHex()).put("leaf", placeholder(leafBytes, leaf));
                     leaves.add(leaf);
                     leafTimes.add(ts);
                     counts = counts.plus(leaf.op());
@@ -82,11 +85,6 @@ public final class BatchSealer {
         String root = Hex.of(tree.root());
 
         Map<String, byte[]> objects = new LinkedHashMap<>();
-        // Each leaf document is embedded as its leaf bytes (its JCS), not serialized a second time.
-        IdentityHashMap<JsonObject, byte[]> leafBytes = new IdentityHashMap<>(leaves.size() * 2);
-        for (LeafOutcome.Leaf leaf : leaves) {
-            leafBytes.put(leaf.document(), leaf.bytes());
-        }
         objects.put(BatchObjects.BATCH_DATA, JcsWriter.bytes(JsonObject.builder()
                 .put("batch_id", batchId).put("scheme", SCHEME).put("leaf_scheme", LeafV2.SCHEME).put("stream", stream)
                 .put("database", database).put("table", table).put("first_entry_id", first).put("last_entry_id", last)
@@ -108,6 +106,12 @@ public final class BatchSealer {
                 DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)),
                 objects.get(BatchObjects.BATCH_DATA).length, bucket, prefix, hashes, Mint.pending(network, contract, batchId));
         return new SealedBatch(manifest, objects, leaves, tree);
+    }
+
+    private static JsonObject placeholder(IdentityHashMap<JsonObject, byte[]> leafBytes, LeafOutcome.Leaf leaf) {
+        JsonObject stand = new JsonObject(Map.of());
+        leafBytes.put(stand, leaf.bytes());
+        return stand;
     }
 
     private static void requireSameTable(List<LeafOutcome.Leaf> leaves, LeafOutcome.Leaf leaf, String entryId) {

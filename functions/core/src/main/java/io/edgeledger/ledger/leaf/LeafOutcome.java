@@ -1,6 +1,7 @@
 package io.edgeledger.ledger.leaf;
 
 import io.edgeledger.json.JsonObject;
+import io.edgeledger.json.StrictJsonParser;
 import io.edgeledger.ledger.merkle.Hex;
 
 /** What one Debezium record contributes to a batch: a leaf, nothing (tombstone), or a poison error. */
@@ -14,7 +15,12 @@ public sealed interface LeafOutcome {
      * source.ts_ms, else the envelope's ts_ms, else null.
      */
     record Leaf(byte[] bytes, byte[] hash, String table, String op, String database, String qualifiedTable,
-            String keyJson, Long timestampMs, JsonObject document) implements LeafOutcome {
+            String keyJson, Long timestampMs) implements LeafOutcome {
+        /** The leaf document, parsed back from its bytes: the seal path never builds it (it only needs the bytes). */
+        public JsonObject document() {
+            return (JsonObject) StrictJsonParser.parse(text());
+        }
+
         public String hashHex() {
             return Hex.of(hash);
         }

@@ -6,6 +6,8 @@ import io.edgeledger.debezium.ConnectValue;
 import io.edgeledger.debezium.DebeziumError;
 import io.edgeledger.debezium.DebeziumException;
 import io.edgeledger.debezium.ParsedRecord;
+import io.edgeledger.debezium.RawRecord;
+import io.edgeledger.debezium.RedisEntryFormat;
 import io.edgeledger.debezium.Tombstone;
 import io.edgeledger.json.JcsWriter;
 import io.edgeledger.json.JsonNull;
@@ -31,7 +33,7 @@ public final class LeafV2 {
     /** A Redis Stream entry, fields in XRANGE order; {@code nullPlaceholder} is the sink's null key/value text. */
     public static LeafOutcome fromRedisEntry(List<Map.Entry<String, String>> fields, String nullPlaceholder) {
         try {
-            return fromParsed(ChangeEventParser.parseRedisEntry(fields, nullPlaceholder));
+            return fromRaw(RedisEntryFormat.toRecord(fields, nullPlaceholder));
         } catch (DebeziumException e) {
             return new LeafOutcome.Poison(e.code(), e.detail());
         }
@@ -39,8 +41,24 @@ public final class LeafV2 {
 
     /** A Kafka-style record: key and value JSON text, null for a null key / value. */
     public static LeafOutcome fromRecord(String keyJson, String valueJson) {
+        return fromRaw(new RawRecord(keyJson, valueJson));
+    }
+
+    /** The single pass for the plain schemaless record, else the full path (which decides every error). */
+    private static LeafOutcome fromRaw(RawRecord raw) {
+        if (raw.valueText() != null) {
+            LeafOutcome.Leaf leaf = SchemalessLeaf.leaf(raw.keyText(), raw.valueText());
+            if (leaf != null) {
+                return leaf;
+            }
+        }
+        return fullPath(raw);
+    }
+
+    /** Parse into a tree, decode, serialize: every record the single pass does not take, and its reference in tests. */
+    static LeafOutcome fullPath(RawRecord raw) {
         try {
-            return fromParsed(ChangeEventParser.parse(keyJson, valueJson));
+            return fromParsed(ChangeEventParser.parse(raw));
         } catch (DebeziumException e) {
             return new LeafOutcome.Poison(e.code(), e.detail());
         }
@@ -69,7 +87,7 @@ public final class LeafV2 {
                 .build();
         byte[] bytes = JcsWriter.bytes(document);
         return new LeafOutcome.Leaf(bytes, Rfc6962.leafHash(bytes), event.source().fullTable(), event.op().code(),
-                event.source().db(), event.source().qualifiedTable(), JcsWriter.write(key), event.timestampMs(), document);
+                event.source().db(), event.source().qualifiedTable(), JcsWriter.write(key), event.timestampMs());
     }
 
     private static JsonValue key(ConnectValue key) {

@@ -1,0 +1,753 @@
+package io.edgeledger.ledger.leaf;
+
+import io.edgeledger.json.JsonNumber;
+import io.edgeledger.json.JsonString;
+import io.edgeledger.json.JsonValue;
+import io.edgeledger.json.NumberTokens;
+import io.edgeledger.ledger.merkle.Rfc6962;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The seal path's single pass: a schemaless Debezium record (key and value text) straight into its leaf-v2
+ * RFC 8785 bytes, with no JSON tree in between. It only takes the plain case, a well-formed envelope whose
+ * values need no schema; for anything else (a Connect schema envelope, bad JSON, a missing member, a
+ * duplicate name, deep nesting) it returns null and {@link LeafV2} takes the full path, which decides the
+ * leaf or the error. So the two paths agree byte for byte wherever this one answers (LeafFastPathTest).
+ */
+final class SchemalessLeaf {
+    private static final int MAX_DEPTH = 64; // deeper documents take the full path (its cap is 1000)
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    /** Thrown (without a stack) when the record is not the plain case: the full path handles it. */
+    private static final class NotPlain extends RuntimeException {
+        NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final NotPlain NOT_PLAIN = new NotPlain();
+    private static final ThreadLocal<SchemalessLeaf> PER_THREAD = ThreadLocal.withInitial(SchemalessLeaf::new);
+
+    private String text;
+    private int pos;
+    private int depth;
+    private byte[] out = new byte[8192];
+    private int size;
+    private byte[] swap = new byte[8192];
+
+    // What the envelope walk captured.
+    private String op;
+    private String db;
+    private String schema;
+    private String table;
+    private boolean haveSource;
+    private String sourceTsMs;
+    private String envelopeTsMs;
+    private int beforeFrom = -1;
+    private int beforeTo;
+    private int afterFrom = -1;
+    private int afterTo;
+    /**
+     * Member names repeat in every event: each plain one is kept with its quoted bytes (per thread, so no
+     * races), which saves a String and an encoding per member.
+     */
+    private final String[] nameCache = new String[1024];
+    private final byte[][] quotedNameCache = new byte[1024][];
+    /** Inside an envelope member nobody reads: validate only, write nothing worth keeping. */
+    private boolean skipping;
+
+    private SchemalessLeaf() {}
+
+    /** The leaf, or null when the full path must decide. {@code keyText} null = no key; {@code valueText} not null. */
+    static LeafOutcome.Leaf leaf(String keyText, String valueText) {
+        SchemalessLeaf p = PER_THREAD.get();
+        try {
+            return p.build(keyText, valueText);
+        } catch (NotPlain | StringIndexOutOfBoundsException e) {
+            return null;
+        } finally {
+            p.text = null;
+        }
+    }
+
+    private LeafOutcome.Leaf build(String keyText, String valueText) {
+        op = db = schema = table = sourceTsMs = envelopeTsMs = null;
+        haveSource = false;
+        skipping = false;
+        beforeFrom = afterFrom = -1;
+        size = 0;
+        depth = 0;
+
+        // The leaf is {"key":K,"op":O,"row":R,"table":T}: members already in RFC 8785 order.
+        ascii("{\"key\":");
+        int keyFrom = size;
+        if (keyText == null) {
+            bytes(NULL, 0, 4);
+        } else {
+            start(keyText);
+            topLevel(Role.KEY);
+        }
+        int keyTo = size;
+        int envelopeFrom = size;
+        start(valueText);
+        if (peek() != '{') {
+            throw NOT_PLAIN; // JSON null is a tombstone, anything else not an envelope: the full path says which
+        }
+        topLevel(Role.ENVELOPE);
+        if (op == null || !haveSource || db == null || table == null) {
+            throw NOT_PLAIN;
+        }
+        int rowFrom;
+        int rowTo;
+        switch (op) {
+            case "c", "u", "r" -> {
+                rowFrom = afterFrom;
+                rowTo = afterTo;
+            }
+            case "d" -> {
+                rowFrom = beforeFrom;
+                rowTo = beforeTo;
+            }
+            case "t" -> rowFrom = rowTo = -1;
+            default -> throw NOT_PLAIN;
+        }
+        // The envelope's bytes were only a scratch area; the row is copied out before the tail is written.
+        byte[] row = rowFrom < 0 ? NULL : Arrays.copyOfRange(out, rowFrom, rowTo);
+        size = envelopeFrom;
+        ascii(",\"op\":\"");
+        ascii(op);
+        ascii("\",\"row\":");
+        bytes(row, 0, row.length);
+        String qualified = schema != null ? schema + "." + table : table;
+        String fullTable = db + "." + qualified;
+        ascii(",\"table\":");
+        quote(fullTable);
+        add('}');
+
+        byte[] leafBytes = Arrays.copyOf(out, size);
+        String keyJson = new String(out, keyFrom, keyTo - keyFrom, StandardCharsets.UTF_8);
+        Long ts = sourceTsMs != null ? longOrNull(sourceTsMs) : null;
+        if (ts == null && envelopeTsMs != null) {
+            ts = longOrNull(envelopeTsMs);
+        }
+        return new LeafOutcome.Leaf(leafBytes, Rfc6962.leafHash(leafBytes), fullTable, op, db, qualified, keyJson, ts);
+    }
+
+    private enum Role { KEY, ENVELOPE, SOURCE, VALUE }
+
+    private void start(String s) {
+        text = s;
+        pos = 0;
+        skipWhitespace();
+    }
+
+    private void topLevel(Role role) {
+        if (peek() == '{') {
+            object(role);
+        } else {
+            value();
+        }
+        skipWhitespace();
+        if (pos != text.length()) {
+            throw NOT_PLAIN;
+        }
+    }
+
+    private void value() {
+        switch (peek()) {
+            case '{' -> object(Role.VALUE);
+            case '[' -> array();
+            case '"' -> stringValue();
+            case 't' -> literal("true");
+            case 'f' -> literal("false");
+            case 'n' -> literal("null");
+            default -> number();
+        }
+    }
+
+    private void literal(String word) {
+        if (!text.startsWith(word, pos)) {
+            throw NOT_PLAIN;
+        }
+        pos += word.length();
+        ascii(word);
+    }
+
+    private void array() {
+        enter();
+        pos++;
+        add('[');
+        skipWhitespace();
+        if (peek() == ']') {
+            pos++;
+        } else {
+            do {
+                skipWhitespace();
+                value();
+            } while (more(']'));
+        }
+        add(']');
+        depth--;
+    }
+
+    /**
+     * Writes the members in input order, remembering where each one's bytes are, then puts them into RFC 8785
+     * order (UTF-16 order of the names) in place. The envelope and its source are only walked for what they
+     * hold, never emitted, so they are left unsorted.
+     */
+    private void object(Role role) {
+        enter();
+        pos++;
+        int objectFrom = size;
+        add('{');
+        String[] names = new String[8];
+        int[] from = new int[8];
+        int[] to = new int[8];
+        int n = 0;
+        skipWhitespace();
+        if (peek() == '}') {
+            pos++;
+        } else {
+            while (true) {
+                skipWhitespace();
+                if (peek() != '"') {
+                    throw NOT_PLAIN;
+                }
+                String name = memberName();
+                skipWhitespace();
+                if (next() != ':') {
+                    throw NOT_PLAIN;
+                }
+                skipWhitespace();
+                if (n == names.length) {
+                    names = Arrays.copyOf(names, n * 2);
+                    from = Arrays.copyOf(from, n * 2);
+                    to = Arrays.copyOf(to, n * 2);
+                }
+                names[n] = name;
+                from[n] = size;
+                if (!skipping) {
+                    if (lastQuoted != null) {
+                        bytes(lastQuoted, 0, lastQuoted.length);
+                    } else {
+                        quote(name);
+                    }
+                    add(':');
+                }
+                member(role, name);
+                to[n] = size;
+                n++;
+                if (!more('}')) {
+                    break;
+                }
+            }
+        }
+        add('}');
+        depth--;
+        sortMembers(objectFrom, names, from, to, n, !skipping && (role == Role.KEY || role == Role.VALUE));
+    }
+
+    /** After an item: true at a ',' (written), false at {@code close}; anything else is not plain. */
+    private boolean more(char close) {
+        skipWhitespace();
+        char c = next();
+        if (c == close) {
+            return false;
+        }
+        if (c != ',') {
+            throw NOT_PLAIN;
+        }
+        add(',');
+        return true;
+    }
+
+    /** The quoted bytes of the name {@link #memberName} just returned, or null when it was not cached. */
+    private byte[] lastQuoted;
+
+    private String memberName() {
+        lastQuoted = null;
+        int from = pos + 1;
+        int hash = 0;
+        int i = from;
+        int limit = Math.min(text.length(), from + 64);
+        while (i < limit) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\' || c < 0x20 || c >= 0x80) {
+                return string(); // escapes, non-ASCII and errors take the general path
+            }
+            hash = 31 * hash + c;
+            i++;
+        }
+        if (i >= limit) {
+            return string();
+        }
+        int length = i - from;
+        int slot = (hash ^ (hash >>> 16)) & (nameCache.length - 1);
+        pos = i + 1;
+        String cached = nameCache[slot];
+        if (cached != null && cached.length() == length && text.regionMatches(from, cached, 0, length)) {
+            lastQuoted = quotedNameCache[slot];
+            return cached;
+        }
+        String name = text.substring(from, i);
+        byte[] quoted = new byte[length + 2];
+        quoted[0] = '"';
+        name.getBytes(0, length, quoted, 1); // ASCII checked above
+        quoted[length + 1] = '"';
+        nameCache[slot] = name;
+        quotedNameCache[slot] = quoted;
+        lastQuoted = quoted;
+        return name;
+    }
+
+    private void member(Role role, String name) {
+        switch (role) {
+            case KEY -> {
+                if (name.equals("schema") || name.equals("payload")) {
+                    throw NOT_PLAIN; // maybe a Connect schema envelope: the full path unwraps it
+                }
+                value();
+            }
+            case ENVELOPE -> envelopeMember(name);
+            case SOURCE -> sourceMember(name);
+            case VALUE -> value();
+        }
+    }
+
+    private void envelopeMember(String name) {
+        switch (name) {
+            case "schema", "payload" -> throw NOT_PLAIN;
+            case "op" -> {
+                if (peek() != '"') {
+                    throw NOT_PLAIN;
+                }
+                op = string();
+            }
+            case "source" -> {
+                if (peek() != '{') {
+                    throw NOT_PLAIN;
+                }
+                haveSource = true;
+                object(Role.SOURCE);
+            }
+            case "ts_ms" -> envelopeTsMs = numberTokenOrValue();
+            case "before" -> {
+                int at = size;
+                value();
+                beforeFrom = at;
+                beforeTo = size;
+            }
+            case "after" -> {
+                int at = size;
+                value();
+                afterFrom = at;
+                afterTo = size;
+            }
+            default -> skipValue();
+        }
+    }
+
+    /** Walks a value only for validity (the full path would reject the record otherwise); its bytes are dropped. */
+    private void skipValue() {
+        int at = size;
+        boolean outer = skipping;
+        skipping = true;
+        value();
+        skipping = outer;
+        size = at;
+    }
+
+    /** A string value: plain ASCII is copied straight from the text; anything else is unescaped and re-quoted. */
+    private void stringValue() {
+        int begin = pos + 1;
+        int i = begin;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                if (!skipping) {
+                    int length = i - begin;
+                    ensure(length + 2);
+                    out[size++] = '"';
+                    text.getBytes(begin, i, out, size); // ASCII checked below 0x80, no escapes: the text is the JCS form
+                    size += length;
+                    out[size++] = '"';
+                }
+                pos = i + 1;
+                return;
+            }
+            if (c < 0x20 || c >= 0x80 || c == '\\') {
+                break;
+            }
+            i++;
+        }
+        if (skipping) {
+            skipString();
+        } else {
+            quote(string());
+        }
+    }
+
+    /** Checks a string token as {@link #string} does (escapes, controls, surrogate pairs) without building it. */
+    private void skipString() {
+        pos++;
+        boolean highPending = false;
+        while (true) {
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                if (highPending) {
+                    throw NOT_PLAIN;
+                }
+                return;
+            }
+            if (c < 0x20) {
+                throw NOT_PLAIN;
+            }
+            if (c == '\\') {
+                char e = text.charAt(pos++);
+                if (e == 'u') {
+                    c = unicodeEscape();
+                } else if ("\"\\/bfnrt".indexOf(e) < 0) {
+                    throw NOT_PLAIN;
+                } else {
+                    c = 'x'; // an escaped ASCII character: no surrogate
+                }
+            }
+            if (highPending != Character.isLowSurrogate(c)) {
+                throw NOT_PLAIN; // a high surrogate not followed by a low one, or a low one alone
+            }
+            highPending = Character.isHighSurrogate(c);
+        }
+    }
+
+    private void sourceMember(String name) {
+        switch (name) {
+            case "db" -> db = requiredString();
+            case "table" -> table = requiredString();
+            case "schema" -> {
+                if (peek() == 'n') {
+                    literal("null");
+                    schema = null;
+                } else {
+                    schema = requiredString();
+                }
+            }
+            case "ts_ms" -> sourceTsMs = numberTokenOrValue();
+            default -> skipValue();
+        }
+    }
+
+    private String requiredString() {
+        if (peek() != '"') {
+            throw NOT_PLAIN;
+        }
+        return string();
+    }
+
+    /** The integer token of a number (for ts_ms), or null after walking any other value. */
+    private String numberTokenOrValue() {
+        char c = peek();
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            int at = pos;
+            number();
+            return isIntegerToken(text, at, pos) ? text.substring(at, pos) : null;
+        }
+        value();
+        return null;
+    }
+
+    private void sortMembers(int objectFrom, String[] names, int[] from, int[] to, int n, boolean emit) {
+        if (!emit) {
+            requireUnique(names, n);
+            return;
+        }
+        boolean sorted = true;
+        for (int i = 1; i < n; i++) {
+            int cmp = names[i - 1].compareTo(names[i]);
+            if (cmp == 0) {
+                throw NOT_PLAIN; // a duplicate name: the full path's error
+            }
+            sorted &= cmp < 0;
+        }
+        if (sorted) {
+            return;
+        }
+        int[] order = new int[n]; // insertion sort of indices: rows have a few dozen members at most
+        for (int i = 0; i < n; i++) {
+            int m = i;
+            int j = i - 1;
+            while (j >= 0 && names[order[j]].compareTo(names[m]) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            if (j >= 0 && names[order[j]].equals(names[m])) {
+                throw NOT_PLAIN;
+            }
+            order[j + 1] = m;
+        }
+        if (!emit) {
+            return;
+        }
+        int length = size - objectFrom;
+        if (swap.length < length) {
+            swap = new byte[Math.max(length, swap.length * 2)];
+        }
+        System.arraycopy(out, objectFrom, swap, 0, length);
+        int w = objectFrom + 1;
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                out[w++] = ',';
+            }
+            int m = order[i];
+            int len = to[m] - from[m];
+            System.arraycopy(swap, from[m] - objectFrom, out, w, len);
+            w += len;
+        }
+        out[w] = '}';
+    }
+
+    /**
+     * Duplicate names in an object that is only walked (envelope, source, skipped values): no order needed, and
+     * cached names are the same String for the same text, so most comparisons are one reference check.
+     */
+    private static void requireUnique(String[] names, int n) {
+        for (int i = 1; i < n; i++) {
+            String a = names[i];
+            for (int j = 0; j < i; j++) {
+                String b = names[j];
+                if (a == b || (a.hashCode() == b.hashCode() && a.equals(b))) {
+                    throw NOT_PLAIN; // a duplicate name: the full path's error
+                }
+            }
+        }
+    }
+
+    /** A string token, unescaped; unpaired surrogates and raw control characters are not plain. */
+    private String string() {
+        int begin = ++pos;
+        while (true) {
+            char c = text.charAt(pos);
+            if (c == '"') {
+                String s = text.substring(begin, pos);
+                pos++;
+                return s;
+            }
+            if (c == '\\') {
+                return escapedString(begin);
+            }
+            if (c < 0x20) {
+                throw NOT_PLAIN;
+            }
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || !Character.isLowSurrogate(text.charAt(pos + 1))) {
+                    throw NOT_PLAIN;
+                }
+                pos++;
+            }
+            pos++;
+        }
+    }
+
+    private String escapedString(int begin) {
+        StringBuilder sb = new StringBuilder(pos - begin + 16).append(text, begin, pos);
+        while (true) {
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                break;
+            }
+            if (c < 0x20) {
+                throw NOT_PLAIN;
+            }
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            char e = text.charAt(pos++);
+            switch (e) {
+                case '"', '\\', '/' -> sb.append(e);
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> sb.append(unicodeEscape());
+                default -> throw NOT_PLAIN;
+            }
+        }
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < sb.length() && Character.isLowSurrogate(sb.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw NOT_PLAIN;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The four hex digits of a u escape (ASCII digits and a-f / A-F only, as the strict parser). */
+    private char unicodeEscape() {
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            char h = text.charAt(pos++);
+            int d = Character.digit(h, 16);
+            if (d < 0 || h > 'f') {
+                throw NOT_PLAIN;
+            }
+            v = v * 16 + d;
+        }
+        return (char) v;
+    }
+
+    /** A number token, written as leaf-v2 writes an untyped number (UntypedValues' rule, same code for the rare cases). */
+    private void number() {
+        int begin = pos;
+        int end = NumberTokens.end(text, pos);
+        if (end < 0) {
+            throw NOT_PLAIN;
+        }
+        pos = end;
+        boolean integer = isIntegerToken(text, begin, end);
+        int length = pos - begin;
+        if (skipping) {
+            return;
+        }
+        if (integer && length <= 15 && !(length == 2 && text.charAt(begin) == '-' && text.charAt(begin + 1) == '0')) {
+            ensure(length);
+            text.getBytes(begin, pos, out, size); // ASCII digits; below 10^15 < 2^53 the token is the canonical text
+            size += length;
+            return;
+        }
+        JsonValue v = UntypedValues.number(new JsonNumber(text.substring(begin, pos)));
+        switch (v) {
+            case JsonNumber num -> ascii(num.text());
+            case JsonString s -> quote(s.value());
+            default -> throw new IllegalStateException("an untyped number became a JSON " + v.typeName());
+        }
+    }
+
+    /** RFC 8785 string: ECMAScript JSON.stringify escapes, everything else as UTF-8 (pairs already checked). */
+    private void quote(String s) {
+        int n = s.length();
+        ensure(n * 3 + 2);
+        out[size++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                out[size++] = (byte) c;
+            } else if (c < 0x80) {
+                escape(c);
+            } else if (c < 0x800) {
+                out[size++] = (byte) (0xC0 | c >> 6);
+                out[size++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c)) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                out[size++] = (byte) (0xF0 | cp >> 18);
+                out[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                out[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                out[size++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                out[size++] = (byte) (0xE0 | c >> 12);
+                out[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[size++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        out[size++] = '"';
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private void escape(char c) {
+        ensure(6);
+        out[size++] = '\\';
+        switch (c) {
+            case '"', '\\' -> out[size++] = (byte) c;
+            case '\n' -> out[size++] = 'n';
+            case '\r' -> out[size++] = 'r';
+            case '\t' -> out[size++] = 't';
+            case '\b' -> out[size++] = 'b';
+            case '\f' -> out[size++] = 'f';
+            default -> {
+                out[size++] = 'u';
+                out[size++] = '0';
+                out[size++] = '0';
+                out[size++] = HEX[c >> 4];
+                out[size++] = HEX[c & 15];
+            }
+        }
+    }
+
+    private static boolean isIntegerToken(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == 'e' || c == 'E') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The envelope's informational longs never fail a record: out of range is simply no time. */
+    private static Long longOrNull(String token) {
+        try {
+            return Long.parseLong(token);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw NOT_PLAIN;
+        }
+    }
+
+    private void skipWhitespace() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    private char peek() {
+        return pos < text.length() ? text.charAt(pos) : '\uFFFF';
+    }
+
+    private char next() {
+        char c = peek();
+        pos++;
+        return c;
+    }
+
+
+    private void ascii(String s) {
+        int n = s.length();
+        ensure(n);
+        s.getBytes(0, n, out, size); // ASCII only: the deprecated form copies the low byte, exactly right here
+        size += n;
+    }
+
+    private void bytes(byte[] b, int offset, int length) {
+        ensure(length);
+        System.arraycopy(b, offset, out, size, length);
+        size += length;
+    }
+
+    private void add(char c) {
+        ensure(1);
+        out[size++] = (byte) c;
+    }
+
+    private void ensure(int more) {
+        if (size + more > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + more));
+        }
+    }
+}
