@@ -5,6 +5,7 @@ import io.edgeledger.probe.traceroute.engine.ProbeSession;
 import io.edgeledger.probe.traceroute.result.Multipath;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -84,8 +85,13 @@ public final class MultipathDiscovery {
         while (budgetLeft() > 0) {
             Map<Integer, Integer> batch = new LinkedHashMap<>(); // flow -> ttl to probe it at
             int fresh = 0;
-            for (String v : predecessors(ttl)) {
-                fresh = Math.max(fresh, plan(v, ttl, batch));
+            List<String> predecessors = predecessors(ttl);
+            if (predecessors.size() > 1 && realVertices(ttl).size() <= 1) {
+                fresh = planConvergingHop(predecessors, ttl, batch);
+            } else {
+                for (String v : predecessors) {
+                    fresh = Math.max(fresh, plan(v, ttl, batch));
+                }
             }
             boolean everyFlowCrosses = ttl == 1 || realVertices(ttl - 1).size() <= 1;
             for (int i = 0; i < fresh && batch.size() < budgetLeft(); i++) {
@@ -107,11 +113,56 @@ public final class MultipathDiscovery {
     }
 
     /**
+     * MDA-Lite's shortcut (Vermeulen et al., IMC 2018; scamper's tracelb does the same) for a hop after
+     * several interfaces where everything seen so far meets in one: n_2 flows in all, at least one
+     * through every predecessor, instead of n_2 through each. As soon as a second interface shows up
+     * at this TTL, the per-vertex rule ({@link #plan}) takes over.
+     */
+    private int planConvergingHop(List<String> predecessors, int ttl, Map<Integer, Integer> batch) {
+        int probed = 0;
+        List<ArrayDeque<Integer>> unprobed = new ArrayList<>();
+        for (String v : predecessors) {
+            ArrayDeque<Integer> mine = new ArrayDeque<>();
+            int probedHere = 0;
+            for (int f : flowsThrough(v, ttl - 1)) { // never empty: v was seen on some flow
+                if (hits.get(ttl).containsKey(f)) {
+                    probedHere++;
+                } else {
+                    mine.add(f);
+                }
+            }
+            if (probedHere == 0 && !mine.isEmpty()) {
+                batch.put(mine.poll(), ttl);
+                probedHere++;
+            }
+            probed += probedHere;
+            unprobed.add(mine);
+        }
+        int needed = rule.probes(2) - probed;
+        boolean more = true;
+        while (needed > 0 && more) {
+            more = false;
+            for (ArrayDeque<Integer> mine : unprobed) {
+                if (needed > 0 && !mine.isEmpty()) {
+                    batch.put(mine.poll(), ttl);
+                    needed--;
+                    more = true;
+                }
+            }
+        }
+        return Math.max(needed, 0); // new flows, probed at ttl - 1 where they land on some predecessor
+    }
+
+    /**
      * Adds to the batch the known flows through v not yet probed at ttl that v still needs for the
      * stopping rule, and returns how many new flows it wants on top: straight at ttl when every flow
      * crosses v, else at ttl - 1, as many as should bring the missing ones to v at its observed share.
      */
     private int plan(String v, int ttl, Map<Integer, Integer> batch) {
+        Set<String> next = successors(v, ttl);
+        if (!next.isEmpty() && destinations.containsAll(next)) {
+            return 0; // the destination ends every path through v (as tracelb, one answer settles it)
+        }
         List<Integer> through = flowsThrough(v, ttl - 1);
         int probed = 0;
         List<Integer> unprobed = new ArrayList<>();
@@ -122,7 +173,7 @@ public final class MultipathDiscovery {
                 unprobed.add(f);
             }
         }
-        int needed = rule.probes(successors(v, ttl).size() + 1) - probed;
+        int needed = rule.probes(next.size() + 1) - probed;
         for (int i = 0; i < unprobed.size() && needed > 0; i++) {
             batch.put(unprobed.get(i), ttl);
             needed--;
