@@ -72,7 +72,7 @@ public record Multipath(double confidencePercent, int probesSent, int flows, Lis
             for (InetAddress a : h.interfaces()) {
                 sb.append("  ").append(Addresses.format(a));
             }
-            sb.append(String.format("   (%d probes)%n", h.probes()));
+            sb.append(String.format("   (%d probe%s)%n", h.probes(), h.probes() == 1 ? "" : "s"));
         }
     }
 
