@@ -52,8 +52,9 @@ class MultipathVirtualTest {
     }
 
     static TracerouteParams params(VirtualNetwork net, String proto, int family, int queries) {
-        return VirtualPathTest.params(net, new VirtualPathTest.Probe(proto, "syn", family), queries, 0, 10, 500,
-                null, AdaptiveWait.DEFAULT);
+        // a 500 ms floor: with a dozen concurrent runs on a loaded machine no hop is given up on early
+        return VirtualPathTest.params(net, new VirtualPathTest.Probe(proto, "syn", family), queries, 0, 10, 2000,
+                null, AdaptiveWait.parse(NetLab.EVERY_HOP_WAIT));
     }
 
     @ParameterizedTest(name = "{0} over IPv{1}")
@@ -97,6 +98,8 @@ class MultipathVirtualTest {
                 net.named("b2").shownAs(v6) + ">" + net.named("c2").shownAs(v6));
         List<String> out = new ArrayList<>();
         List<Hop> hops = run.hops();
+        assertThat(hops.get(1).ip()).as("TTL 2 of " + hops).isNotNull();
+        assertThat(hops.get(2).ip()).as("TTL 3 of " + hops).isNotNull();
         String b = hops.get(1).ip().getHostAddress();
         String c = hops.get(2).ip().getHostAddress();
         if (!links.contains(b + ">" + c)) {
@@ -192,6 +195,37 @@ class MultipathVirtualTest {
             int perHop = m.hops().stream().mapToInt(Multipath.MultipathHop::probes).sum();
             assertThat(m.probesSent()).isEqualTo(perHop);
             assertThat(net.sent().size()).as("the run's probes and MDA's").isGreaterThanOrEqualTo(m.probesSent());
+        }
+    }
+
+    /** Branches of unequal length: a -> b1 -> c1 -> d and a -> b2 -> d, so d and the destination each show at two TTLs. */
+    @ParameterizedTest(name = "{0} over IPv{1}")
+    @CsvSource(delimiter = '|', textBlock = PROTOCOLS)
+    void mdaFollowsBranchesOfUnequalLength(String proto, int family) throws Exception {
+        boolean v6 = family == 6;
+        try (VirtualNetwork net = VirtualNetwork.balanced(List.of(List.of("a"), List.of("b1", "b2"), List.of("c1"),
+                List.of("d")))) {
+            net.link("b2", "d");
+            net.destination().listen(80);
+            Multipath m = TracerouteEngine.run(params(net, proto, family, 1).withMultipath(95), net).multipath();
+            String a = net.named("a").shownAs(v6);
+            String b1 = net.named("b1").shownAs(v6);
+            String b2 = net.named("b2").shownAs(v6);
+            String c1 = net.named("c1").shownAs(v6);
+            String d = net.named("d").shownAs(v6);
+            String dst = net.destination().address(v6);
+            String context = proto + " v" + family + ": " + m;
+            assertThat(addresses(m.interfacesAt(1))).as(context).containsExactly(a);
+            assertThat(addresses(m.interfacesAt(2))).as(context).containsExactlyInAnyOrder(b1, b2);
+            assertThat(addresses(m.interfacesAt(3))).as(context).containsExactlyInAnyOrder(c1, d);
+            assertThat(addresses(m.interfacesAt(4))).as(context).containsExactlyInAnyOrder(d, dst);
+            assertThat(addresses(m.interfacesAt(5))).as(context).containsExactly(dst);
+            assertThat(m.hops()).hasSize(5);
+            Set<String> links = new HashSet<>();
+            m.links().forEach(l -> links.add(l.ttl() + " " + l.from().getHostAddress() + ">" + l.to().getHostAddress()));
+            assertThat(links).as(context).containsExactlyInAnyOrder("1 " + a + ">" + b1, "1 " + a + ">" + b2,
+                    "2 " + b1 + ">" + c1, "2 " + b2 + ">" + d, "3 " + c1 + ">" + d, "3 " + d + ">" + dst,
+                    "4 " + d + ">" + dst);
         }
     }
 
