@@ -30,9 +30,6 @@ public interface ProbeDriver extends AutoCloseable {
     /** Source port probes leave from (0 for ICMP). */
     int sourcePort();
 
-    /** Destination port in the result (0 for ICMP). */
-    int destinationPort();
-
     @Override
     default void close() {}
 

@@ -93,9 +93,4 @@ public final class IcmpDriver implements ProbeDriver {
     public int sourcePort() {
         return 0;
     }
-
-    @Override
-    public int destinationPort() {
-        return 0;
-    }
 }

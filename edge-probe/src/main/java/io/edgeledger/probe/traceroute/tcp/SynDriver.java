@@ -1,8 +1,8 @@
 package io.edgeledger.probe.traceroute.tcp;
 
 import io.edgeledger.probe.traceroute.engine.FlowPorts;
+import io.edgeledger.probe.traceroute.engine.LeasedPortDriver;
 import io.edgeledger.probe.traceroute.engine.PortLease;
-import io.edgeledger.probe.traceroute.engine.ProbeDriver;
 import io.edgeledger.probe.traceroute.packet.Inbound;
 import io.edgeledger.probe.traceroute.packet.IpProto;
 import io.edgeledger.probe.traceroute.packet.Packets;
@@ -18,15 +18,10 @@ import java.security.SecureRandom;
  * Both ports are fixed, so a run is one flow (Paris traceroute's TCP); multipath discovery varies the
  * source port: flow {@code f} leaves from the reserved port + f (not held, only the first is).
  */
-public final class SynDriver implements ProbeDriver {
+public final class SynDriver extends LeasedPortDriver {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] MSS_1460 = {2, 4, 0x05, (byte) 0xb4};
 
-    private final InetAddress source;
-    private final InetAddress target;
-    private final int port;
-    private final PortLease reservation;
-    private final int srcPort;
     private final long baseSeq;
     private final int baseIpId;
     private final int maxKey;
@@ -35,11 +30,7 @@ public final class SynDriver implements ProbeDriver {
 
     /** Probes from the reserved source port (held so the kernel gives it to no one else), released on close. */
     public SynDriver(PortLease reservation, InetAddress source, InetAddress target, int port, int maxKey) {
-        this.source = source;
-        this.target = target;
-        this.port = port;
-        this.reservation = reservation;
-        this.srcPort = reservation.port();
+        super(reservation, source, target, port);
         this.baseSeq = RANDOM.nextInt() & 0xffffffffL;
         this.baseIpId = RANDOM.nextInt(0x10000);
         this.maxKey = maxKey;
@@ -90,7 +81,7 @@ public final class SynDriver implements ProbeDriver {
             if (key < 1 || key > maxKey || (!v6 && q.ipId() != ipId(key)) || !sentFrom(key, q.srcPort())) {
                 return null;
             }
-            return new Answer(key, e.from(), target.equals(e.from()));
+            return quotedAnswer(key, e);
         }
         return null;
     }
@@ -99,20 +90,5 @@ public final class SynDriver implements ProbeDriver {
         synchronized (srcPorts) {
             return srcPorts[key] == port;
         }
-    }
-
-    @Override
-    public int sourcePort() {
-        return srcPort;
-    }
-
-    @Override
-    public int destinationPort() {
-        return port;
-    }
-
-    @Override
-    public void close() {
-        reservation.close();
     }
 }

@@ -1,8 +1,8 @@
 package io.edgeledger.probe.traceroute.udp;
 
 import io.edgeledger.probe.traceroute.engine.FlowPorts;
+import io.edgeledger.probe.traceroute.engine.LeasedPortDriver;
 import io.edgeledger.probe.traceroute.engine.PortLease;
-import io.edgeledger.probe.traceroute.engine.ProbeDriver;
 import io.edgeledger.probe.traceroute.packet.Checksum;
 import io.edgeledger.probe.traceroute.packet.Inbound;
 import io.edgeledger.probe.traceroute.packet.IpProto;
@@ -21,15 +21,10 @@ import java.nio.charset.StandardCharsets;
  * Paris traceroute does), so nothing a per-flow load balancer hashes varies within a flow. Flow
  * {@code f} goes to destination port {@code port + f} (flow 0: the port asked for).
  */
-public final class UdpDriver implements ProbeDriver {
+public final class UdpDriver extends LeasedPortDriver {
     public static final int IP_ID_BASE = 41821;
     private static final byte[] MAGIC = "NSMNC".getBytes(StandardCharsets.US_ASCII);
 
-    private final InetAddress source;
-    private final InetAddress target;
-    private final int port;
-    private final PortLease reservation;
-    private final int srcPort;
     private final int[] checksums;
     private final int[] dstPorts;
     private final boolean v6;
@@ -44,14 +39,10 @@ public final class UdpDriver implements ProbeDriver {
     /** {@code paris}: constant flow identifier, identity in the checksum (see the class comment). */
     public UdpDriver(PortLease reservation, InetAddress source, InetAddress target, int port, int maxKey,
                      boolean paris) {
+        super(reservation, source, target, port);
         if (paris && maxKey >= 0xffff - PARIS_CHECKSUM_BASE) {
             throw new IllegalArgumentException("at most " + (0xffff - PARIS_CHECKSUM_BASE - 1) + " Paris probes");
         }
-        this.source = source;
-        this.target = target;
-        this.port = port;
-        this.reservation = reservation;
-        this.srcPort = reservation.port();
         this.checksums = new int[maxKey + 1];
         this.dstPorts = new int[maxKey + 1];
         this.v6 = target.getAddress().length == 16;
@@ -61,7 +52,7 @@ public final class UdpDriver implements ProbeDriver {
     @Override
     public byte[] packet(int key, int ttl, int flow) {
         if (!paris) {
-            return ProbeDriver.super.packet(key, ttl, flow);
+            return super.packet(key, ttl, flow);
         }
         int dstPort = FlowPorts.port(port, flow);
         int ipId = v6 ? 0 : (IP_ID_BASE + key) & 0xffff;
@@ -127,21 +118,6 @@ public final class UdpDriver implements ProbeDriver {
                 return null;
             }
         }
-        return new Answer(key, e.from(), target.equals(e.from()));
-    }
-
-    @Override
-    public int sourcePort() {
-        return srcPort;
-    }
-
-    @Override
-    public int destinationPort() {
-        return port;
-    }
-
-    @Override
-    public void close() {
-        reservation.close();
+        return quotedAnswer(key, e);
     }
 }
