@@ -86,7 +86,8 @@ public record TracerouteParams(String hostname, Protocol protocol, int port, int
         return new TracerouteParams(spec.target(), Protocol.valueOf(spec.protocol().name()), spec.port(),
                 spec.tracerouteQueries(), spec.maxTtl(), spec.timeoutMillis(), TcpMethod.valueOf(spec.tcpMethod().name()),
                 spec.e2eQueries(), spec.ipv6(), spec.reverseDns(), spec.sourcePublicIp(), spec.skipPrivateHops(),
-                spec.parallel(), d.adaptiveWait(), d.sendDelayMillis(), d.e2eIntervalMillis(), d.publicIpEndpoints());
+                spec.parallel(), d.adaptiveWait(), d.sendDelayMillis(), d.e2eIntervalMillis(), d.publicIpEndpoints(),
+                spec.paris(), spec.multipath() ? spec.confidence() : 0);
     }
 
     public static TracerouteParams defaults(String hostname) {

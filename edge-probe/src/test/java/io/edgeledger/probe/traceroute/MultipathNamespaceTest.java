@@ -140,6 +140,47 @@ class MultipathNamespaceTest {
         assertThat(r.json().path("traceroute").path("runs").size()).isEqualTo(1);
     }
 
+    /** The wire contract's options (TracerouteSpec) through {@code edge-probe serve}: MDA asked for in the query. */
+    @org.junit.jupiter.api.Test
+    void theHttpServerRunsMdaAskedForInTheQuery() throws Exception {
+        String addr = "127.0.0.1:3766";
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", prefix + "-src"));
+        cmd.addAll(NetLab.javaCommand());
+        cmd.addAll(List.of("serve", "--addr", addr, "--max-concurrent", "1"));
+        Process server = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (curl(addr, "/health").code() != 0) {
+                assertThat(System.nanoTime()).as("the server never answered /health").isLessThan(deadline);
+                assertThat(server.isAlive()).as("the server exited").isTrue();
+                Thread.sleep(50);
+            }
+            NetLab.Result refused = curl(addr, "/traceroute?target=" + dst(4) + "&confidence=90");
+            assertThat(refused.out()).contains("\"code\":\"bad_request\"", "confidence applies to multipath only")
+                    .endsWith("\n400");
+            NetLab.Result r = curl(addr, "/traceroute?target=" + dst(4) + "&protocol=udp&multipath&confidence=90"
+                    + "&traceroute-queries=1&e2e-queries=0&max-ttl=8&timeout=3000");
+            String out = r.out();
+            assertThat(out).as(r.err()).endsWith("\n200");
+            JsonNode mp = NetLab.JSON.readTree(out.substring(0, out.lastIndexOf('\n'))).path("multipath");
+            assertThat(mp.path("confidence").asDouble()).as(out).isEqualTo(90.0);
+            JsonNode hops = mp.path("hops");
+            assertThat(hops.size()).as(out).isEqualTo(4);
+            assertThat(strings(hops.get(1).path("interfaces"))).as(out).containsExactlyInAnyOrderElementsOf(branches(4));
+            assertThat(hops.get(3).path("destination").asBoolean()).as(out).isTrue();
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    /** curl inside the source namespace; out = "BODY\nSTATUS". */
+    private NetLab.Result curl(String addr, String pathAndQuery) throws Exception {
+        return NetLab.run(prefix, List.of("ip", "netns", "exec", prefix + "-src", "curl", "-s", "-w", "\n%{http_code}",
+                "http://" + addr + pathAndQuery), 120);
+    }
+
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
