@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * {@code GET /traceroute} query (DESIGN.md 2.2) and a {@code network_path} check instance (2.3), with one set of limits.
  * JSON and query strings use the query names ({@code max-ttl}, {@code tcp-method}); a check instance uses snake_case
  * and calls the target {@code hostname}. Defaults are datadog-traceroute's, except the agent's 1000 ms timeout for
- * checks and jobs.
+ * checks and jobs. {@code paris}, {@code multipath} and {@code confidence} are the probe CLI's Paris traceroute and
+ * multipath discovery (MDA) options: {@code confidence} (percent) only means something with {@code multipath}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TracerouteSpec(
@@ -30,7 +31,10 @@ public record TracerouteSpec(
         @JsonProperty("skip-private-hops") boolean skipPrivateHops,
         @JsonProperty("source-public-ip") boolean sourcePublicIp,
         /* null: the probe's default for the protocol */
-        @JsonProperty("parallel") Boolean parallel) {
+        @JsonProperty("parallel") Boolean parallel,
+        @JsonProperty("paris") boolean paris,
+        @JsonProperty("multipath") boolean multipath,
+        @JsonProperty("confidence") int confidence) {
 
     public static final int DEFAULT_PORT = 33434;
     public static final int DEFAULT_MAX_TTL = 30;
@@ -46,6 +50,10 @@ public record TracerouteSpec(
     public static final int MAX_TIMEOUT_MS = 600_000;
     public static final int MAX_E2E_QUERIES = 10_000;
     public static final int MAX_TARGET_LENGTH = 253;
+    /** The probe CLI's --confidence: multipath discovery finds every next hop with this probability (percent). */
+    public static final int DEFAULT_CONFIDENCE = 95;
+    public static final int MIN_CONFIDENCE = 50;
+    public static final int MAX_CONFIDENCE = 99;
     /** Host names (letters, digits, '.', '-', '_') and IP literals (IPv6 adds ':'); nothing a resolver would choke on. */
     private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9._:-]+");
 
@@ -68,6 +76,18 @@ public record TracerouteSpec(
         range("timeout", timeoutMillis, 1, MAX_TIMEOUT_MS);
         range("traceroute-queries", tracerouteQueries, 1, MAX_QUERIES);
         range("e2e-queries", e2eQueries, 0, MAX_E2E_QUERIES);
+        range("confidence", confidence, MIN_CONFIDENCE, MAX_CONFIDENCE);
+        if (!multipath && confidence != DEFAULT_CONFIDENCE) {
+            throw new InvalidFieldException("confidence", "applies to multipath only (set multipath too)");
+        }
+    }
+
+    /** A spec without Paris mode or multipath discovery. */
+    public TracerouteSpec(String target, Protocol protocol, int port, int maxTtl, int timeoutMillis, int tracerouteQueries,
+                          int e2eQueries, TcpMethod tcpMethod, boolean ipv6, boolean reverseDns, boolean skipPrivateHops,
+                          boolean sourcePublicIp, Boolean parallel) {
+        this(target, protocol, port, maxTtl, timeoutMillis, tracerouteQueries, e2eQueries, tcpMethod, ipv6, reverseDns,
+                skipPrivateHops, sourcePublicIp, parallel, false, false, DEFAULT_CONFIDENCE);
     }
 
     /** A spec for {@code target} with datadog-traceroute's defaults. */

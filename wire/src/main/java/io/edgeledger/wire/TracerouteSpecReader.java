@@ -16,7 +16,7 @@ enum TracerouteSpecReader {
 
     private static final List<String> NAMES = List.of("target", "protocol", "port", "max-ttl", "timeout",
             "traceroute-queries", "e2e-queries", "tcp-method", "ipv6", "reverse-dns", "skip-private-hops",
-            "source-public-ip", "parallel");
+            "source-public-ip", "parallel", "paris", "multipath", "confidence");
 
     private final UnaryOperator<String> naming;
     private final int defaultTimeout;
@@ -53,7 +53,9 @@ enum TracerouteSpecReader {
                     values.get(naming.apply("tcp-method")) == null ? TracerouteSpec.TcpMethod.SYN
                             : TracerouteSpec.TcpMethod.parse(text("tcp-method", values.get(naming.apply("tcp-method")))),
                     flag(values, "ipv6"), flag(values, "reverse-dns"), flag(values, "skip-private-hops"),
-                    flag(values, "source-public-ip"), optionalFlag(values, "parallel"));
+                    flag(values, "source-public-ip"), optionalFlag(values, "parallel"),
+                    flag(values, "paris"), flag(values, "multipath"),
+                    integer(values, "confidence", TracerouteSpec.DEFAULT_CONFIDENCE));
         } catch (InvalidFieldException e) {
             throw e.renamed(naming.apply(e.field()));
         }

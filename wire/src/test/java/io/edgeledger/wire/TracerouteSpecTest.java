@@ -67,6 +67,46 @@ class TracerouteSpecTest {
     }
 
     @Test
+    void multipathOptionsReadFromEverySource() throws Exception {
+        TracerouteSpec query = TracerouteSpec.fromQuery(QueryString.parse("target=h&paris&multipath&confidence=90"));
+        assertThat(query.paris()).isTrue();
+        assertThat(query.multipath()).isTrue();
+        assertThat(query.confidence()).isEqualTo(90);
+        TracerouteSpec instance = TracerouteSpec.fromInstance(Map.of("hostname", "h", "multipath", "true", "confidence", "99"));
+        assertThat(instance.multipath()).isTrue();
+        assertThat(instance.paris()).isFalse();
+        assertThat(instance.confidence()).isEqualTo(99);
+        TracerouteSpec job = json.readValue("{\"target\":\"h\",\"multipath\":true,\"confidence\":50}", TracerouteSpec.class);
+        assertThat(job.confidence()).isEqualTo(50);
+        assertThat(json.readValue(json.writeValueAsString(job), TracerouteSpec.class)).isEqualTo(job);
+        TracerouteSpec plain = TracerouteSpec.fromQuery(Map.of("target", "h"));
+        assertThat(plain.paris()).isFalse();
+        assertThat(plain.multipath()).isFalse();
+        assertThat(plain.confidence()).isEqualTo(TracerouteSpec.DEFAULT_CONFIDENCE);
+    }
+
+    @Test
+    void confidenceIsAPercentForMultipathOnly() {
+        for (String[] bad : new String[][] {{"multipath", "confidence", "49"}, {"multipath", "confidence", "100"},
+                {"multipath", "confidence", "high"}, {"paris", "confidence", "90"}, {"target", "confidence", "95.5"}}) {
+            Map<String, String> query = new java.util.HashMap<>(Map.of("target", "h", bad[1], bad[2]));
+            query.putIfAbsent(bad[0], "true");
+            assertThatThrownBy(() -> TracerouteSpec.fromQuery(query)).as(String.join(" ", bad))
+                    .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("confidence"));
+        }
+        assertThatThrownBy(() -> TracerouteSpec.fromQuery(Map.of("target", "h", "confidence", "90")))
+                .hasMessage("confidence applies to multipath only (set multipath too)");
+        assertThatThrownBy(() -> TracerouteSpec.fromQuery(Map.of("target", "h", "multipath", "1", "confidence", "100")))
+                .hasMessage("confidence must be between 50 and 99, got 100");
+        // the CLI's rule: the default value is no request, so it passes without multipath
+        assertThat(TracerouteSpec.fromQuery(Map.of("target", "h", "confidence", "95")).multipath()).isFalse();
+        assertThatThrownBy(() -> TracerouteSpec.fromInstance(Map.of("hostname", "h", "multipath", "maybe")))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("multipath"));
+        assertThatThrownBy(() -> TracerouteSpec.fromQuery(Map.of("target", "h", "paris", "2")))
+                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("paris"));
+    }
+
+    @Test
     void aTargetIsAHostNameOrAnAddress() {
         for (String bad : new String[] {"\ud800\u0000\udfff", "a b", "x".repeat(254), "", "host/1", "h\n"}) {
             assertThatThrownBy(() -> TracerouteSpec.defaults(bad)).as(bad)

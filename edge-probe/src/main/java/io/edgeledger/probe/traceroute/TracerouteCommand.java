@@ -75,6 +75,21 @@ public final class TracerouteCommand implements Callable<Integer> {
                     + "never below MIN_MS. 0,0 waits the full timeout (default: ${DEFAULT-VALUE}).")
     String adaptiveWait;
 
+    @Option(names = "--paris", description = "Paris traceroute: each run keeps one flow identifier, so per-flow load "
+            + "balancers send all its probes one way (UDP: fixed ports and payload length, the probe identity in the "
+            + "UDP checksum; ICMP: a constant checksum; TCP SYN: fixed ports, as always).")
+    boolean paris;
+
+    @Option(names = "--multipath", description = "Also run multipath discovery (MDA, as Paris traceroute and scamper "
+            + "tracelb): vary the flow identifier, probe each hop until every next hop is found at --confidence, "
+            + "and add a \"multipath\" section (interfaces per TTL, links, probe counts). Implies --paris for the runs. "
+            + "UDP varies the destination port, TCP (any method: SYN probes) the source port, ICMP the checksum.")
+    boolean multipath;
+
+    @Option(names = "--confidence", paramLabel = "PCT", defaultValue = "95", description = "Confidence of multipath "
+            + "discovery, 50..99 percent (default: ${DEFAULT-VALUE}).")
+    int confidence;
+
     @Option(names = "--delay", defaultValue = "0", description = "Delay between probes in ms (default: ${DEFAULT-VALUE}).")
     int delay;
 
@@ -121,7 +136,11 @@ public final class TracerouteCommand implements Callable<Integer> {
             params = new TracerouteParams(host, Protocol.parse(proto), port, queries, maxTtl, timeout,
                     TcpMethod.parse(tcpMethod), e2eQueries, ipv6, reverseDns, sourcePublicIp, skipPrivateHops,
                     parallel ? Boolean.TRUE : serial ? Boolean.FALSE : null, AdaptiveWait.parse(adaptiveWait), delay,
-                    e2eInterval, publicIpEndpoints == null ? TracerouteParams.DEFAULT_PUBLIC_IP_ENDPOINTS : publicIpEndpoints);
+                    e2eInterval, publicIpEndpoints == null ? TracerouteParams.DEFAULT_PUBLIC_IP_ENDPOINTS : publicIpEndpoints,
+                    paris, multipath ? confidence : 0);
+            if (!multipath && confidence != TracerouteParams.DEFAULT_MULTIPATH_CONFIDENCE) {
+                throw new IllegalArgumentException("--confidence applies to --multipath only");
+            }
         } catch (IllegalArgumentException e) {
             err.println("edge-probe traceroute: " + e.getMessage());
             err.flush();

@@ -14,12 +14,15 @@ import io.edgeledger.probe.traceroute.engine.RunOutcome;
 import io.edgeledger.probe.traceroute.engine.Trace;
 import io.edgeledger.probe.traceroute.engine.TraceSettings;
 import io.edgeledger.probe.traceroute.icmp.IcmpTracer;
+import io.edgeledger.probe.traceroute.multipath.MultipathDiscovery;
+import io.edgeledger.probe.traceroute.multipath.StoppingRule;
 import io.edgeledger.probe.traceroute.net.HostNetwork;
 import io.edgeledger.probe.traceroute.publicip.PublicIp;
 import io.edgeledger.probe.traceroute.publicip.PublicIpLookup;
 import io.edgeledger.probe.traceroute.result.E2eProbe;
 import io.edgeledger.probe.traceroute.result.Hop;
 import io.edgeledger.probe.traceroute.result.HopCount;
+import io.edgeledger.probe.traceroute.result.Multipath;
 import io.edgeledger.probe.traceroute.result.TracerouteResult;
 import io.edgeledger.probe.traceroute.result.TracerouteRun;
 import io.edgeledger.probe.traceroute.tcp.TcpTracer;
@@ -49,6 +52,9 @@ public final class TracerouteEngine {
 
     private TracerouteEngine() {}
 
+    /** Probe budget of one multipath discovery (what 30 TTLs of a 16-way load balancer need, with room). */
+    static final int MULTIPATH_MAX_PROBES = 10_000;
+
     private static final boolean DEBUG = Boolean.getBoolean("edgeledger.traceroute.debug");
     private static final long T0 = System.nanoTime();
 
@@ -77,11 +83,16 @@ public final class TracerouteEngine {
             if (network != HostNetwork.INSTANCE) {
                 throw new TracerouteException("syn_socket uses the host's TCP sockets, not a packet network");
             }
-            return finish(p, publicIp, SynSocketTrace.runs(p, target), SynSocketTrace.e2e(p, target));
+            if (p.multipath() || p.paris()) {
+                throw new TracerouteException("--paris and --multipath pick each probe's ports and need raw sockets;"
+                        + " syn_socket leaves the ports to the kernel");
+            }
+            return finish(p, publicIp, SynSocketTrace.runs(p, target), SynSocketTrace.e2e(p, target), null);
         }
         ProtocolTracer tracer = tracer(p);
         List<TracerouteRun> runs = new ArrayList<>();
         E2eProbe e2e;
+        Multipath multipath = null;
         try {
             Route route = network.route(target);
             debug("route " + route);
@@ -104,6 +115,10 @@ public final class TracerouteEngine {
                             o.destination(), o.destinationPort(), List.of(), o.hops()));
                 }
                 debug("runs done");
+                if (p.multipath()) {
+                    multipath = multipath(p, tracer, trace);
+                    debug("multipath done");
+                }
             }
         } catch (IOException e) {
             throw new TracerouteException("traceroute to " + target.getHostAddress() + " failed: " + e.getMessage(), e);
@@ -111,27 +126,35 @@ public final class TracerouteEngine {
             throw new TracerouteException("native support (JNA, libpcap) could not be loaded: " + rootMessage(e)
                     + " (is libpcap0.8 installed and the JNA temporary directory writable?)", e);
         }
-        return finish(p, publicIp, runs, e2e);
+        return finish(p, publicIp, runs, e2e, multipath);
+    }
+
+    private static Multipath multipath(TracerouteParams p, ProtocolTracer tracer, Trace trace)
+            throws IOException, InterruptedException {
+        try (ProbeDriver d = tracer.multipathDriver(trace, MULTIPATH_MAX_PROBES)) {
+            return new MultipathDiscovery(trace.session(), d, new StoppingRule(p.multipathConfidence()), p.maxTtl(),
+                    p.timeoutMillis() * 1_000_000L, MULTIPATH_MAX_PROBES).run();
+        }
     }
 
     /** Reverse DNS, public IP and the private-hop filter, whatever way the runs were made. */
     private static TracerouteResult finish(TracerouteParams p, CompletableFuture<PublicIp> publicIp,
-                                           List<TracerouteRun> runs, E2eProbe e2e) {
+                                           List<TracerouteRun> runs, E2eProbe e2e, Multipath multipath) {
         if (p.reverseDns()) {
             runs = withReverseDns(runs);
         }
         PublicIp pip = publicIp == null ? null : publicIp.join();
         TracerouteResult result = new TracerouteResult(UUID.randomUUID().toString(), p.protocol().wireName(),
                 pip == null ? "" : pip.address(), pip == null ? null : pip.error(), p.hostname(), p.port(),
-                runs, HopCount.of(runs), e2e);
+                runs, HopCount.of(runs), e2e, multipath);
         return p.skipPrivateHops() ? result.withoutPrivateHops() : result;
     }
 
     /** The protocol's tracer: the only place that maps the parameters' protocol and TCP method. */
     static ProtocolTracer tracer(TracerouteParams p) {
         return switch (p.protocol()) {
-            case UDP -> new UdpTracer(p.port());
-            case ICMP -> new IcmpTracer();
+            case UDP -> new UdpTracer(p.port(), p.parisRuns());
+            case ICMP -> new IcmpTracer(p.parisRuns());
             case TCP -> switch (p.tcpMethod()) {
                 case SYN -> TcpTracer.syn(p.port());
                 case SACK -> TcpTracer.sack(p.port());

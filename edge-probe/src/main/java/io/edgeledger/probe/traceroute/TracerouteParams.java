@@ -7,13 +7,28 @@ import java.util.List;
 /**
  * Everything a traceroute test needs; defaults are datadog-traceroute's (DESIGN 2.1). {@code parallel}
  * null means the default, parallel for every protocol and TCP method (DESIGN 2.1); false is {@code --serial}.
+ * {@code paris}: every run keeps one flow identifier (Paris traceroute); {@code multipathConfidence} &gt; 0
+ * adds multipath discovery (MDA) at that confidence in percent (its runs are Paris runs too).
  */
 public record TracerouteParams(String hostname, Protocol protocol, int port, int tracerouteQueries, int maxTtl,
                                int timeoutMillis, TcpMethod tcpMethod, int e2eQueries, boolean ipv6,
                                boolean reverseDns, boolean sourcePublicIp, boolean skipPrivateHops,
                                Boolean parallel, AdaptiveWait adaptiveWait, int sendDelayMillis,
-                               int e2eIntervalMillis, List<String> publicIpEndpoints) {
+                               int e2eIntervalMillis, List<String> publicIpEndpoints, boolean paris,
+                               int multipathConfidence) {
     public static final int DEFAULT_PORT = 33434;
+    public static final int DEFAULT_MULTIPATH_CONFIDENCE = 95;
+
+    /** Without Paris mode or multipath discovery (upstream's runs). */
+    public TracerouteParams(String hostname, Protocol protocol, int port, int tracerouteQueries, int maxTtl,
+                            int timeoutMillis, TcpMethod tcpMethod, int e2eQueries, boolean ipv6,
+                            boolean reverseDns, boolean sourcePublicIp, boolean skipPrivateHops,
+                            Boolean parallel, AdaptiveWait adaptiveWait, int sendDelayMillis,
+                            int e2eIntervalMillis, List<String> publicIpEndpoints) {
+        this(hostname, protocol, port, tracerouteQueries, maxTtl, timeoutMillis, tcpMethod, e2eQueries, ipv6,
+                reverseDns, sourcePublicIp, skipPrivateHops, parallel, adaptiveWait, sendDelayMillis,
+                e2eIntervalMillis, publicIpEndpoints, false, 0);
+    }
     public static final List<String> DEFAULT_PUBLIC_IP_ENDPOINTS =
             io.edgeledger.probe.traceroute.publicip.PublicIpLookup.UPSTREAM_ENDPOINTS;
 
@@ -29,6 +44,31 @@ public record TracerouteParams(String hostname, Protocol protocol, int port, int
         check(sendDelayMillis, 0, 10_000, "delay (ms)");
         check(e2eIntervalMillis, 0, 10_000, "e2e-interval (ms)");
         publicIpEndpoints = List.copyOf(publicIpEndpoints);
+        if (multipathConfidence != 0) {
+            check(multipathConfidence, 50, 99, "multipath confidence (%)");
+        }
+    }
+
+    public boolean multipath() {
+        return multipathConfidence > 0;
+    }
+
+    /** Paris runs: asked for, or implied by multipath discovery. */
+    public boolean parisRuns() {
+        return paris || multipath();
+    }
+
+    public TracerouteParams withParis(boolean on) {
+        return new TracerouteParams(hostname, protocol, port, tracerouteQueries, maxTtl, timeoutMillis, tcpMethod,
+                e2eQueries, ipv6, reverseDns, sourcePublicIp, skipPrivateHops, parallel, adaptiveWait,
+                sendDelayMillis, e2eIntervalMillis, publicIpEndpoints, on, multipathConfidence);
+    }
+
+    /** Multipath discovery at this confidence in percent (0: off). */
+    public TracerouteParams withMultipath(int confidencePercent) {
+        return new TracerouteParams(hostname, protocol, port, tracerouteQueries, maxTtl, timeoutMillis, tcpMethod,
+                e2eQueries, ipv6, reverseDns, sourcePublicIp, skipPrivateHops, parallel, adaptiveWait,
+                sendDelayMillis, e2eIntervalMillis, publicIpEndpoints, paris, confidencePercent);
     }
 
     private static void check(int v, int min, int max, String name) {
@@ -46,7 +86,8 @@ public record TracerouteParams(String hostname, Protocol protocol, int port, int
         return new TracerouteParams(spec.target(), Protocol.valueOf(spec.protocol().name()), spec.port(),
                 spec.tracerouteQueries(), spec.maxTtl(), spec.timeoutMillis(), TcpMethod.valueOf(spec.tcpMethod().name()),
                 spec.e2eQueries(), spec.ipv6(), spec.reverseDns(), spec.sourcePublicIp(), spec.skipPrivateHops(),
-                spec.parallel(), d.adaptiveWait(), d.sendDelayMillis(), d.e2eIntervalMillis(), d.publicIpEndpoints());
+                spec.parallel(), d.adaptiveWait(), d.sendDelayMillis(), d.e2eIntervalMillis(), d.publicIpEndpoints(),
+                spec.paris(), spec.multipath() ? spec.confidence() : 0);
     }
 
     public static TracerouteParams defaults(String hostname) {
@@ -57,18 +98,18 @@ public record TracerouteParams(String hostname, Protocol protocol, int port, int
     public TracerouteParams withProtocol(Protocol p) {
         return new TracerouteParams(hostname, p, port, tracerouteQueries, maxTtl, timeoutMillis, tcpMethod, e2eQueries,
                 ipv6, reverseDns, sourcePublicIp, skipPrivateHops, parallel, adaptiveWait, sendDelayMillis,
-                e2eIntervalMillis, publicIpEndpoints);
+                e2eIntervalMillis, publicIpEndpoints, paris, multipathConfidence);
     }
 
     public TracerouteParams withTcpMethod(TcpMethod m) {
         return new TracerouteParams(hostname, protocol, port, tracerouteQueries, maxTtl, timeoutMillis, m,
                 e2eQueries, ipv6, reverseDns, sourcePublicIp, skipPrivateHops, parallel, adaptiveWait,
-                sendDelayMillis, e2eIntervalMillis, publicIpEndpoints);
+                sendDelayMillis, e2eIntervalMillis, publicIpEndpoints, paris, multipathConfidence);
     }
 
     public TracerouteParams withPort(int p) {
         return new TracerouteParams(hostname, protocol, p, tracerouteQueries, maxTtl, timeoutMillis, tcpMethod,
                 e2eQueries, ipv6, reverseDns, sourcePublicIp, skipPrivateHops, parallel, adaptiveWait,
-                sendDelayMillis, e2eIntervalMillis, publicIpEndpoints);
+                sendDelayMillis, e2eIntervalMillis, publicIpEndpoints, paris, multipathConfidence);
     }
 }

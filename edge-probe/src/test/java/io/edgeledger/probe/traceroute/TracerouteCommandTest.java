@@ -59,8 +59,8 @@ class TracerouteCommandTest {
     private static final List<String> FLAGS = List.of("-P", "--proto", "-p", "--port", "-q", "--traceroute-queries",
             "-m", "--max-ttl", "--timeout", "--tcp-method", "-Q", "--e2e-queries", "--ipv6", "--reverse-dns",
             "--source-public-ip", "--skip-private-hops", "--parallel", "--serial", "--wait", "--delay",
-            "--e2e-interval", "--public-ip-endpoint", "--format", "-v", "--verbose", "--windows-driver", "-h", "--help",
-            "-V", "--version");
+            "--e2e-interval", "--public-ip-endpoint", "--format", "-v", "--verbose", "--windows-driver", "--paris",
+            "--multipath", "--confidence", "-h", "--help", "-V", "--version");
 
     @Test
     void helpDocumentsEveryFlag() {
@@ -81,6 +81,16 @@ class TracerouteCommandTest {
         for (String method : List.of("syn", "sack", "prefer_sack")) {
             assertThat(help).contains(method);
         }
+    }
+
+    @Test
+    void multipathConfidenceOutsideItsRangeOrWithoutMultipathIsAUsageError() {
+        Run alone = run("--confidence", "90", "-q", "1", "198.18.0.2");
+        assertThat(alone.code()).isEqualTo(TracerouteCommand.EXIT_USAGE);
+        assertThat(alone.err()).contains("--confidence applies to --multipath only");
+        Run tooHigh = run("--multipath", "--confidence", "100", "-q", "1", "198.18.0.2");
+        assertThat(tooHigh.code()).isEqualTo(TracerouteCommand.EXIT_USAGE);
+        assertThat(tooHigh.err()).contains("multipath confidence (%) must be between 50 and 99");
     }
 
     @Test

@@ -80,6 +80,20 @@ class JobsTest {
     }
 
     @Test
+    void multipathOptionsReachTheProbeAndABadConfidenceIsNamed() {
+        SignedProbe probe = SignedProbe.enroll("jobs-multipath");
+        postJob("{\"probe_id\":\"" + probe.id + "\",\"params\":{\"target\":\"198.18.2.2\",\"paris\":true,"
+                + "\"multipath\":true,\"confidence\":90}}").then().statusCode(201);
+        probe.get("/v1/probes/" + probe.id + "/jobs", "wait=5").then().statusCode(200).body("", hasSize(1))
+                .body("[0].params.paris", equalTo(true)).body("[0].params.multipath", equalTo(true))
+                .body("[0].params.confidence", equalTo(90));
+        postJob("{\"probe_id\":\"" + probe.id + "\",\"params\":{\"target\":\"x\",\"multipath\":true,\"confidence\":100}}")
+                .then().statusCode(400).body("message", org.hamcrest.Matchers.containsString("params.confidence must be between 50 and 99"));
+        postJob("{\"probe_id\":\"" + probe.id + "\",\"params\":{\"target\":\"x\",\"confidence\":90}}")
+                .then().statusCode(400).body("message", org.hamcrest.Matchers.containsString("params.confidence applies to multipath only"));
+    }
+
+    @Test
     void badJobsAndWaitsAreRefused() {
         SignedProbe probe = SignedProbe.enroll("jobs-bad");
         postJob("{\"params\":{\"target\":\"x\"}}").then().statusCode(400).body("code", equalTo("invalid_job"));

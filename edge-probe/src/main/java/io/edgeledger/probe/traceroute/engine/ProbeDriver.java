@@ -12,14 +12,23 @@ public interface ProbeDriver extends AutoCloseable {
     /** The full IP packet for probe {@code key}, sent with IP TTL / hop limit {@code ttl}. */
     byte[] packet(int key, int ttl);
 
+    /**
+     * Probe {@code key} on flow {@code flow}: every probe of one flow has the same flow identifier (what a
+     * per-flow load balancer hashes: ports, or the ICMP checksum), flow 0 being the one {@link #packet(int, int)}
+     * uses. Only drivers made for Paris / multipath probing take other flows.
+     */
+    default byte[] packet(int key, int ttl, int flow) {
+        if (flow != 0) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " probes a single flow");
+        }
+        return packet(key, ttl);
+    }
+
     /** The probe this packet answers, or null when it is not ours. Must never throw on odd input. */
     Answer match(Inbound packet);
 
     /** Source port probes leave from (0 for ICMP). */
     int sourcePort();
-
-    /** Destination port in the result (0 for ICMP). */
-    int destinationPort();
 
     @Override
     default void close() {}

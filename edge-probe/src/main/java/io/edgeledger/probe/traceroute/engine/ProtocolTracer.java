@@ -17,4 +17,7 @@ public interface ProtocolTracer {
 
     /** Driver for the end-to-end probe: keys 1..count, straight to the destination. */
     ProbeDriver e2eDriver(Trace trace, int count) throws IOException;
+
+    /** Driver for multipath discovery: keys 1..maxKey on any flow (Paris probes, see ProbeDriver#packet(int, int, int)). */
+    ProbeDriver multipathDriver(Trace trace, int maxKey) throws IOException;
 }

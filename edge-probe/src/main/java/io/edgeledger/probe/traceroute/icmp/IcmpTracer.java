@@ -10,6 +10,13 @@ import java.net.InetAddress;
 
 /** ICMP echo traceroute: routers answer time exceeded, the destination an echo reply. */
 public final class IcmpTracer implements ProtocolTracer {
+    private final boolean paris;
+
+    /** {@code paris}: a constant checksum per run (see IcmpDriver). */
+    public IcmpTracer(boolean paris) {
+        this.paris = paris;
+    }
+
     @Override
     public String captureFilter(InetAddress source, InetAddress target) {
         boolean v6 = target.getAddress().length == 16;
@@ -20,13 +27,18 @@ public final class IcmpTracer implements ProtocolTracer {
 
     @Override
     public RunOutcome trace(Trace trace) throws IOException, InterruptedException {
-        try (ProbeDriver d = e2eDriver(trace, trace.maxTtl())) {
+        try (ProbeDriver d = new IcmpDriver(trace.source(), trace.target(), trace.maxTtl(), paris)) {
             return new RunOutcome(trace.source(), 0, trace.target(), 0, trace.run(d));
         }
     }
 
     @Override
     public ProbeDriver e2eDriver(Trace trace, int count) {
-        return new IcmpDriver(trace.source(), trace.target(), count);
+        return new IcmpDriver(trace.source(), trace.target(), count, paris);
+    }
+
+    @Override
+    public ProbeDriver multipathDriver(Trace trace, int maxKey) {
+        return new IcmpDriver(trace.source(), trace.target(), maxKey, true);
     }
 }

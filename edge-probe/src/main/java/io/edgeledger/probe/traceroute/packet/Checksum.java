@@ -37,4 +37,15 @@ public final class Checksum {
         int c = fold(sum(b, off, len, acc));
         return c;
     }
+
+    /**
+     * The 16-bit word that, written where a zero word was (at an even offset of the summed bytes), turns
+     * checksum {@code current} into {@code wanted}: Paris traceroute's way of making the checksum carry
+     * the probe identity (UDP) or stay constant whatever the sequence (ICMP).
+     */
+    public static int compensation(int current, int wanted) {
+        long s = ((~wanted) & 0xffff) + (current & 0xffff);
+        s = (s & 0xffff) + (s >>> 16);
+        return (int) s & 0xffff;
+    }
 }

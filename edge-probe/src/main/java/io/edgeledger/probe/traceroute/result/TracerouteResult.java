@@ -5,11 +5,22 @@ import java.util.List;
 
 /**
  * The whole answer of a traceroute test in datadog-traceroute's shape. {@code publicIpError} is our
- * addition: when --source-public-ip could not get an answer, the reason is reported instead of failing.
+ * addition: when --source-public-ip could not get an answer, the reason is reported instead of failing;
+ * so is {@code multipath} (null unless --multipath asked for it), an extra section beside upstream's.
  */
 public record TracerouteResult(String testRunId, String protocol, String publicIp, String publicIpError,
                                String hostname, int port, List<TracerouteRun> runs, HopCount hopCount,
-                               E2eProbe e2eProbe) {
+                               E2eProbe e2eProbe, Multipath multipath) {
+
+    public TracerouteResult(String testRunId, String protocol, String publicIp, String publicIpError,
+                            String hostname, int port, List<TracerouteRun> runs, HopCount hopCount, E2eProbe e2eProbe) {
+        this(testRunId, protocol, publicIp, publicIpError, hostname, port, runs, hopCount, e2eProbe, null);
+    }
+
+    public TracerouteResult withMultipath(Multipath m) {
+        return new TracerouteResult(testRunId, protocol, publicIp, publicIpError, hostname, port, runs, hopCount,
+                e2eProbe, m);
+    }
 
     /** Blanks RFC 1918 / unique-local hops, keeping their TTL, as upstream's --skip-private-hops. */
     public TracerouteResult withoutPrivateHops() {
@@ -23,7 +34,7 @@ public record TracerouteResult(String testRunId, String protocol, String publicI
                     r.destinationReverseDns(), hops));
         }
         return new TracerouteResult(testRunId, protocol, publicIp, publicIpError, hostname, port, out,
-                HopCount.of(out), e2eProbe);
+                HopCount.of(out), e2eProbe, multipath);
     }
 
     public String toJson() {
@@ -73,6 +84,9 @@ public record TracerouteResult(String testRunId, String protocol, String publicI
                 .key("rtt").open().key("avg").value(round(e.rttAvg())).key("min").value(round(e.rttMin()))
                 .key("max").value(round(e.rttMax())).close();
         j.close();
+        if (multipath != null) {
+            multipath.writeJson(j);
+        }
         return j.close().toString();
     }
 
@@ -112,6 +126,11 @@ public record TracerouteResult(String testRunId, String protocol, String publicI
             sb.append(String.format("%ne2e: %d/%d received, loss %.0f%%, rtt avg/min/max %.3f/%.3f/%.3f ms, jitter %.3f ms",
                     e2eProbe.packetsReceived(), e2eProbe.packetsSent(), e2eProbe.packetLossPercentage() * 100,
                     e2eProbe.rttAvg(), e2eProbe.rttMin(), e2eProbe.rttMax(), e2eProbe.jitter()));
+        }
+        if (multipath != null) {
+            sb.append('\n');
+            multipath.writeTable(sb);
+            sb.setLength(sb.length() - 1);
         }
         if (publicIp != null && !publicIp.isEmpty()) {
             sb.append("\npublic ip: ").append(publicIp);

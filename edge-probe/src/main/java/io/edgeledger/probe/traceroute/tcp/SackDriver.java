@@ -1,6 +1,6 @@
 package io.edgeledger.probe.traceroute.tcp;
 
-import io.edgeledger.probe.traceroute.engine.ProbeDriver;
+import io.edgeledger.probe.traceroute.engine.LeasedPortDriver;
 import io.edgeledger.probe.traceroute.engine.TcpConnection;
 import io.edgeledger.probe.traceroute.packet.Inbound;
 import io.edgeledger.probe.traceroute.packet.IpProto;
@@ -19,13 +19,9 @@ import java.util.concurrent.TimeUnit;
  * the destination answers out-of-order data with a duplicate ACK whose lowest SACK left edge names the
  * lowest TTL that reached it.
  */
-public final class SackDriver implements ProbeDriver {
-    private final InetAddress source;
-    private final InetAddress target;
-    private final int port;
+public final class SackDriver extends LeasedPortDriver {
     private final int maxKey;
     private final TcpConnection socket;
-    private final int srcPort;
     private final CountDownLatch handshake = new CountDownLatch(1);
     private volatile State state;
     private volatile boolean resetByPeer;
@@ -36,12 +32,9 @@ public final class SackDriver implements ProbeDriver {
 
     /** Probes inside {@code connection} (bound, not yet connected), which the driver closes. */
     public SackDriver(TcpConnection connection, InetAddress source, InetAddress target, int port, int maxKey) {
-        this.source = source;
-        this.target = target;
-        this.port = port;
+        super(connection, source, target, port);
         this.maxKey = maxKey;
         this.socket = connection;
-        this.srcPort = connection.port();
     }
 
     /** Connects through the kernel; the session's capture must already be running to see the SYN-ACK. */
@@ -123,7 +116,7 @@ public final class SackDriver implements ProbeDriver {
                 return null;
             }
             long key = (q.tcpSeq() - state.localInitSeq()) & 0xffffffffL;
-            return key >= 1 && key <= maxKey ? new Answer((int) key, e.from(), target.equals(e.from())) : null;
+            return key >= 1 && key <= maxKey ? quotedAnswer((int) key, e) : null;
         }
         return null;
     }
@@ -136,20 +129,5 @@ public final class SackDriver implements ProbeDriver {
     /** Called (on the capture thread) when the destination resets the connection. */
     public void onReset(Runnable action) {
         this.onReset = action;
-    }
-
-    @Override
-    public int sourcePort() {
-        return srcPort;
-    }
-
-    @Override
-    public int destinationPort() {
-        return port;
-    }
-
-    @Override
-    public void close() {
-        socket.close();
     }
 }

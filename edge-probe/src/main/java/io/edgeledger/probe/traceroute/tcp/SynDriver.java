@@ -1,7 +1,8 @@
 package io.edgeledger.probe.traceroute.tcp;
 
+import io.edgeledger.probe.traceroute.engine.FlowPorts;
+import io.edgeledger.probe.traceroute.engine.LeasedPortDriver;
 import io.edgeledger.probe.traceroute.engine.PortLease;
-import io.edgeledger.probe.traceroute.engine.ProbeDriver;
 import io.edgeledger.probe.traceroute.packet.Inbound;
 import io.edgeledger.probe.traceroute.packet.IpProto;
 import io.edgeledger.probe.traceroute.packet.Packets;
@@ -14,37 +15,41 @@ import java.security.SecureRandom;
  * TCP SYN probes matched by sequence number and IP ID: IPv4 ID = random base + key (as upstream), and
  * the sequence number = random base + key, so a SYN-ACK or RST (ack - 1) and an ICMP quote both name
  * the probe even when probes are in flight in parallel (IPv6 has no ID: the sequence alone does it).
+ * Both ports are fixed, so a run is one flow (Paris traceroute's TCP); multipath discovery varies the
+ * source port: flow {@code f} leaves from the reserved port + f (not held, only the first is).
  */
-public final class SynDriver implements ProbeDriver {
+public final class SynDriver extends LeasedPortDriver {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] MSS_1460 = {2, 4, 0x05, (byte) 0xb4};
 
-    private final InetAddress source;
-    private final InetAddress target;
-    private final int port;
-    private final PortLease reservation;
-    private final int srcPort;
     private final long baseSeq;
     private final int baseIpId;
     private final int maxKey;
     private final boolean v6;
+    private final int[] srcPorts;
 
     /** Probes from the reserved source port (held so the kernel gives it to no one else), released on close. */
     public SynDriver(PortLease reservation, InetAddress source, InetAddress target, int port, int maxKey) {
-        this.source = source;
-        this.target = target;
-        this.port = port;
-        this.reservation = reservation;
-        this.srcPort = reservation.port();
+        super(reservation, source, target, port);
         this.baseSeq = RANDOM.nextInt() & 0xffffffffL;
         this.baseIpId = RANDOM.nextInt(0x10000);
         this.maxKey = maxKey;
         this.v6 = target.getAddress().length == 16;
+        this.srcPorts = new int[maxKey + 1];
     }
 
     @Override
     public byte[] packet(int key, int ttl) {
-        byte[] tcp = Packets.tcp(source.getAddress(), target.getAddress(), srcPort, port,
+        return packet(key, ttl, 0);
+    }
+
+    @Override
+    public byte[] packet(int key, int ttl, int flow) {
+        int from = FlowPorts.port(srcPort, flow);
+        synchronized (srcPorts) {
+            srcPorts[key] = from;
+        }
+        byte[] tcp = Packets.tcp(source.getAddress(), target.getAddress(), from, port,
                 (baseSeq + key) & 0xffffffffL, 0, TcpFlags.SYN, 65535, MSS_1460, new byte[0]);
         return Packets.ip(source.getAddress(), target.getAddress(), IpProto.TCP, ttl, ipId(key), tcp);
     }
@@ -56,7 +61,7 @@ public final class SynDriver implements ProbeDriver {
     @Override
     public Answer match(Inbound in) {
         if (in instanceof Inbound.Tcp t) {
-            if (!target.equals(t.from()) || t.srcPort() != port || t.dstPort() != srcPort) {
+            if (!target.equals(t.from()) || t.srcPort() != port) {
                 return null;
             }
             boolean synAck = t.has(TcpFlags.SYN | TcpFlags.ACK);
@@ -65,34 +70,25 @@ public final class SynDriver implements ProbeDriver {
                 return null;
             }
             int key = (int) ((t.ack() - 1 - baseSeq) & 0xffffffffL);
-            return key >= 1 && key <= maxKey ? new Answer(key, t.from(), true) : null;
+            return key >= 1 && key <= maxKey && sentFrom(key, t.dstPort()) ? new Answer(key, t.from(), true) : null;
         }
         if (in instanceof Inbound.IcmpError e) {
             Quote q = e.quote();
-            if (q.protocol() != IpProto.TCP || !target.equals(q.dst()) || q.dstPort() != port || q.srcPort() != srcPort) {
+            if (q.protocol() != IpProto.TCP || !target.equals(q.dst()) || q.dstPort() != port) {
                 return null;
             }
             int key = (int) ((q.tcpSeq() - baseSeq) & 0xffffffffL);
-            if (key < 1 || key > maxKey || (!v6 && q.ipId() != ipId(key))) {
+            if (key < 1 || key > maxKey || (!v6 && q.ipId() != ipId(key)) || !sentFrom(key, q.srcPort())) {
                 return null;
             }
-            return new Answer(key, e.from(), target.equals(e.from()));
+            return quotedAnswer(key, e);
         }
         return null;
     }
 
-    @Override
-    public int sourcePort() {
-        return srcPort;
-    }
-
-    @Override
-    public int destinationPort() {
-        return port;
-    }
-
-    @Override
-    public void close() {
-        reservation.close();
+    private boolean sentFrom(int key, int port) {
+        synchronized (srcPorts) {
+            return srcPorts[key] == port;
+        }
     }
 }

@@ -87,6 +87,12 @@ public final class TcpTracer implements ProtocolTracer {
         return synDriver(trace, count);
     }
 
+    /** SYNs for every TCP method (a SACK connection is one flow by nature). */
+    @Override
+    public ProbeDriver multipathDriver(Trace trace, int maxKey) throws IOException {
+        return synDriver(trace, maxKey);
+    }
+
     private SynDriver synDriver(Trace t, int maxKey) throws IOException {
         return new SynDriver(t.network().reserveTcpPort(t.source()), t.source(), t.target(), port, maxKey);
     }

@@ -11,9 +11,12 @@ import java.net.InetAddress;
 /** UDP traceroute: routers answer time exceeded, the destination port unreachable. */
 public final class UdpTracer implements ProtocolTracer {
     private final int port;
+    private final boolean paris;
 
-    public UdpTracer(int port) {
+    /** {@code paris}: the checksum carries the probe identity and nothing else varies (see UdpDriver). */
+    public UdpTracer(int port, boolean paris) {
         this.port = port;
+        this.paris = paris;
     }
 
     @Override
@@ -33,7 +36,16 @@ public final class UdpTracer implements ProtocolTracer {
         return driver(trace, count);
     }
 
+    @Override
+    public ProbeDriver multipathDriver(Trace trace, int maxKey) throws IOException {
+        return driver(trace, maxKey, true);
+    }
+
     private UdpDriver driver(Trace t, int maxKey) throws IOException {
-        return new UdpDriver(t.network().reserveUdpPort(t.source()), t.source(), t.target(), port, maxKey);
+        return driver(t, maxKey, paris);
+    }
+
+    private UdpDriver driver(Trace t, int maxKey, boolean parisProbes) throws IOException {
+        return new UdpDriver(t.network().reserveUdpPort(t.source()), t.source(), t.target(), port, maxKey, parisProbes);
     }
 }

@@ -67,6 +67,9 @@ class TracerouteServerTest {
         assertThat(json(call("GET", "/traceroute?target=198.18.0.2&bogus=1")).path("message").asText())
                 .contains("bogus");
         assertThat(call("GET", "/traceroute?target=198.18.0.2&tcp-method=fin").statusCode()).isEqualTo(400);
+        HttpResponse<String> confidence = call("GET", "/traceroute?target=198.18.0.2&multipath&confidence=100");
+        assertThat(confidence.statusCode()).isEqualTo(400);
+        assertThat(json(confidence).path("message").asText()).isEqualTo("confidence must be between 50 and 99, got 100");
     }
 
     @Test

@@ -24,6 +24,21 @@ public record ProbeView(byte[] packet, int ttl, InetAddress src, InetAddress dst
         return src.getAddress().length == 16;
     }
 
+    /**
+     * What a per-flow load balancer hashes: addresses, protocol and the first four transport bytes (the
+     * ports for UDP and TCP; type, code and checksum for ICMP, as the routers Paris traceroute met do).
+     */
+    public byte[] flowKey() {
+        byte[] s = src.getAddress();
+        byte[] d = dst.getAddress();
+        byte[] key = new byte[s.length + d.length + 5];
+        System.arraycopy(s, 0, key, 0, s.length);
+        System.arraycopy(d, 0, key, s.length, d.length);
+        key[s.length + d.length] = (byte) protocol;
+        System.arraycopy(packet, transport, key, s.length + d.length + 1, 4);
+        return key;
+    }
+
     public int ipId() {
         return v6() ? -1 : u16(4);
     }

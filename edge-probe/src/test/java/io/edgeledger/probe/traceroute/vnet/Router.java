@@ -1,6 +1,8 @@
 package io.edgeledger.probe.traceroute.vnet;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A simulated router on the path: decrements the TTL and answers time exceeded when it reaches zero,
@@ -18,6 +20,8 @@ public final class Router {
     private long refillNanos;
     private int tokens;
     private long lastRefill;
+    /** Next hops towards the destination (none: the destination is next); several: per-flow load balancing. */
+    private final List<Router> next = new ArrayList<>();
 
     Router(InetAddress v4, InetAddress v6) {
         this.v4 = v4;
@@ -56,6 +60,16 @@ public final class Router {
     /** The address a trace should show for this hop, or null when it should be silent. */
     public String shownAs(boolean ipv6) {
         return silent ? null : (ipv6 ? replyV6 : replyV4).getHostAddress();
+    }
+
+    /** Forwards towards these routers, choosing one per flow when there are several. */
+    public Router linkTo(Router... routers) {
+        next.addAll(List.of(routers));
+        return this;
+    }
+
+    List<Router> next() {
+        return next;
     }
 
     InetAddress pathAddress(boolean ipv6) {

@@ -10,7 +10,11 @@ import io.edgeledger.probe.traceroute.packet.Replies;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +37,9 @@ public final class VirtualNetwork implements PacketNetwork, AutoCloseable {
     private final InetAddress sourceV4 = ip("198.18.0.2");
     private final InetAddress sourceV6 = ip("2001:db8::2");
     private final List<Router> routers = new ArrayList<>();
+    /** The routers at TTL 1 (several: the source balances per flow too). */
+    private final List<Router> firstHops = new ArrayList<>();
+    private final Map<String, Router> named = new LinkedHashMap<>();
     private final Destination destination;
     private final List<VirtualSource> sources = new CopyOnWriteArrayList<>();
     private final Map<Integer, VirtualConnection> kernelSockets = new ConcurrentHashMap<>();
@@ -49,7 +56,13 @@ public final class VirtualNetwork implements PacketNetwork, AutoCloseable {
 
     private VirtualNetwork(int routerCount) {
         for (int i = 1; i <= routerCount; i++) {
-            routers.add(new Router(ip("198.18." + i + ".1"), ip("2001:db8:0:" + i + "::1")));
+            Router r = new Router(ip("198.18." + i + ".1"), ip("2001:db8:0:" + i + "::1"));
+            if (i == 1) {
+                firstHops.add(r);
+            } else {
+                routers.get(i - 2).linkTo(r);
+            }
+            routers.add(r);
         }
         destination = new Destination(ip("198.18.100.2"), ip("2001:db8:0:100::2"));
     }
@@ -57,6 +70,55 @@ public final class VirtualNetwork implements PacketNetwork, AutoCloseable {
     /** Source, {@code routers} routers, destination: the destination is at TTL routers + 1. */
     public static VirtualNetwork chain(int routers) {
         return new VirtualNetwork(routers);
+    }
+
+    /**
+     * Per-flow load-balanced paths: {@code layers} lists the router names at each TTL (e.g.
+     * {@code [["a"], ["b1", "b2"], ["c"]]}); each router links to every router of the next layer unless
+     * {@link #link} says otherwise; the last layer links to the destination. A router with several next
+     * hops picks one by a hash of the flow (addresses, protocol, first four transport bytes) salted with
+     * its own address, so nested balancers choose independently, as real ones with their own seeds do.
+     * Router "name" at TTL t, position i (1-based) has 198.18.t.(10 + i) and 2001:db8:0:t::(10 + i).
+     */
+    public static VirtualNetwork balanced(List<List<String>> layers) {
+        VirtualNetwork net = new VirtualNetwork(0);
+        List<Router> previous = null;
+        for (int t = 1; t <= layers.size(); t++) {
+            List<Router> layer = new ArrayList<>();
+            List<String> names = layers.get(t - 1);
+            for (int i = 1; i <= names.size(); i++) {
+                Router r = new Router(ip("198.18." + t + "." + (10 + i)), ip("2001:db8:0:" + t + "::" + (10 + i)));
+                net.named.put(names.get(i - 1), r);
+                layer.add(r);
+            }
+            if (previous == null) {
+                net.firstHops.addAll(layer);
+            } else {
+                for (Router p : previous) {
+                    p.linkTo(layer.toArray(Router[]::new));
+                }
+            }
+            previous = layer;
+        }
+        return net;
+    }
+
+    /** Replaces the next hops of router {@code from} (of {@link #balanced}); no names: the destination. */
+    public VirtualNetwork link(String from, String... to) {
+        Router r = named(from);
+        r.next().clear();
+        for (String t : to) {
+            r.linkTo(named(t));
+        }
+        return this;
+    }
+
+    public Router named(String name) {
+        Router r = named.get(name);
+        if (r == null) {
+            throw new IllegalArgumentException("no router " + name);
+        }
+        return r;
     }
 
     /** The router at this TTL (1-based), to configure. */
@@ -163,8 +225,10 @@ public final class VirtualNetwork implements PacketNetwork, AutoCloseable {
             return; // spoofed source: the first router drops it
         }
         long delay = 0;
-        for (int hop = 1; hop <= routers.size(); hop++) {
-            Router r = routers.get(hop - 1);
+        List<Router> choices = firstHops;
+        Router chooser = null; // the source picks the first hop
+        for (int hop = 1; !choices.isEmpty(); hop++) {
+            Router r = choices.size() == 1 ? choices.get(0) : choices.get(pick(p, chooser, choices.size()));
             delay += 2 * LINK_DELAY_MICROS;
             if (p.ttl() <= hop) {
                 if (r.answers()) {
@@ -174,6 +238,8 @@ public final class VirtualNetwork implements PacketNetwork, AutoCloseable {
                 }
                 return;
             }
+            choices = r.next();
+            chooser = r;
         }
         if (!p.dst().equals(destination.address(p))) {
             return; // nothing else lives on this network
@@ -181,6 +247,18 @@ public final class VirtualNetwork implements PacketNetwork, AutoCloseable {
         byte[] reply = destination.answer(p);
         if (reply != null) {
             deliver(reply, delay + 2 * LINK_DELAY_MICROS + destination.extraDelayMicros());
+        }
+    }
+
+    /** The next hop a per-flow balancer picks: a hash of the flow salted with the balancer's own address. */
+    private static int pick(ProbeView p, Router chooser, int choices) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(chooser == null ? new byte[0] : chooser.pathAddress(p.v6()).getAddress());
+            sha.update(p.flowKey());
+            return Math.floorMod(ByteBuffer.wrap(sha.digest()).getInt(), choices);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
