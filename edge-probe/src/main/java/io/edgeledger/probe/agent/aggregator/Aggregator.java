@@ -44,6 +44,14 @@ public final class Aggregator {
         return out;
     }
 
+    /**
+     * Everything, open DogStatsD buckets included (Datadog's {@code dogstatsd_flush_incomplete_buckets}): used at
+     * shutdown so samples of the current bucket reach the spool instead of dying with the process.
+     */
+    public List<MetricSeries> flushIncomplete() {
+        return flush(Long.MAX_VALUE - DOGSTATSD_BUCKET_SECONDS);
+    }
+
     public long flushedSeries() {
         return flushedSeries.get();
     }

@@ -153,7 +153,10 @@ public final class Agent implements AutoCloseable {
 
     /** One aggregator flush: series (global tags added) and the check runs since the last flush go to the forwarder. */
     public void flush() {
-        List<MetricSeries> series = aggregator.flush(clock.millis() / 1000);
+        ship(aggregator.flush(clock.millis() / 1000));
+    }
+
+    private void ship(List<MetricSeries> series) {
         if (!series.isEmpty()) {
             List<MetricSeries> tagged = new ArrayList<>(series.size());
             for (MetricSeries s : series) {
@@ -325,7 +328,8 @@ public final class Agent implements AutoCloseable {
         }
         flusher.shutdownNow();
         if (forwarder != null) {
-            flush(); // what was aggregated so far goes to the spool, not to waste
+            // open DogStatsD buckets too (dogstatsd_flush_incomplete_buckets): a restart or upgrade loses nothing
+            ship(aggregator.flushIncomplete());
             forwarder.close();
         }
         if (health != null) {
