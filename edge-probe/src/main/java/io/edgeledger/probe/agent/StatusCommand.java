@@ -121,9 +121,9 @@ public final class StatusCommand implements Callable<Integer> {
         JsonNode d = s.path("dogstatsd");
         out.println();
         if (d.path("enabled").asBoolean()) {
-            out.printf("DogStatsD  udp port %d%n  packets %d, metrics %d, malformed %d, unsupported %d, type conflicts %d,"
+            out.printf("DogStatsD  udp port %d%n  packets %d, metrics %d, malformed %d, events %d, service checks %d, type conflicts %d,"
                             + " contexts %d%n", d.path("port").asInt(), d.path("packets").asLong(),
-                    d.path("metrics").asLong(), d.path("malformed").asLong(), d.path("unsupported").asLong(),
+                    d.path("metrics").asLong(), d.path("malformed").asLong(), d.path("events").asLong(), d.path("service_checks").asLong(),
                     d.path("type_conflicts").asLong(), d.path("contexts").asLong());
         } else {
             out.println("DogStatsD  disabled");

@@ -1,5 +1,7 @@
 package io.edgeledger.probe.agent.aggregator;
 
+import io.edgeledger.probe.agent.check.Event;
+import io.edgeledger.probe.agent.check.ServiceCheck;
 import io.edgeledger.wire.MetricSeries;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,8 @@ public final class Aggregator {
 
     private final TimeSampler dogstatsd = new TimeSampler(DOGSTATSD_BUCKET_SECONDS);
     private final ConcurrentLinkedQueue<MetricSeries> checkSeries = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ServiceCheck> serviceChecks = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
     private final AtomicLong flushedSeries = new AtomicLong();
 
     /** The DogStatsD sampler; callers must hold {@link #dogstatsdLock()} while using it. */
@@ -31,12 +35,34 @@ public final class Aggregator {
         checkSeries.addAll(series);
     }
 
+    /** Service checks and events are not aggregated (as in Datadog): they wait here for the next flush. */
+    public void addServiceCheck(ServiceCheck check) {
+        serviceChecks.add(check);
+    }
+
+    public void addEvent(Event event) {
+        events.add(event);
+    }
+
+    public List<ServiceCheck> flushServiceChecks() {
+        return drain(serviceChecks);
+    }
+
+    public List<Event> flushEvents() {
+        return drain(events);
+    }
+
+    private static <T> List<T> drain(ConcurrentLinkedQueue<T> queue) {
+        List<T> out = new ArrayList<>();
+        for (T t; (t = queue.poll()) != null; ) {
+            out.add(t);
+        }
+        return out;
+    }
+
     /** Everything ready at {@code nowSeconds}: committed check series and closed DogStatsD buckets. */
     public List<MetricSeries> flush(long nowSeconds) {
-        List<MetricSeries> out = new ArrayList<>();
-        for (MetricSeries s; (s = checkSeries.poll()) != null; ) {
-            out.add(s);
-        }
+        List<MetricSeries> out = drain(checkSeries);
         synchronized (dogstatsd) {
             out.addAll(dogstatsd.flush(nowSeconds));
         }

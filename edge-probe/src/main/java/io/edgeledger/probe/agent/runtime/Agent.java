@@ -6,6 +6,7 @@ import io.edgeledger.probe.agent.aggregator.Aggregator;
 import io.edgeledger.probe.agent.aggregator.CheckSampler;
 import io.edgeledger.probe.agent.check.Check;
 import io.edgeledger.probe.agent.check.CheckCatalog;
+import io.edgeledger.probe.agent.check.ServiceCheck;
 import io.edgeledger.probe.agent.checks.BuiltInChecks;
 import io.edgeledger.probe.agent.checks.devlog.DevlogCheck;
 import io.edgeledger.probe.agent.checks.networkpath.PathTracer;
@@ -131,7 +132,7 @@ public final class Agent implements AutoCloseable {
     private AgentSender senderFor(Check check) {
         CheckSampler sampler = samplers.computeIfAbsent(check.id(), id -> new CheckSampler(check.interval().toSeconds()));
         return new AgentSender(check, sampler, config.hostname(), config.probeId(), aggregator::addCheckSeries,
-                forwarder::submit, clock::millis);
+                forwarder::submit, clock::millis, aggregator::addServiceCheck, aggregator::addEvent);
     }
 
     private void onRun(RunReport r) {
@@ -141,6 +142,10 @@ public final class Agent implements AutoCloseable {
         }
         pendingRuns.add(new CheckRun(r.check().name(), r.check().id(), r.status().wireName(),
                 r.startedEpochMillis() / 1000, r.durationMillis(), r.error(), r.warnings(), r.check().tags()));
+        ServiceCheck canRun = CanRun.of(r, config.hostname());
+        if (canRun != null) {
+            aggregator.addServiceCheck(canRun);
+        }
     }
 
     private void flushSafely() {
@@ -169,6 +174,10 @@ public final class Agent implements AutoCloseable {
         List<CheckRun> runs = new ArrayList<>();
         for (CheckRun r; (r = pendingRuns.poll()) != null; ) {
             runs.add(r);
+        }
+        for (ServiceCheck sc : aggregator.flushServiceChecks()) {
+            runs.add(CanRun.asCheckRun(sc.withDefaults(config.hostname(), clock.millis() / 1000, config.tags()),
+                    config.hostname()));
         }
         if (!runs.isEmpty()) {
             forwarder.submit(new CheckRunsPayload(BatchIds.newBatchId(), config.probeId(), runs));
@@ -238,7 +247,8 @@ public final class Agent implements AutoCloseable {
             ds.put("packets", d.packets());
             ds.put("metrics", d.metrics());
             ds.put("malformed", d.malformed());
-            ds.put("unsupported", d.unsupported());
+            ds.put("events", d.events());
+            ds.put("service_checks", d.serviceChecks());
             ds.put("type_conflicts", d.typeConflicts());
             ds.put("contexts", d.contexts());
         }
@@ -282,7 +292,8 @@ public final class Agent implements AutoCloseable {
             counter(sb, "edge_probe_dogstatsd_packets_total", "datagrams received", d.packets());
             counter(sb, "edge_probe_dogstatsd_metrics_total", "metric samples parsed", d.metrics());
             counter(sb, "edge_probe_dogstatsd_malformed_total", "lines skipped as malformed", d.malformed());
-            counter(sb, "edge_probe_dogstatsd_unsupported_total", "events and service checks skipped", d.unsupported());
+            counter(sb, "edge_probe_dogstatsd_events_total", "events parsed", d.events());
+            counter(sb, "edge_probe_dogstatsd_service_checks_total", "service checks parsed", d.serviceChecks());
         }
         return sb.toString();
     }

@@ -59,11 +59,13 @@ public final class OneShot {
         try {
             for (Check check : loaded.checks()) {
                 List<MetricSeries> series = new ArrayList<>();
+                List<io.edgeledger.probe.agent.check.ServiceCheck> serviceChecks = new ArrayList<>();
+                List<io.edgeledger.probe.agent.check.Event> events = new ArrayList<>();
                 CheckSampler sampler = new CheckSampler(check.interval().toSeconds());
                 payloads.clear();
                 AgentSender sender = new AgentSender(check, sampler, config.hostname(),
                         config.probeId() == null ? "unenrolled" : config.probeId(), series::addAll, payloads::add,
-                        clock::millis);
+                        clock::millis, serviceChecks::add, events::add);
                 ObjectNode run = runs.addObject();
                 run.put("id", check.id());
                 String error = null;
@@ -104,6 +106,8 @@ public final class OneShot {
                 ArrayNode warnings = run.putArray("warnings");
                 check.warnings().forEach(warnings::add);
                 run.set("series", WireJson.mapper().valueToTree(series));
+                run.set("service_checks", WireJson.mapper().valueToTree(serviceChecks));
+                run.set("events", WireJson.mapper().valueToTree(events));
                 ArrayNode ps = run.putArray("payloads");
                 for (IngestPayload p : payloads) {
                     ObjectNode po = ps.addObject();

@@ -104,7 +104,7 @@ class AgentEndToEndTest {
             try (Agent agent = new Agent(cfg, p -> traceResult, clock).start()) {
                 // DogStatsD
                 try (DatagramSocket client = new DatagramSocket()) {
-                    byte[] b = "e2e.hits:1|c|#a:b\ne2e.hits:2|c|#a:b\ne2e.temp:7|g\nbroken\n".getBytes(StandardCharsets.UTF_8);
+                    byte[] b = "e2e.hits:1|c|#a:b\ne2e.hits:2|c|#a:b\ne2e.temp:7|g\nbroken\n_sc|e2e.svc|1|#svc:a|m:slow\n".getBytes(StandardCharsets.UTF_8);
                     client.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), statsd));
                 }
                 Eventually.until("dogstatsd read", () -> agent.status().path("dogstatsd").path("metrics").asLong() == 3);
@@ -126,6 +126,16 @@ class AgentEndToEndTest {
                         .contains("system.load.1", "network_path.hops");
                 Eventually.until("check runs delivered", () -> !server.ingestedAt("/v1/ingest/check-runs").isEmpty());
                 assertThat(server.rejectedSignatures.get()).isZero();
+                // service checks (DogStatsD and each check's can_run) travel folded into the check runs
+                Eventually.until("service checks delivered", () -> server.ingestedAt("/v1/ingest/check-runs").stream()
+                        .flatMap(i -> i.body().path("runs").findValuesAsText("check").stream()).toList()
+                        .containsAll(List.of("e2e.svc", "edge_probe.system.can_run", "edge_probe.network_path.can_run")));
+                JsonNode svc = server.ingestedAt("/v1/ingest/check-runs").stream()
+                        .flatMap(i -> java.util.stream.StreamSupport.stream(i.body().path("runs").spliterator(), false))
+                        .filter(r -> r.path("check").asText().equals("e2e.svc")).findFirst().orElseThrow();
+                assertThat(svc.path("status").asText()).isEqualTo("warning");
+                assertThat(svc.path("message").asText()).isEqualTo("slow");
+                assertThat(svc.path("tags").toString()).contains("svc:a", "env:test");
 
                 // a backend job, run through the same tracer, answered with its id
                 server.addJob("{\"id\":\"job-42\",\"kind\":\"traceroute\",\"params\":{\"target\":\"198.18.0.9\"}}");
@@ -146,6 +156,7 @@ class AgentEndToEndTest {
                 String prom = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health + "/metrics"))
                         .build(), HttpResponse.BodyHandlers.ofString()).body();
                 assertThat(prom).contains("edge_probe_up 1.0", "edge_probe_dogstatsd_malformed_total 1.0",
+                        "edge_probe_dogstatsd_service_checks_total 1.0",
                         "edge_probe_check_runs_total{check=\"system\"");
                 assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health + "/health"))
                         .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
