@@ -118,6 +118,16 @@ public final class StatusCommand implements Callable<Integer> {
         if (!f.path("last_error").asText().isEmpty()) {
             out.println("  last error: " + f.path("last_error").asText());
         }
+        for (JsonNode e : s.path("datadog").path("endpoints")) {
+            out.printf("Datadog    %s%s%n  queue %d request(s), spool %d bytes, delivered %d, retries %d, rejected %d,"
+                            + " dropped by cap %d%n", e.path("url").asText(),
+                    e.path("forbidden").asBoolean() ? "  FORBIDDEN (403: replace the API key file)" : "",
+                    e.path("queue").asLong(), e.path("spool_bytes").asLong(), e.path("delivered").asLong(),
+                    e.path("retries").asLong(), e.path("rejected").asLong(), e.path("spool_dropped").asLong());
+            if (!e.path("last_error").asText().isEmpty()) {
+                out.println("  last error: " + e.path("last_error").asText());
+            }
+        }
         JsonNode d = s.path("dogstatsd");
         out.println();
         if (d.path("enabled").asBoolean()) {

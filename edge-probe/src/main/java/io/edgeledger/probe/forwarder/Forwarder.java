@@ -3,7 +3,6 @@ package io.edgeledger.probe.forwarder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.edgeledger.wire.IngestPayload;
 import io.edgeledger.wire.WireJson;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +63,7 @@ public final class Forwarder implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("payload cannot be written as JSON: " + e.getMessage(), e);
         }
-        spool.append(new SpooledBatch(payload.kind(), payload.batchId(), gzip(json)).encode());
+        spool.append(new SpooledBatch(payload.kind(), payload.batchId(), Gzip.compress(json)).encode());
         submitted.incrementAndGet();
         synchronized (signal) {
             signal.notifyAll();
@@ -196,16 +194,6 @@ public final class Forwarder implements AutoCloseable {
 
     public SignedClient client() {
         return client;
-    }
-
-    static byte[] gzip(byte[] json) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     @Override

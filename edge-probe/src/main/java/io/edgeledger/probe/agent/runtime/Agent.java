@@ -6,6 +6,7 @@ import io.edgeledger.probe.agent.aggregator.Aggregator;
 import io.edgeledger.probe.agent.aggregator.CheckSampler;
 import io.edgeledger.probe.agent.check.Check;
 import io.edgeledger.probe.agent.check.CheckCatalog;
+import io.edgeledger.probe.agent.check.Event;
 import io.edgeledger.probe.agent.check.ServiceCheck;
 import io.edgeledger.probe.agent.checks.BuiltInChecks;
 import io.edgeledger.probe.agent.checks.devlog.DevlogCheck;
@@ -17,6 +18,7 @@ import io.edgeledger.probe.agent.runner.CheckRunner;
 import io.edgeledger.probe.agent.runner.RunReport;
 import io.edgeledger.probe.agent.runner.RunStatus;
 import io.edgeledger.probe.agent.scheduler.Scheduler;
+import io.edgeledger.probe.datadog.DatadogShipper;
 import io.edgeledger.probe.dogstatsd.DogStatsdServer;
 import io.edgeledger.probe.dogstatsd.DogStatsdStats;
 import io.edgeledger.probe.forwarder.Backoff;
@@ -67,6 +69,7 @@ public final class Agent implements AutoCloseable {
     private final Instant startedAt;
     private final PathTracer tracer;
     private Forwarder forwarder;
+    private DatadogShipper datadog;
     private CheckRunner runner;
     private Scheduler scheduler;
     private DogStatsdServer dogstatsd;
@@ -100,6 +103,9 @@ public final class Agent implements AutoCloseable {
         ForwarderConfig fc = new ForwarderConfig(config.backendUrl(), config.probeId(), secret, config.caBundle(),
                 config.spoolDir(), config.spoolMaxBytes(), Backoff.DEFAULT);
         forwarder = new Forwarder(fc, clock).start();
+        if (config.datadog().enabled()) {
+            datadog = new DatadogShipper(config.datadog(), config.spoolDir(), Backoff.DEFAULT).start();
+        }
 
         CheckCatalog catalog = BuiltInChecks.catalog(tracer, config.spoolDir(), forwarder::submit);
         loaded = catalog.load(config.checks());
@@ -158,10 +164,10 @@ public final class Agent implements AutoCloseable {
 
     /** One aggregator flush: series (global tags added) and the check runs since the last flush go to the forwarder. */
     public void flush() {
-        ship(aggregator.flush(clock.millis() / 1000));
+        flush(aggregator.flush(clock.millis() / 1000));
     }
 
-    private void ship(List<MetricSeries> series) {
+    private void flush(List<MetricSeries> series) {
         if (!series.isEmpty()) {
             List<MetricSeries> tagged = new ArrayList<>(series.size());
             for (MetricSeries s : series) {
@@ -170,14 +176,23 @@ public final class Agent implements AutoCloseable {
                 tagged.add(new MetricSeries(s.metric(), s.points(), tags, s.host(), s.type(), s.interval()));
             }
             forwarder.submit(new MetricsPayload(BatchIds.newBatchId(), config.probeId(), tagged));
+            if (datadog != null) {
+                datadog.series(tagged);
+            }
         }
         List<CheckRun> runs = new ArrayList<>();
         for (CheckRun r; (r = pendingRuns.poll()) != null; ) {
             runs.add(r);
         }
-        for (ServiceCheck sc : aggregator.flushServiceChecks()) {
-            runs.add(CanRun.asCheckRun(sc.withDefaults(config.hostname(), clock.millis() / 1000, config.tags()),
-                    config.hostname()));
+        long now = clock.millis() / 1000;
+        List<ServiceCheck> serviceChecks = aggregator.flushServiceChecks().stream()
+                .map(sc -> sc.withDefaults(config.hostname(), now, config.tags())).toList();
+        serviceChecks.forEach(sc -> runs.add(CanRun.asCheckRun(sc, config.hostname())));
+        List<Event> events = aggregator.flushEvents().stream()
+                .map(e -> e.withDefaults(config.hostname(), now, config.tags())).toList();
+        if (datadog != null) {
+            datadog.serviceChecks(serviceChecks);
+            datadog.events(events);
         }
         if (!runs.isEmpty()) {
             forwarder.submit(new CheckRunsPayload(BatchIds.newBatchId(), config.probeId(), runs));
@@ -252,6 +267,13 @@ public final class Agent implements AutoCloseable {
             ds.put("type_conflicts", d.typeConflicts());
             ds.put("contexts", d.contexts());
         }
+        ObjectNode dd = root.putObject("datadog");
+        dd.put("enabled", datadog != null);
+        if (datadog != null) {
+            dd.put("oversized_dropped", datadog.oversized());
+            ArrayNode eps = dd.putArray("endpoints");
+            datadog.stats().forEach(e -> DatadogMetrics.status(eps.addObject(), e));
+        }
         ObjectNode agg = root.putObject("aggregator");
         agg.put("flushed_series", aggregator.flushedSeries());
         if (jobs != null) {
@@ -286,6 +308,9 @@ public final class Agent implements AutoCloseable {
         counter(sb, "edge_probe_forwarder_spool_dropped_total", "batches dropped by the spool size cap", f.dropped());
         gauge(sb, "edge_probe_forwarder_queue_batches", "batches waiting in the spool", f.pending());
         gauge(sb, "edge_probe_forwarder_spool_bytes", "bytes on disk in the spool", f.spoolBytes());
+        if (datadog != null) {
+            DatadogMetrics.append(sb, datadog.stats());
+        }
         counter(sb, "edge_probe_aggregator_series_flushed_total", "series flushed", aggregator.flushedSeries());
         if (dogstatsd != null) {
             DogStatsdStats d = dogstatsd.stats();
@@ -340,8 +365,11 @@ public final class Agent implements AutoCloseable {
         flusher.shutdownNow();
         if (forwarder != null) {
             // open DogStatsD buckets too (dogstatsd_flush_incomplete_buckets): a restart or upgrade loses nothing
-            ship(aggregator.flushIncomplete());
+            flush(aggregator.flushIncomplete());
             forwarder.close();
+        }
+        if (datadog != null) {
+            datadog.close();
         }
         if (health != null) {
             health.close();
