@@ -2,6 +2,7 @@ package io.edgeledger.probe.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeledger.probe.agent.checks.BuiltInChecks;
+import io.edgeledger.probe.agent.custom.CustomChecks;
 import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.ConfigException;
 import io.edgeledger.probe.agent.config.ConfigLoader;
@@ -42,7 +43,8 @@ public final class StatusCommand implements Callable<Integer> {
             String host = "127.0.0.1";
             if (Files.isRegularFile(dir.resolve(AgentConfig.FILE))) {
                 try {
-                    AgentConfig cfg = ConfigLoader.load(dir, BuiltInChecks.NAMES);
+                    AgentConfig cfg = ConfigLoader.load(dir, CustomChecks.discover(
+                            dir.resolve(CustomChecks.DIRECTORY), BuiltInChecks.NAMES).namesWith(BuiltInChecks.NAMES));
                     port = cfg.healthPort();
                     host = cfg.healthBind().equals("0.0.0.0") ? "127.0.0.1" : cfg.healthBind();
                 } catch (ConfigException e) {

@@ -13,6 +13,7 @@ import io.edgeledger.probe.agent.checks.devlog.DevlogCheck;
 import io.edgeledger.probe.agent.checks.networkpath.PathTracer;
 import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.ConfigException;
+import io.edgeledger.probe.agent.custom.CustomChecks;
 import io.edgeledger.probe.agent.jobs.JobPoller;
 import io.edgeledger.probe.agent.runner.CheckRunner;
 import io.edgeledger.probe.agent.runner.RunReport;
@@ -68,6 +69,7 @@ public final class Agent implements AutoCloseable {
             r -> Thread.ofPlatform().name("aggregator-flush").daemon().unstarted(r));
     private final Instant startedAt;
     private final PathTracer tracer;
+    private final CustomChecks custom;
     private Forwarder forwarder;
     private DatadogShipper datadog;
     private CheckRunner runner;
@@ -78,6 +80,12 @@ public final class Agent implements AutoCloseable {
     private CheckCatalog.Loaded loaded;
 
     public Agent(AgentConfig config, PathTracer tracer, Clock clock) {
+        this(config, tracer, clock, CustomChecks.none());
+    }
+
+    /** With the custom checks found in checks.d (discovered before the config was loaded: conf.d may name them). */
+    public Agent(AgentConfig config, PathTracer tracer, Clock clock, CustomChecks custom) {
+        this.custom = custom;
         this.config = config;
         this.tracer = tracer;
         this.clock = clock;
@@ -108,6 +116,8 @@ public final class Agent implements AutoCloseable {
         }
 
         CheckCatalog catalog = BuiltInChecks.catalog(tracer, config.spoolDir(), forwarder::submit);
+        custom.registerIn(catalog);
+        custom.problems().forEach(p -> LOG.warn("custom check: {}", p));
         loaded = catalog.load(config.checks());
         loaded.disabled().forEach(d -> LOG.warn("instance disabled: {}", d.reason()));
 
@@ -267,6 +277,9 @@ public final class Agent implements AutoCloseable {
             ds.put("type_conflicts", d.typeConflicts());
             ds.put("contexts", d.contexts());
         }
+        ObjectNode cc = root.putObject("custom_checks");
+        custom.jars().forEach(cc.putArray("jars")::add);
+        custom.problems().forEach(cc.putArray("problems")::add);
         ObjectNode dd = root.putObject("datadog");
         dd.put("enabled", datadog != null);
         if (datadog != null) {
