@@ -27,6 +27,7 @@ import io.edgeledger.probe.forwarder.Forwarder;
 import io.edgeledger.probe.forwarder.ForwarderConfig;
 import io.edgeledger.probe.forwarder.ForwarderStats;
 import io.edgeledger.probe.health.HealthServer;
+import io.edgeledger.wire.AgentEventsPayload;
 import io.edgeledger.wire.BatchIds;
 import io.edgeledger.wire.CheckRun;
 import io.edgeledger.wire.CheckRunsPayload;
@@ -197,9 +198,13 @@ public final class Agent implements AutoCloseable {
         long now = clock.millis() / 1000;
         List<ServiceCheck> serviceChecks = aggregator.flushServiceChecks().stream()
                 .map(sc -> sc.withDefaults(config.hostname(), now, config.tags())).toList();
-        serviceChecks.forEach(sc -> runs.add(CanRun.asCheckRun(sc, config.hostname())));
+        serviceChecks.forEach(sc -> runs.add(ToWire.checkRun(sc, config.hostname())));
         List<Event> events = aggregator.flushEvents().stream()
                 .map(e -> e.withDefaults(config.hostname(), now, config.tags())).toList();
+        if (!events.isEmpty()) {
+            forwarder.submit(new AgentEventsPayload(BatchIds.newBatchId(), config.probeId(),
+                    events.stream().map(ToWire::event).toList()));
+        }
         if (datadog != null) {
             datadog.serviceChecks(serviceChecks);
             datadog.events(events);

@@ -2,14 +2,13 @@ package io.edgeledger.probe.agent.runtime;
 
 import io.edgeledger.probe.agent.check.ServiceCheck;
 import io.edgeledger.probe.agent.runner.RunReport;
-import io.edgeledger.wire.CheckRun;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every check run reports a service check {@code edge_probe.<check>.can_run}, as Datadog checks report
  * {@code datadog.agent.check_status}/{@code <check>.can_connect}: OK, WARNING with warnings, CRITICAL when the run
- * failed or timed out. Service checks reach EdgeLedger folded into the check runs.
+ * failed or timed out.
  */
 final class CanRun {
     private CanRun() {}
@@ -29,15 +28,5 @@ final class CanRun {
         tags.add("check_id:" + r.check().id());
         return new ServiceCheck("edge_probe." + r.check().name() + ".can_run", status, r.startedEpochMillis() / 1000,
                 hostname, tags, r.error() == null ? "" : r.error());
-    }
-
-    /** A service check as EdgeLedger stores it: a check run named after it; another host than ours becomes a tag. */
-    static CheckRun asCheckRun(ServiceCheck sc, String hostname) {
-        List<String> tags = new ArrayList<>(sc.tags());
-        if (!sc.host().equals(hostname)) {
-            tags.add("host:" + sc.host());
-        }
-        return new CheckRun(sc.name(), null, sc.statusName(), sc.timestamp(), 0,
-                sc.message().isEmpty() ? null : sc.message(), List.of(), tags);
     }
 }

@@ -147,8 +147,12 @@ class DatadogDualShippingTest {
                 assertThat(event.path("title").asText()).isEqualTo("déployé");
                 assertThat(event.path("alert_type").asText()).isEqualTo("success");
                 assertThat(event.path("tags").toString()).contains("v:2", "env:test");
-                Eventually.until("the service check at EdgeLedger too", () -> edge.ingestedAt("/v1/ingest/check-runs")
-                        .stream().anyMatch(i -> i.body().toString().contains("dd.svc")));
+                Eventually.until("the service check and the event at EdgeLedger too", () -> edge.ingestedAt("/v1/ingest/check-runs")
+                        .stream().anyMatch(i -> i.body().toString().contains("dd.svc"))
+                        && !edge.ingestedAt("/v1/ingest/agent-events").isEmpty());
+                JsonNode atEdge = edge.ingestedAt("/v1/ingest/agent-events").get(0).body().path("events").get(0);
+                assertThat(atEdge.path("title").asText()).isEqualTo("déployé");
+                assertThat(atEdge.path("timestamp").asLong()).isEqualTo(event.path("date_happened").asLong());
 
                 JsonNode status = agent.status().path("datadog");
                 assertThat(status.path("endpoints").get(0).path("delivered").asLong()).isPositive();
