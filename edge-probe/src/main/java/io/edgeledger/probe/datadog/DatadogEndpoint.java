@@ -164,8 +164,8 @@ public final class DatadogEndpoint implements AutoCloseable {
         HttpRequest req = HttpRequest.newBuilder(target).timeout(REQUEST_TIMEOUT)
                 .header("DD-API-KEY", key)
                 .header("Content-Type", "application/json")
-                .header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.gzippedBody()))
+                .header("Content-Encoding", request.encoding())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
                 .build();
         return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
     }

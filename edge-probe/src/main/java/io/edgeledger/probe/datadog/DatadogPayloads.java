@@ -10,7 +10,10 @@ import io.edgeledger.probe.forwarder.Gzip;
 import io.edgeledger.wire.MetricPoint;
 import io.edgeledger.wire.MetricSeries;
 import io.edgeledger.wire.WireJson;
+import io.airlift.compress.zstd.ZstdOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,8 @@ import java.util.List;
  * <ul>
  * <li>{@code POST /api/v2/series}: {@code {"series":[{metric, type (0 unspecified, 1 count, 2 rate, 3 gauge),
  * points:[{timestamp, value}], resources:[{name: host, type: "host"}], tags, interval}]}}; at most 512,000 bytes
- * compressed and 5,242,880 bytes decompressed per request: larger batches are split (halved until they fit).</li>
+ * compressed and 5,242,880 bytes decompressed per request: larger batches are split (halved until they fit).
+ * Compressed with gzip, or zstd ({@code Content-Encoding: zstd1}, the documented value) when configured.</li>
  * <li>{@code POST /api/v1/check_run}: an array of {@code {check, host_name, status, timestamp, message, tags}},
  * split by the same limits.</li>
  * <li>{@code POST /api/v1/events}: one event per request, title cut at 100 and text at 4,000 characters (the
@@ -36,7 +40,16 @@ public final class DatadogPayloads {
     public static final int MAX_EVENT_TITLE = 100;
     public static final int MAX_EVENT_TEXT = 4000;
 
+    public static final String GZIP = "gzip";
+    public static final String ZSTD = "zstd1";
+
     private static final ObjectMapper JSON = WireJson.mapper();
+
+    private final String seriesEncoding;
+
+    public DatadogPayloads(boolean zstdSeries) {
+        this.seriesEncoding = zstdSeries ? ZSTD : GZIP;
+    }
 
     /** Items that cannot fit one request even alone (never expected: a series is ~100 bytes). */
     private long oversized;
@@ -46,7 +59,7 @@ public final class DatadogPayloads {
         for (MetricSeries s : series) {
             items.add(bytes(seriesNode(s)));
         }
-        return split(SERIES_PATH, "{\"series\":[", "]}", items);
+        return split(SERIES_PATH, seriesEncoding, "{\"series\":[", "]}", items);
     }
 
     public List<DatadogRequest> serviceChecks(List<ServiceCheck> checks) {
@@ -63,7 +76,7 @@ public final class DatadogPayloads {
             c.tags().forEach(n.putArray("tags")::add);
             items.add(bytes(n));
         }
-        return split(CHECK_RUN_PATH, "[", "]", items);
+        return split(CHECK_RUN_PATH, GZIP, "[", "]", items);
     }
 
     public List<DatadogRequest> events(List<Event> events) {
@@ -84,7 +97,7 @@ public final class DatadogPayloads {
             }
             ArrayNode tags = n.putArray("tags");
             e.tags().forEach(tags::add);
-            out.add(new DatadogRequest(EVENTS_PATH, 1, Gzip.compress(bytes(n))));
+            out.add(new DatadogRequest(EVENTS_PATH, GZIP, 1, Gzip.compress(bytes(n))));
         }
         return out;
     }
@@ -118,7 +131,7 @@ public final class DatadogPayloads {
     }
 
     /** Joins items into bodies under the decompressed limit, then halves any body whose gzip is over the limit. */
-    private List<DatadogRequest> split(String path, String open, String close, List<byte[]> items) {
+    private List<DatadogRequest> split(String path, String encoding, String open, String close, List<byte[]> items) {
         List<DatadogRequest> out = new ArrayList<>();
         int overhead = open.length() + close.length();
         int from = 0;
@@ -126,36 +139,38 @@ public final class DatadogPayloads {
         for (int i = 0; i < items.size(); i++) {
             int len = items.get(i).length + 1;
             if (len + overhead > MAX_DECOMPRESSED) {
-                emit(path, open, close, items.subList(from, i), out);
+                emit(path, encoding, open, close, items.subList(from, i), out);
                 oversized++;
                 from = i + 1;
                 size = overhead;
                 continue;
             }
             if (size + len > MAX_DECOMPRESSED) {
-                emit(path, open, close, items.subList(from, i), out);
+                emit(path, encoding, open, close, items.subList(from, i), out);
                 from = i;
                 size = overhead;
             }
             size += len;
         }
-        emit(path, open, close, items.subList(from, items.size()), out);
+        emit(path, encoding, open, close, items.subList(from, items.size()), out);
         return out;
     }
 
-    private void emit(String path, String open, String close, List<byte[]> items, List<DatadogRequest> out) {
+    private void emit(String path, String encoding, String open, String close, List<byte[]> items,
+            List<DatadogRequest> out) {
         if (items.isEmpty()) {
             return;
         }
-        byte[] gz = Gzip.compress(join(open, close, items));
+        byte[] raw = join(open, close, items);
+        byte[] gz = ZSTD.equals(encoding) ? zstd(raw) : Gzip.compress(raw);
         if (gz.length <= MAX_COMPRESSED) {
-            out.add(new DatadogRequest(path, items.size(), gz));
+            out.add(new DatadogRequest(path, encoding, items.size(), gz));
         } else if (items.size() == 1) {
             oversized++;
         } else {
             int half = items.size() / 2;
-            emit(path, open, close, items.subList(0, half), out);
-            emit(path, open, close, items.subList(half, items.size()), out);
+            emit(path, encoding, open, close, items.subList(0, half), out);
+            emit(path, encoding, open, close, items.subList(half, items.size()), out);
         }
     }
 
@@ -169,6 +184,16 @@ public final class DatadogPayloads {
             out.writeBytes(items.get(i));
         }
         out.writeBytes(close.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private static byte[] zstd(byte[] raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4 + 64);
+        try (ZstdOutputStream z = new ZstdOutputStream(out)) {
+            z.write(raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out.toByteArray();
     }
 

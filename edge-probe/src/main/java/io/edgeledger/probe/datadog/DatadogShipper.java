@@ -18,10 +18,11 @@ import java.util.List;
  */
 public final class DatadogShipper implements AutoCloseable {
     private final List<DatadogEndpoint> endpoints = new ArrayList<>();
-    private final DatadogPayloads payloads = new DatadogPayloads();
+    private final DatadogPayloads payloads;
     private final HttpClient http;
 
     public DatadogShipper(DatadogConfig config, Path spoolDir, Backoff backoff) {
+        this.payloads = new DatadogPayloads("zstd".equals(config.compression()));
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         int n = 0;

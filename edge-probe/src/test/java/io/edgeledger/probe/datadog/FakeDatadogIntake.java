@@ -21,7 +21,7 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * A Datadog intake for tests, as strict as the public API documents it: {@code DD-API-KEY} checked (403 otherwise),
- * gzip/deflate bodies decompressed, the 512,000-byte compressed and 5,242,880-byte decompressed limits enforced (413),
+ * gzip/deflate/zstd1 bodies decompressed, the 512,000-byte compressed and 5,242,880-byte decompressed limits enforced (413),
  * the v2 series schema validated (400 with the reason, also kept in {@link #schemaErrors}). It can be switched down.
  */
 public final class FakeDatadogIntake implements AutoCloseable {
@@ -39,6 +39,8 @@ public final class FakeDatadogIntake implements AutoCloseable {
     public final AtomicInteger forbidden = new AtomicInteger();
     public final AtomicInteger refusedWhileDown = new AtomicInteger();
     public final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    /** "path encoding" of every accepted request. */
+    public final java.util.Set<String> encodings = ConcurrentHashMap.newKeySet();
 
     public FakeDatadogIntake(String apiKey) throws IOException {
         this.apiKey = apiKey;
@@ -88,6 +90,7 @@ public final class FakeDatadogIntake implements AutoCloseable {
                 reply(ex, 400, "{\"errors\":[\"" + error.replace('"', '\'') + "\"]}");
                 return;
             }
+            encodings.add(path + " " + ex.getRequestHeaders().getFirst("Content-Encoding"));
             reply(ex, 202, "{\"errors\":[]}");
         }
     }
@@ -99,6 +102,7 @@ public final class FakeDatadogIntake implements AutoCloseable {
         try (InputStream in = switch (encoding) {
             case "gzip" -> new GZIPInputStream(new java.io.ByteArrayInputStream(raw));
             case "deflate" -> new InflaterInputStream(new java.io.ByteArrayInputStream(raw));
+            case "zstd1" -> new io.airlift.compress.zstd.ZstdInputStream(new java.io.ByteArrayInputStream(raw));
             default -> throw new IOException("unsupported Content-Encoding " + encoding);
         }) {
             return in.readNBytes(DatadogPayloads.MAX_DECOMPRESSED + 1);

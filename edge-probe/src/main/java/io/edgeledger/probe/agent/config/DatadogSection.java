@@ -13,7 +13,7 @@ import java.util.Set;
 /** Reads and checks the {@code datadog:} section; every refusal names the field. */
 final class DatadogSection {
     private static final Set<String> KEYS = Set.of("enabled", "site", "api_key_file", "dd_url", "additional_endpoints",
-            "spool_max_bytes");
+            "spool_max_bytes", "compression");
 
     private DatadogSection() {}
 
@@ -49,8 +49,12 @@ final class DatadogSection {
                 endpoints.add(new DatadogConfig.Endpoint(extra, keyFile(dir, more, u, f)));
             }
         }
+        String compression = dd.string("compression", "gzip");
+        if (!DatadogConfig.COMPRESSIONS.contains(compression)) {
+            throw dd.error("compression", "must be gzip or zstd, got \"" + compression + "\"");
+        }
         return new DatadogConfig(true, site, List.copyOf(endpoints),
-                dd.integer("spool_max_bytes", 64L * 1024 * 1024, 64 * 1024, Long.MAX_VALUE));
+                dd.integer("spool_max_bytes", 64L * 1024 * 1024, 64 * 1024, Long.MAX_VALUE), compression);
     }
 
     private static Path keyFile(Path dir, ConfigNode node, String field, String value) throws ConfigException {

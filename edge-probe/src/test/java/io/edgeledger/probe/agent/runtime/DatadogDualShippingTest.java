@@ -108,7 +108,8 @@ class DatadogDualShippingTest {
                 FakeDatadogIntake intake = new FakeDatadogIntake(KEY)) {
             Files.writeString(dir.resolve("dd.key"), KEY + "\n");
             int statsd = AgentEndToEndTest.freeUdpPort();
-            AgentConfig cfg = config(edge, statsd, "datadog: {api_key_file: dd.key, dd_url: \"" + intake.uri() + "\"}");
+            AgentConfig cfg = config(edge, statsd, "datadog: {api_key_file: dd.key, compression: zstd, dd_url: \""
+                    + intake.uri() + "\"}");
             AgentEndToEndTest.ShiftedClock clock = new AgentEndToEndTest.ShiftedClock();
             try (Agent agent = new Agent(cfg, p -> null, clock).start()) {
                 send(statsd, "dd.hits:1|c|#a:b\ndd.hits:2|c|#a:b\ndd.temp:7|g\ndd.lat:5|h\ndd.lat:15|h\n"
@@ -127,6 +128,7 @@ class DatadogDualShippingTest {
                 });
                 assertThat(duplicates).isEmpty();
                 assertThat(intake.schemaErrors).isEmpty();
+                assertThat(intake.encodings).contains("/api/v2/series zstd1");
                 FakeDatadogIntake.Point hits = intake.points.stream().filter(p -> p.metric().equals("dd.hits"))
                         .findFirst().orElseThrow();
                 assertThat(hits.type()).isEqualTo(2);
