@@ -2,6 +2,7 @@ package io.edgeledger.probe.datadog;
 
 import io.edgeledger.probe.agent.config.DatadogConfig;
 import io.edgeledger.probe.forwarder.Backoff;
+import io.edgeledger.probe.forwarder.SenderSignal;
 import io.edgeledger.probe.forwarder.Spool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ public final class DatadogEndpoint implements AutoCloseable {
     private final Spool spool;
     private final Backoff backoff;
     private final HttpClient http;
-    private final Object signal = new Object();
+    private final SenderSignal signal = new SenderSignal();
     private final SplittableRandom random = new SplittableRandom();
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
@@ -44,7 +45,6 @@ public final class DatadogEndpoint implements AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private volatile String lastError = "";
     private volatile boolean forbidden;
-    private volatile boolean running;
     private String key;
     private Thread sender;
 
@@ -65,14 +65,12 @@ public final class DatadogEndpoint implements AutoCloseable {
     public void submit(DatadogRequest request) {
         spool.append(request.encode());
         submitted.incrementAndGet();
-        synchronized (signal) {
-            signal.notifyAll();
-        }
+        signal.wake();
     }
 
     public synchronized DatadogEndpoint start() {
-        if (!running) {
-            running = true;
+        if (!signal.running()) {
+            signal.start();
             sender = Thread.ofPlatform().name("datadog-" + url.getHost()).daemon().start(this::sendLoop);
         }
         return this;
@@ -80,15 +78,15 @@ public final class DatadogEndpoint implements AutoCloseable {
 
     private void sendLoop() {
         int failures = 0;
-        while (running) {
+        while (signal.running()) {
             String current = readKey();
             if (current == null) {
-                pause(KEY_POLL);
+                signal.pause(KEY_POLL);
                 continue;
             }
             if (forbidden) {
                 if (current.equals(key)) {
-                    pause(KEY_POLL); // same bad key: wait for the operator to replace the file
+                    signal.pause(KEY_POLL); // same bad key: wait for the operator to replace the file
                     continue;
                 }
                 forbidden = false;
@@ -101,15 +99,11 @@ public final class DatadogEndpoint implements AutoCloseable {
                 next = spool.peek();
             } catch (UncheckedIOException e) {
                 lastError = e.getMessage();
-                pause(backoff.delay(++failures, random));
+                signal.pause(backoff.delay(++failures, random));
                 continue;
             }
             if (next.isEmpty()) {
-                synchronized (signal) {
-                    if (spool.pendingRecords() == 0) {
-                        waitOn(Duration.ofMillis(500));
-                    }
-                }
+                signal.idle(Duration.ofMillis(500), spool::pendingRecords);
                 continue;
             }
             Spool.Entry entry = next.get();
@@ -154,7 +148,7 @@ public final class DatadogEndpoint implements AutoCloseable {
             retries.incrementAndGet();
             Duration wait = backoff.delay(++failures, random);
             LOG.warn("datadog: {}; retrying in {} ms", lastError, wait.toMillis());
-            pause(wait);
+            signal.pause(wait);
         }
     }
 
@@ -185,28 +179,6 @@ public final class DatadogEndpoint implements AutoCloseable {
         }
     }
 
-    private void pause(Duration d) {
-        synchronized (signal) {
-            long until = System.nanoTime() + d.toNanos();
-            while (running) {
-                long left = until - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                waitOn(Duration.ofNanos(left));
-            }
-        }
-    }
-
-    private void waitOn(Duration d) {
-        try {
-            signal.wait(Math.max(1, d.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     public DatadogStats stats() {
         return new DatadogStats(url.toString(), submitted.get(), delivered.get(), retries.get(), rejected.get(),
                 spool.pendingRecords(), spool.totalBytes(), spool.droppedRecords(), forbidden, lastError);
@@ -214,17 +186,7 @@ public final class DatadogEndpoint implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        running = false;
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-        if (sender != null) {
-            try {
-                sender.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        signal.stopAndJoin(sender);
         spool.close();
     }
 }

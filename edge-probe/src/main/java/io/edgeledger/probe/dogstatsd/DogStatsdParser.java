@@ -263,7 +263,8 @@ public final class DogStatsdParser {
         }
     }
 
-    private static long parseLong(byte[] b, int s, int e) {
+    /** A non-negative decimal of at most 18 digits, or -1. */
+    static long parseLong(byte[] b, int s, int e) {
         if (s >= e || e - s > 18) {
             return -1;
         }
@@ -277,7 +278,7 @@ public final class DogStatsdParser {
         return v;
     }
 
-    private static int indexOf(byte[] b, int s, int e, byte c) {
+    static int indexOf(byte[] b, int s, int e, byte c) {
         for (int i = s; i < e; i++) {
             if (b[i] == c) {
                 return i;

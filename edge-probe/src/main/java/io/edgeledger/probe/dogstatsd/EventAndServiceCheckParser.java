@@ -24,21 +24,21 @@ final class EventAndServiceCheckParser {
     /** The event of {@code [start, end)} (which starts with {@code _e{}), or null when malformed. */
     static Event event(byte[] b, int start, int end) {
         int p = start + 3;
-        int comma = indexOf(b, p, end, (byte) ',');
+        int comma = DogStatsdParser.indexOf(b, p, end, (byte) ',');
         if (comma < 0) {
             return null;
         }
-        int titleLen = (int) digits(b, p, comma);
-        int brace = indexOf(b, comma + 1, end, (byte) '}');
+        long titleLen = DogStatsdParser.parseLong(b, p, comma); // long: a huge length must not wrap to a small int
+        int brace = DogStatsdParser.indexOf(b, comma + 1, end, (byte) '}');
         if (brace < 0) {
             return null;
         }
-        int textLen = (int) digits(b, comma + 1, brace);
+        long textLen = DogStatsdParser.parseLong(b, comma + 1, brace);
         if (titleLen <= 0 || textLen < 0 || brace + 1 >= end || b[brace + 1] != ':') {
             return null;
         }
         int titleStart = brace + 2;
-        long titleEnd = (long) titleStart + titleLen;
+        long titleEnd = titleStart + titleLen;
         long textEnd = titleEnd + 1 + textLen;
         if (textEnd > end || b[(int) titleEnd] != '|' || (textEnd < end && b[(int) textEnd] != '|')) {
             return null;
@@ -58,7 +58,7 @@ final class EventAndServiceCheckParser {
             if (fe - fs >= 2 && b[fs + 1] == ':') {
                 String v = utf8(b, fs + 2, fe);
                 switch (b[fs]) {
-                    case 'd' -> ts = Math.max(0, digits(b, fs + 2, fe));
+                    case 'd' -> ts = Math.max(0, DogStatsdParser.parseLong(b, fs + 2, fe));
                     case 'h' -> host = v;
                     case 'k' -> key = v;
                     case 'p' -> priority = Event.PRIORITIES.contains(v) ? v : null;
@@ -95,7 +95,7 @@ final class EventAndServiceCheckParser {
             int fe = fieldEnd(b, fs, end);
             if (fe - fs >= 2 && b[fs + 1] == ':') {
                 switch (b[fs]) {
-                    case 'd' -> ts = Math.max(0, digits(b, fs + 2, fe));
+                    case 'd' -> ts = Math.max(0, DogStatsdParser.parseLong(b, fs + 2, fe));
                     case 'h' -> host = utf8(b, fs + 2, fe);
                     case 'm' -> message = utf8(b, fs + 2, fe).replace("\\n", "\n");
                     default -> { }
@@ -122,33 +122,9 @@ final class EventAndServiceCheckParser {
         return out;
     }
 
-    /** A non-negative decimal of at most 18 digits, or -1. */
-    private static long digits(byte[] b, int s, int e) {
-        if (s >= e || e - s > 18) {
-            return -1;
-        }
-        long v = 0;
-        for (int i = s; i < e; i++) {
-            if (b[i] < '0' || b[i] > '9') {
-                return -1;
-            }
-            v = v * 10 + (b[i] - '0');
-        }
-        return v;
-    }
-
     private static int fieldEnd(byte[] b, int s, int e) {
-        int i = indexOf(b, s, e, (byte) '|');
+        int i = DogStatsdParser.indexOf(b, s, e, (byte) '|');
         return i < 0 ? e : i;
-    }
-
-    private static int indexOf(byte[] b, int s, int e, byte c) {
-        for (int i = s; i < e; i++) {
-            if (b[i] == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String utf8(byte[] b, int s, int e) {

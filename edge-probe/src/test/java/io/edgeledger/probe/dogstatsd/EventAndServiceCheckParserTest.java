@@ -77,7 +77,7 @@ class EventAndServiceCheckParserTest {
     void malformedFramesAreCountedBadOptionalValuesFallBackToDefaults() {
         List<String> bad = List.of("_e{", "_e{5,4}", "_e{5,4}:hello", "_e{5,4}:hello|tex", "_e{5,4}:hello|texts",
                 "_e{0,4}:|text", "_e{x,4}:hello|text", "_e{5,-1}:hello|", "_e{5,4}hello|text", "_e{6,4}:hello|text",
-                "_e{99999999999999999999,1}:a|b", "_sc", "_sc|", "_sc||0", "_sc|name", "_sc|name|", "_sc|name|4",
+                "_e{99999999999999999999,1}:a|b", "_e{4294967297,1}:a|b", "_e{1,4294967297}:a|b", "_sc", "_sc|", "_sc||0", "_sc|name", "_sc|name|", "_sc|name|4",
                 "_sc|name|-1", "_sc|name|00", "_sc|name|ok");
         for (String line : bad) {
             assertThat(parse(line).malformed).as(line).isEqualTo(1);
