@@ -11,7 +11,6 @@ import io.edgeledger.probe.forwarder.TestCertificates;
 import io.edgeledger.probe.forwarder.TestIngestServer;
 import io.edgeledger.probe.testing.Eventually;
 import java.io.File;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,18 +118,8 @@ class CustomChecksTest {
 
         TestCertificates certs = TestCertificates.shared();
         try (TestIngestServer server = new TestIngestServer(certs, "probe-1", "s3cret")) {
-            Files.writeString(dir.resolve("secret"), "s3cret\n");
-            Files.writeString(dir.resolve("edge-probe.yaml"), """
-                    backend_url: %s
-                    probe_id: probe-1
-                    secret_file: secret
-                    ca_bundle: %s
-                    hostname: h-custom
-                    spool_dir: spool
-                    dogstatsd: {enabled: false}
-                    health: {port: 0}
-                    jobs: {enabled: false}
-                    """.formatted(server.uri(), certs.caPem()));
+            TestAgentConfig.write(dir, server.uri(), certs, "h-custom",
+                    "dogstatsd: {enabled: false}\nhealth: {port: 0}\njobs: {enabled: false}\n");
             CustomChecks custom = CustomChecks.discover(checksD, BuiltInChecks.NAMES);
             assertThat(custom.problems()).singleElement().asString().contains("broken.jar");
             AgentConfig cfg = ConfigLoader.load(dir, custom.namesWith(BuiltInChecks.NAMES));
@@ -174,9 +163,5 @@ class CustomChecksTest {
             }
         }
         throw new AssertionError("no check " + name + " in " + checks);
-    }
-
-    static OutputStream unused() {
-        return OutputStream.nullOutputStream();
     }
 }

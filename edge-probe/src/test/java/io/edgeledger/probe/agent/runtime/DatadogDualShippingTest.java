@@ -39,20 +39,13 @@ class DatadogDualShippingTest {
     }
 
     private AgentConfig config(TestIngestServer edge, int statsd, String datadogSection) throws Exception {
-        Files.writeString(dir.resolve("secret"), "s3cret\n");
-        Files.writeString(dir.resolve("edge-probe.yaml"), """
-                backend_url: %s
-                probe_id: probe-1
-                secret_file: secret
-                ca_bundle: %s
-                hostname: h-dd
+        TestAgentConfig.write(dir, edge.uri(), certs, "h-dd", """
                 tags: [env:test]
-                spool_dir: spool
                 dogstatsd: {bind: 127.0.0.1, port: %d}
                 health: {port: 0}
                 jobs: {enabled: false}
                 %s
-                """.formatted(edge.uri(), certs.caPem(), statsd, datadogSection));
+                """.formatted(statsd, datadogSection));
         Files.createDirectories(dir.resolve("conf.d/system.d"));
         Files.writeString(dir.resolve("conf.d/system.d/conf.yaml"), "instances:\n  - min_collection_interval: 1\n");
         return ConfigLoader.load(dir, BuiltInChecks.NAMES);

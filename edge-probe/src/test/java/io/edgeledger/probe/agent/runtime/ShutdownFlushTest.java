@@ -13,7 +13,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -30,16 +29,8 @@ class ShutdownFlushTest {
         try (TestIngestServer server = new TestIngestServer(certs, "probe-1", "s3cret")) {
             server.down = true; // nothing leaves before the stop: the spool must hold it
             int statsd = AgentEndToEndTest.freeUdpPort();
-            Files.writeString(dir.resolve("secret"), "s3cret\n");
-            Files.writeString(dir.resolve("edge-probe.yaml"), """
-                    backend_url: %s
-                    probe_id: probe-1
-                    secret_file: secret
-                    ca_bundle: %s
-                    hostname: h-stop
-                    spool_dir: spool
-                    dogstatsd: {bind: 127.0.0.1, port: %d}
-                    """.formatted(server.uri(), certs.caPem(), statsd));
+            TestAgentConfig.write(dir, server.uri(), certs, "h-stop",
+                    "dogstatsd: {bind: 127.0.0.1, port: " + statsd + "}\n");
             AgentConfig cfg = ConfigLoader.load(dir, BuiltInChecks.NAMES);
             try (Agent agent = new Agent(cfg, p -> null, Clock.systemUTC()).start();
                     DatagramSocket client = new DatagramSocket()) {
