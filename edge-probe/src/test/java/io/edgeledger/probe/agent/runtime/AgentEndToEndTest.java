@@ -67,19 +67,12 @@ class AgentEndToEndTest {
     }
 
     private void writeConfig(URI backend, int statsdPort, int healthPort) throws Exception {
-        Files.writeString(dir.resolve("secret"), "s3cret\n");
-        Files.writeString(dir.resolve("edge-probe.yaml"), """
-                backend_url: %s
-                probe_id: probe-1
-                secret_file: secret
-                ca_bundle: %s
-                hostname: h-e2e
+        TestAgentConfig.write(dir, backend, certs, "h-e2e", """
                 tags: [env:test]
-                spool_dir: spool
                 dogstatsd: {bind: 127.0.0.1, port: %d}
                 health: {bind: 127.0.0.1, port: %d}
                 jobs: {enabled: true, wait_seconds: 1}
-                """.formatted(backend, certs.caPem(), statsdPort, healthPort));
+                """.formatted(statsdPort, healthPort));
         Files.createDirectories(dir.resolve("conf.d/system.d"));
         Files.writeString(dir.resolve("conf.d/system.d/conf.yaml"), "instances:\n  - min_collection_interval: 1\n");
         Files.createDirectories(dir.resolve("conf.d/network_path.d"));
