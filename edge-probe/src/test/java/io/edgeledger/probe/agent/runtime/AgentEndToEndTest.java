@@ -179,7 +179,7 @@ class AgentEndToEndTest {
                 .isEqualTo("edge-probe run: " + dir.resolve("edge-probe.yaml") + ":3: health.port: must be between 0 and 65535, got -1");
     }
 
-    private static String runCli(String... args) {
+    static String runCli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream old = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -39,13 +39,17 @@ class DatadogDualShippingTest {
     }
 
     private AgentConfig config(TestIngestServer edge, int statsd, String datadogSection) throws Exception {
+        return config(edge, statsd, 0, datadogSection);
+    }
+
+    private AgentConfig config(TestIngestServer edge, int statsd, int health, String datadogSection) throws Exception {
         TestAgentConfig.write(dir, edge.uri(), certs, "h-dd", """
                 tags: [env:test]
                 dogstatsd: {bind: 127.0.0.1, port: %d}
-                health: {port: 0}
+                health: {bind: 127.0.0.1, port: %d}
                 jobs: {enabled: false}
                 %s
-                """.formatted(statsd, datadogSection));
+                """.formatted(statsd, health, datadogSection));
         Files.createDirectories(dir.resolve("conf.d/system.d"));
         Files.writeString(dir.resolve("conf.d/system.d/conf.yaml"), "instances:\n  - min_collection_interval: 1\n");
         return ConfigLoader.load(dir, BuiltInChecks.NAMES);
@@ -212,7 +216,7 @@ class DatadogDualShippingTest {
                 FakeDatadogIntake intake = new FakeDatadogIntake(KEY)) {
             Files.writeString(dir.resolve("dd.key"), "not-the-key");
             int statsd = AgentEndToEndTest.freeUdpPort();
-            AgentConfig cfg = config(edge, statsd, "datadog: {api_key_file: dd.key, dd_url: \"" + intake.uri() + "\"}");
+            AgentConfig cfg = config(edge, statsd, AgentEndToEndTest.freePort(), "datadog: {api_key_file: dd.key, dd_url: \"" + intake.uri() + "\"}");
             AgentEndToEndTest.ShiftedClock clock = new AgentEndToEndTest.ShiftedClock();
             try (Agent agent = new Agent(cfg, p -> null, clock).start()) {
                 send(statsd, "key.n:5|g");
@@ -225,6 +229,8 @@ class DatadogDualShippingTest {
                 assertThat(ep.path("last_error").asText()).contains("403", "dd.key").doesNotContain("not-the-key");
                 assertThat(ep.path("retries").asLong()).as("a 403 is not retried").isZero();
                 assertThat(agent.prometheus()).contains("edge_probe_datadog_forbidden{endpoint=\"0\"");
+                String printed = AgentEndToEndTest.runCli("status", "--config", dir.toString());
+                assertThat(printed).contains("Datadog    " + intake.uri(), "FORBIDDEN", "dd.key").doesNotContain("not-the-key");
                 Eventually.until("EdgeLedger unaffected", () ->
                         edgePoints(edge).keySet().stream().anyMatch(k -> k.startsWith("key.n|")));
                 assertThat(intake.points).isEmpty();
