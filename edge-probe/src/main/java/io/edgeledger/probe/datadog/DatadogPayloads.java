@@ -52,7 +52,7 @@ public final class DatadogPayloads {
     }
 
     /** Items that cannot fit one request even alone (never expected: a series is ~100 bytes). */
-    private long oversized;
+    private final java.util.concurrent.atomic.AtomicLong oversized = new java.util.concurrent.atomic.AtomicLong();
 
     public List<DatadogRequest> series(List<MetricSeries> series) {
         List<byte[]> items = new ArrayList<>(series.size());
@@ -103,7 +103,7 @@ public final class DatadogPayloads {
     }
 
     public long oversized() {
-        return oversized;
+        return oversized.get();
     }
 
     static ObjectNode seriesNode(MetricSeries s) {
@@ -140,7 +140,7 @@ public final class DatadogPayloads {
             int len = items.get(i).length + 1;
             if (len + overhead > MAX_DECOMPRESSED) {
                 emit(path, encoding, open, close, items.subList(from, i), out);
-                oversized++;
+                oversized.incrementAndGet();
                 from = i + 1;
                 size = overhead;
                 continue;
@@ -166,7 +166,7 @@ public final class DatadogPayloads {
         if (gz.length <= MAX_COMPRESSED) {
             out.add(new DatadogRequest(path, encoding, items.size(), gz));
         } else if (items.size() == 1) {
-            oversized++;
+            oversized.incrementAndGet();
         } else {
             int half = items.size() / 2;
             emit(path, encoding, open, close, items.subList(0, half), out);

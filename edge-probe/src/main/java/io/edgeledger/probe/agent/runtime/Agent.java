@@ -294,6 +294,7 @@ public final class Agent implements AutoCloseable {
         }
         ObjectNode agg = root.putObject("aggregator");
         agg.put("flushed_series", aggregator.flushedSeries());
+        agg.put("dropped_events_and_service_checks", aggregator.droppedEventsAndServiceChecks());
         if (jobs != null) {
             ObjectNode j = root.putObject("jobs");
             j.put("received", jobs.jobsReceived());
@@ -330,6 +331,9 @@ public final class Agent implements AutoCloseable {
             DatadogMetrics.append(sb, datadog.stats());
         }
         counter(sb, "edge_probe_aggregator_series_flushed_total", "series flushed", aggregator.flushedSeries());
+        counter(sb, "edge_probe_aggregator_dropped_events_and_service_checks_total",
+                "events and service checks dropped: too many waiting for one flush",
+                aggregator.droppedEventsAndServiceChecks());
         if (dogstatsd != null) {
             DogStatsdStats d = dogstatsd.stats();
             counter(sb, "edge_probe_dogstatsd_packets_total", "datagrams received", d.packets());
