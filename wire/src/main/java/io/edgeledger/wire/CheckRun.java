@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The outcome of one check run, like Datadog's service check {@code <check>.can_run}: {@code status} is one of
  * {@code ok}, {@code warning}, {@code error}, {@code timeout} (cancelled past its timeout) or {@code skipped}
- * (previous run still going).
+ * (previous run still going). Service checks (DogStatsD {@code _sc}, {@code Sender.serviceCheck}) travel as check
+ * runs too, named as sent, with Datadog's statuses {@code ok}, {@code warning}, {@code critical}, {@code unknown}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckRun(
@@ -20,7 +21,7 @@ public record CheckRun(
         @JsonProperty("message") String message,
         @JsonProperty("warnings") List<String> warnings,
         @JsonProperty("tags") List<String> tags) {
-    public static final Set<String> STATUSES = Set.of("ok", "warning", "error", "timeout", "skipped");
+    public static final Set<String> STATUSES = Set.of("ok", "warning", "error", "timeout", "skipped", "critical", "unknown");
 
     public CheckRun {
         Fields.required("check", check);

@@ -7,7 +7,8 @@ public enum IngestKind {
     TRACEROUTE("traceroute", TraceroutePayload.class),
     METRICS("metrics", MetricsPayload.class),
     EVENTS("events", EventsPayload.class),
-    CHECK_RUNS("check-runs", CheckRunsPayload.class);
+    CHECK_RUNS("check-runs", CheckRunsPayload.class),
+    AGENT_EVENTS("agent-events", AgentEventsPayload.class);
 
     private final String wireName;
     private final Class<? extends IngestPayload> payloadType;
@@ -35,6 +36,6 @@ public enum IngestKind {
                 .filter(k -> k.wireName.equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown ingest kind '" + name + "' (expected traceroute, metrics, events or check-runs)"));
+                        "unknown ingest kind '" + name + "' (expected traceroute, metrics, events, check-runs or agent-events)"));
     }
 }

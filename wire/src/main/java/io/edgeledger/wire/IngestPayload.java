@@ -5,7 +5,8 @@ package io.edgeledger.wire;
  * batch is made (before it is spooled), so retries and replays send the same id and the server ingests it once.
  * Each record checks itself when it is made or read, and names the bad field ({@link InvalidFieldException}).
  */
-public sealed interface IngestPayload permits MetricsPayload, TraceroutePayload, EventsPayload, CheckRunsPayload {
+public sealed interface IngestPayload permits MetricsPayload, TraceroutePayload, EventsPayload, CheckRunsPayload,
+        AgentEventsPayload {
     String batchId();
 
     String probeId();

@@ -2,6 +2,7 @@ package io.edgeledger.probe.agent;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.probe.agent.checks.BuiltInChecks;
+import io.edgeledger.probe.agent.custom.CustomChecks;
 import io.edgeledger.probe.agent.checks.networkpath.EnginePathTracer;
 import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.CheckConfig;
@@ -30,14 +31,16 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!BuiltInChecks.NAMES.contains(name)) {
-            System.err.println("edge-probe check: no check named '" + name + "' (known: "
-                    + new java.util.TreeSet<>(BuiltInChecks.NAMES) + ")");
+        CustomChecks custom = CustomChecks.discover(config.resolve(CustomChecks.DIRECTORY), BuiltInChecks.NAMES);
+        java.util.Set<String> known = custom.namesWith(BuiltInChecks.NAMES);
+        if (!known.contains(name)) {
+            System.err.println("edge-probe check: no check named '" + name + "' (known: " + known + ")");
+            custom.problems().forEach(p -> System.err.println("edge-probe check: custom check: " + p));
             return 2;
         }
         AgentConfig cfg;
         try {
-            cfg = ConfigLoader.load(config, BuiltInChecks.NAMES);
+            cfg = ConfigLoader.load(config, known);
         } catch (ConfigException e) {
             System.err.println("edge-probe check: " + e.getMessage());
             return 2;
@@ -48,7 +51,7 @@ public final class CheckCommand implements Callable<Integer> {
                     + config.resolve("conf.d").resolve(name + ".d").resolve("conf.yaml"));
             return 2;
         }
-        ObjectNode result = new OneShot(cfg, new EnginePathTracer(), Clock.systemUTC())
+        ObjectNode result = new OneShot(cfg, new EnginePathTracer(), Clock.systemUTC(), custom)
                 .run(checkConfig, checkRate ? 2 : 1);
         System.out.println(result.toPrettyString());
         return result.path("ok").asBoolean() ? 0 : 1;

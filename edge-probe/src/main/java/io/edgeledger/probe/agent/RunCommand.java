@@ -1,6 +1,7 @@
 package io.edgeledger.probe.agent;
 
 import io.edgeledger.probe.agent.checks.BuiltInChecks;
+import io.edgeledger.probe.agent.custom.CustomChecks;
 import io.edgeledger.probe.agent.checks.networkpath.EnginePathTracer;
 import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.ConfigException;
@@ -31,8 +32,9 @@ public final class RunCommand implements Callable<Integer> {
         AgentConfig cfg;
         Agent agent;
         try {
-            cfg = ConfigLoader.load(config, BuiltInChecks.NAMES);
-            agent = new Agent(cfg, new EnginePathTracer(), Clock.systemUTC()).start();
+            CustomChecks custom = CustomChecks.discover(config.resolve(CustomChecks.DIRECTORY), BuiltInChecks.NAMES);
+            cfg = ConfigLoader.load(config, custom.namesWith(BuiltInChecks.NAMES));
+            agent = new Agent(cfg, new EnginePathTracer(), Clock.systemUTC(), custom).start();
         } catch (ConfigException e) {
             System.err.println("edge-probe run: " + e.getMessage());
             return 2;

@@ -2,6 +2,7 @@ package io.edgeledger.probe.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeledger.probe.agent.checks.BuiltInChecks;
+import io.edgeledger.probe.agent.custom.CustomChecks;
 import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.ConfigException;
 import io.edgeledger.probe.agent.config.ConfigLoader;
@@ -42,7 +43,8 @@ public final class StatusCommand implements Callable<Integer> {
             String host = "127.0.0.1";
             if (Files.isRegularFile(dir.resolve(AgentConfig.FILE))) {
                 try {
-                    AgentConfig cfg = ConfigLoader.load(dir, BuiltInChecks.NAMES);
+                    AgentConfig cfg = ConfigLoader.load(dir, CustomChecks.discover(
+                            dir.resolve(CustomChecks.DIRECTORY), BuiltInChecks.NAMES).namesWith(BuiltInChecks.NAMES));
                     port = cfg.healthPort();
                     host = cfg.healthBind().equals("0.0.0.0") ? "127.0.0.1" : cfg.healthBind();
                 } catch (ConfigException e) {
@@ -118,12 +120,22 @@ public final class StatusCommand implements Callable<Integer> {
         if (!f.path("last_error").asText().isEmpty()) {
             out.println("  last error: " + f.path("last_error").asText());
         }
+        for (JsonNode e : s.path("datadog").path("endpoints")) {
+            out.printf("Datadog    %s%s%n  queue %d request(s), spool %d bytes, delivered %d, retries %d, rejected %d,"
+                            + " dropped by cap %d%n", e.path("url").asText(),
+                    e.path("forbidden").asBoolean() ? "  FORBIDDEN (403: replace the API key file)" : "",
+                    e.path("queue").asLong(), e.path("spool_bytes").asLong(), e.path("delivered").asLong(),
+                    e.path("retries").asLong(), e.path("rejected").asLong(), e.path("spool_dropped").asLong());
+            if (!e.path("last_error").asText().isEmpty()) {
+                out.println("  last error: " + e.path("last_error").asText());
+            }
+        }
         JsonNode d = s.path("dogstatsd");
         out.println();
         if (d.path("enabled").asBoolean()) {
-            out.printf("DogStatsD  udp port %d%n  packets %d, metrics %d, malformed %d, unsupported %d, type conflicts %d,"
+            out.printf("DogStatsD  udp port %d%n  packets %d, metrics %d, malformed %d, events %d, service checks %d, type conflicts %d,"
                             + " contexts %d%n", d.path("port").asInt(), d.path("packets").asLong(),
-                    d.path("metrics").asLong(), d.path("malformed").asLong(), d.path("unsupported").asLong(),
+                    d.path("metrics").asLong(), d.path("malformed").asLong(), d.path("events").asLong(), d.path("service_checks").asLong(),
                     d.path("type_conflicts").asLong(), d.path("contexts").asLong());
         } else {
             out.println("DogStatsD  disabled");

@@ -1,30 +1,37 @@
 package io.edgeledger.probe.dogstatsd;
 
 import io.edgeledger.probe.agent.aggregator.MetricType;
+import io.edgeledger.probe.agent.check.Event;
+import io.edgeledger.probe.agent.check.ServiceCheck;
 
 /**
  * The DogStatsD wire format: {@code name:value[:value...]|type[|@rate][|#tag,tag:v][|Tunix][|c:container]}, several
  * lines per packet separated by {@code \n}. Types: {@code c} counter, {@code g} gauge, {@code ms}/{@code h}/{@code d}
  * histogram, {@code s} set. Unknown extension fields are ignored (forward compatible, as Datadog does); events
- * ({@code _e{}) and service checks ({@code _sc|}) are recognised and counted as unsupported.
+ * ({@code _e{}) and service checks ({@code _sc|}) are parsed by {@link EventAndServiceCheckParser}.
  *
  * <p>Works on bytes with no allocation on the hot path. A line is rejected as a whole (no value of it is used) when
  * the name is empty, the type unknown, a value not a finite number, or the sample rate outside (0, 1].
  */
 public final class DogStatsdParser {
-    public enum Outcome { METRIC, EMPTY, MALFORMED, UNSUPPORTED }
+    public enum Outcome { METRIC, EMPTY, MALFORMED, EVENT, SERVICE_CHECK }
 
-    /** Called once per value of a valid line. */
+    /** Called once per value of a valid line, and once per event or service check. */
     @FunctionalInterface
     public interface Handler {
         void metric(MetricLine line);
+
+        default void event(Event event) { }
+
+        default void serviceCheck(ServiceCheck check) { }
     }
 
     /** Per-packet tallies, reset by the caller. */
     public static final class Counts {
         public long metrics;
         public long malformed;
-        public long unsupported;
+        public long events;
+        public long serviceChecks;
     }
 
     private static final double[] POW10 = new double[23];
@@ -48,7 +55,8 @@ public final class DogStatsdParser {
                 int lineEnd = i > start && buf[i - 1] == '\r' ? i - 1 : i;
                 switch (parseLine(buf, start, lineEnd, handler, counts)) {
                     case MALFORMED -> counts.malformed++;
-                    case UNSUPPORTED -> counts.unsupported++;
+                    case EVENT -> counts.events++;
+                    case SERVICE_CHECK -> counts.serviceChecks++;
                     default -> { }
                 }
                 start = i + 1;
@@ -61,8 +69,23 @@ public final class DogStatsdParser {
         if (start >= end) {
             return Outcome.EMPTY;
         }
-        if (startsWith(buf, start, end, "_e{") || startsWith(buf, start, end, "_sc|")) {
-            return Outcome.UNSUPPORTED;
+        if (buf[start] == '_') {
+            if (startsWith(buf, start, end, "_e{")) {
+                Event event = EventAndServiceCheckParser.event(buf, start, end);
+                if (event == null) {
+                    return Outcome.MALFORMED;
+                }
+                handler.event(event);
+                return Outcome.EVENT;
+            }
+            if (startsWith(buf, start, end, "_sc|")) {
+                ServiceCheck check = EventAndServiceCheckParser.serviceCheck(buf, start, end);
+                if (check == null) {
+                    return Outcome.MALFORMED;
+                }
+                handler.serviceCheck(check);
+                return Outcome.SERVICE_CHECK;
+            }
         }
         int colon = indexOf(buf, start, end, (byte) ':');
         int pipe = indexOf(buf, start, end, (byte) '|');
@@ -240,7 +263,8 @@ public final class DogStatsdParser {
         }
     }
 
-    private static long parseLong(byte[] b, int s, int e) {
+    /** A non-negative decimal of at most 18 digits, or -1. */
+    static long parseLong(byte[] b, int s, int e) {
         if (s >= e || e - s > 18) {
             return -1;
         }
@@ -254,7 +278,7 @@ public final class DogStatsdParser {
         return v;
     }
 
-    private static int indexOf(byte[] b, int s, int e, byte c) {
+    static int indexOf(byte[] b, int s, int e, byte c) {
         for (int i = s; i < e; i++) {
             if (b[i] == c) {
                 return i;

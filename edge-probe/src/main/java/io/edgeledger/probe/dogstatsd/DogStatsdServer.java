@@ -4,6 +4,8 @@ import io.edgeledger.probe.agent.aggregator.Aggregator;
 import io.edgeledger.probe.agent.aggregator.Context;
 import io.edgeledger.probe.agent.aggregator.MetricType;
 import io.edgeledger.probe.agent.aggregator.TimeSampler;
+import io.edgeledger.probe.agent.check.Event;
+import io.edgeledger.probe.agent.check.ServiceCheck;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -38,18 +40,21 @@ public final class DogStatsdServer implements AutoCloseable {
     private final Aggregator aggregator;
     private final ContextResolver contexts;
     private final LongSupplier nowSeconds;
+    private final String hostname;
     private final DatagramChannel channel;
     private final Thread thread;
     private final AtomicLong packets = new AtomicLong();
     private final AtomicLong metrics = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
-    private final AtomicLong unsupported = new AtomicLong();
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong serviceChecks = new AtomicLong();
 
     public DogStatsdServer(InetSocketAddress bind, Aggregator aggregator, String hostname, LongSupplier nowSeconds)
             throws IOException {
         this.aggregator = aggregator;
         this.contexts = new ContextResolver(hostname);
         this.nowSeconds = nowSeconds;
+        this.hostname = hostname;
         this.channel = DatagramChannel.open();
         channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
         try {
@@ -111,13 +116,29 @@ public final class DogStatsdServer implements AutoCloseable {
         DogStatsdParser.Counts counts = new DogStatsdParser.Counts();
         TimeSampler sampler = aggregator.dogstatsd();
         long[] now = new long[1];
-        DogStatsdParser.Handler handler = line -> {
+        DogStatsdParser.Handler metricHandler = line -> {
             Context ctx = contexts.resolve(line);
             long ts = line.timestamp() > 0 ? line.timestamp() : now[0];
             if (line.type() == MetricType.SET) {
                 sampler.addSetMember(ctx, line.member(), ts);
             } else {
                 sampler.add(ctx, line.type(), line.value(), line.sampleRate(), ts);
+            }
+        };
+        DogStatsdParser.Handler handler = new DogStatsdParser.Handler() {
+            @Override
+            public void metric(MetricLine line) {
+                metricHandler.metric(line);
+            }
+
+            @Override
+            public void event(Event event) {
+                aggregator.addEvent(event.withDefaults(hostname, now[0], java.util.List.of()));
+            }
+
+            @Override
+            public void serviceCheck(ServiceCheck check) {
+                aggregator.addServiceCheck(check.withDefaults(hostname, now[0], java.util.List.of()));
             }
         };
         while (!closed || !full.isEmpty()) {
@@ -133,7 +154,8 @@ public final class DogStatsdServer implements AutoCloseable {
             now[0] = nowSeconds.getAsLong();
             counts.metrics = 0;
             counts.malformed = 0;
-            counts.unsupported = 0;
+            counts.events = 0;
+            counts.serviceChecks = 0;
             synchronized (aggregator.dogstatsdLock()) {
                 parser.parsePacket(buffer.array(), 0, buffer.limit(), handler, counts);
             }
@@ -143,9 +165,8 @@ public final class DogStatsdServer implements AutoCloseable {
             if (counts.malformed > 0) {
                 malformed.addAndGet(counts.malformed);
             }
-            if (counts.unsupported > 0) {
-                unsupported.addAndGet(counts.unsupported);
-            }
+            events.addAndGet(counts.events);
+            serviceChecks.addAndGet(counts.serviceChecks);
         }
     }
 
@@ -161,7 +182,8 @@ public final class DogStatsdServer implements AutoCloseable {
             conflicts = aggregator.dogstatsd().typeConflicts();
             size = contexts.size();
         }
-        return new DogStatsdStats(packets.get(), metrics.get(), malformed.get(), unsupported.get(), conflicts, size);
+        return new DogStatsdStats(packets.get(), metrics.get(), malformed.get(), events.get(), serviceChecks.get(),
+                conflicts, size);
     }
 
     @Override

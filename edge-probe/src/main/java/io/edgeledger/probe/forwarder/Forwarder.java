@@ -3,7 +3,6 @@ package io.edgeledger.probe.forwarder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.edgeledger.wire.IngestPayload;
 import io.edgeledger.wire.WireJson;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +33,13 @@ public final class Forwarder implements AutoCloseable {
     private final SignedClient client;
     private final Backoff backoff;
     private final Path deadLetters;
-    private final Object signal = new Object();
+    private final SenderSignal signal = new SenderSignal();
     private final SplittableRandom random = new SplittableRandom();
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile String lastError = "";
-    private volatile boolean running;
     private Thread sender;
 
     public Forwarder(ForwarderConfig config, Clock clock) {
@@ -65,16 +62,14 @@ public final class Forwarder implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("payload cannot be written as JSON: " + e.getMessage(), e);
         }
-        spool.append(new SpooledBatch(payload.kind(), payload.batchId(), gzip(json)).encode());
+        spool.append(new SpooledBatch(payload.kind(), payload.batchId(), Gzip.compress(json)).encode());
         submitted.incrementAndGet();
-        synchronized (signal) {
-            signal.notifyAll();
-        }
+        signal.wake();
     }
 
     public synchronized Forwarder start() {
-        if (!running) {
-            running = true;
+        if (!signal.running()) {
+            signal.start();
             sender = Thread.ofPlatform().name("forwarder").daemon().start(this::sendLoop);
         }
         return this;
@@ -82,21 +77,17 @@ public final class Forwarder implements AutoCloseable {
 
     private void sendLoop() {
         int failures = 0;
-        while (running) {
+        while (signal.running()) {
             Optional<Spool.Entry> next;
             try {
                 next = spool.peek();
             } catch (UncheckedIOException e) {
                 lastError = e.getMessage();
-                pause(backoff.delay(++failures, random));
+                signal.pause(backoff.delay(++failures, random));
                 continue;
             }
             if (next.isEmpty()) {
-                synchronized (signal) {
-                    if (spool.pendingRecords() == 0) {
-                        waitOn(Duration.ofMillis(500));
-                    }
-                }
+                signal.idle(Duration.ofMillis(500), spool::pendingRecords);
                 continue;
             }
             Spool.Entry entry = next.get();
@@ -132,7 +123,7 @@ public final class Forwarder implements AutoCloseable {
             retries.incrementAndGet();
             Duration wait = backoff.delay(++failures, random);
             LOG.warn("forwarder: {}; retrying batch {} in {} ms", lastError, batch.batchId(), wait.toMillis());
-            pause(wait);
+            signal.pause(wait);
         }
     }
 
@@ -146,35 +137,13 @@ public final class Forwarder implements AutoCloseable {
             Files.writeString(deadLetters.resolve(name + ".reason.txt"), reason + "\n");
         } catch (IOException e) {
             lastError = "cannot write dead letter: " + e.getMessage();
-            pause(Duration.ofSeconds(1));
+            signal.pause(Duration.ofSeconds(1));
             return; // keep the batch in the spool rather than lose it
         }
         LOG.error("forwarder: batch {} dead-lettered: {}", batch == null ? "?" : batch.batchId(), reason);
         spool.ack(entry);
         deadLettered.incrementAndGet();
         lastError = reason;
-    }
-
-    private void pause(Duration d) {
-        synchronized (signal) {
-            long until = System.nanoTime() + d.toNanos();
-            while (running) {
-                long left = until - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                waitOn(Duration.ofNanos(left));
-            }
-        }
-    }
-
-    private void waitOn(Duration d) {
-        try {
-            signal.wait(Math.max(1, d.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 
     /** Waits until the spool is empty or the timeout passes; true when everything was delivered. */
@@ -198,29 +167,9 @@ public final class Forwarder implements AutoCloseable {
         return client;
     }
 
-    static byte[] gzip(byte[] json) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
     @Override
     public void close() throws IOException {
-        running = false;
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-        if (sender != null) {
-            try {
-                sender.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        signal.stopAndJoin(sender);
         spool.close();
     }
 }

@@ -54,7 +54,8 @@ class DogStatsdParserTest {
                 + "x:NaN|g\nx:Infinity|g\nx:1e999|g\nx:1|c|Tnope\n_sc|svc|0\n_e{1,1}:a|b\nalso.ok:2|g\r\n", c);
         assertThat(out).extracting(Seen::name).containsExactly("ok", "also.ok");
         assertThat(c.malformed).isEqualTo(12);
-        assertThat(c.unsupported).isEqualTo(2);
+        assertThat(c.serviceChecks).isEqualTo(1);
+        assertThat(c.events).isEqualTo(1);
     }
 
     @Test
@@ -81,12 +82,12 @@ class DogStatsdParserTest {
             if (want == ReferenceParser.MALFORMED) {
                 assertThat(got).as("malformed: " + line).isEmpty();
                 assertThat(c.malformed).as(line).isEqualTo(1);
-            } else if (want == ReferenceParser.UNSUPPORTED) {
+            } else if (want == ReferenceParser.NON_METRIC) {
                 assertThat(got).isEmpty();
-                assertThat(c.unsupported).isEqualTo(1);
+                assertThat(c.malformed + c.events + c.serviceChecks).isEqualTo(1);
             } else if (want == ReferenceParser.EMPTY) {
                 assertThat(got).isEmpty();
-                assertThat(c.malformed + c.unsupported).isZero();
+                assertThat(c.malformed + c.events + c.serviceChecks).isZero();
             } else {
                 ReferenceParser.Parsed p = (ReferenceParser.Parsed) want;
                 assertThat(c.malformed).as(line).isZero();

@@ -12,7 +12,8 @@ final class ReferenceParser {
             long timestamp) {}
 
     static final Object MALFORMED = "malformed";
-    static final Object UNSUPPORTED = "unsupported";
+    /** An event or service check: checked by EventAndServiceCheckParserTest, here only "not a metric". */
+    static final Object NON_METRIC = "non-metric";
     static final Object EMPTY = "empty";
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -22,7 +23,7 @@ final class ReferenceParser {
             return EMPTY;
         }
         if (line.startsWith("_e{") || line.startsWith("_sc|")) {
-            return UNSUPPORTED;
+            return NON_METRIC;
         }
         int pipe = line.indexOf('|');
         int colon = line.indexOf(':');

@@ -9,6 +9,11 @@ import java.util.List;
  * One configured instance of a check (Datadog's pkg/collector/check): the scheduler asks it to {@link #run} every
  * {@link #interval}; a run longer than {@link #timeout} is {@link #cancel}led. {@link #id} is stable across restarts
  * for the same name and configuration.
+ *
+ * <p>This is the public API for custom checks: a jar in {@code checks.d/} lists its implementations in
+ * {@code META-INF/services/io.edgeledger.probe.agent.check.Check} (public no-argument constructor; one instance is
+ * made per configured instance). {@link BaseCheck} reads the common settings; {@link Sender} is what a run reports
+ * through. Example: {@code samples/custom-check/}.
  */
 public interface Check {
     String name();

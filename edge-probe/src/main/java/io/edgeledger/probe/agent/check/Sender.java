@@ -18,6 +18,12 @@ public interface Sender {
 
     void histogram(String metric, double value, List<String> tags);
 
+    /** A service check ({@link ServiceCheck#OK} .. {@link ServiceCheck#UNKNOWN}), stamped now, on this host. */
+    void serviceCheck(String name, int status, List<String> tags, String message);
+
+    /** An event; an empty host or a zero timestamp is filled with this probe's host and now. */
+    void event(Event event);
+
     /** A non-metric payload (traceroute result, events) to forward as is. */
     void submit(IngestPayload payload);
 

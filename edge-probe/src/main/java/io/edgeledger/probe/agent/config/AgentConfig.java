@@ -9,11 +9,12 @@ import java.util.List;
  *
  * @param dogstatsdPort 0 disables DogStatsD
  * @param healthPort    0 disables the localhost health/metrics/status endpoint
+ * @param datadog       dual-shipping to Datadog, {@link DatadogConfig#disabled()} when the section is absent
  */
 public record AgentConfig(Path directory, URI backendUrl, String probeId, Path secretFile, Path caBundle,
         String hostname, List<String> tags, Path spoolDir, long spoolMaxBytes, String dogstatsdBind, int dogstatsdPort,
         String healthBind, int healthPort, int checkRunners, boolean jobsEnabled, int jobsWaitSeconds,
-        List<CheckConfig> checks) {
+        List<CheckConfig> checks, DatadogConfig datadog) {
     public static final String FILE = "edge-probe.yaml";
     public static final int DEFAULT_DOGSTATSD_PORT = 8125;
     public static final int DEFAULT_HEALTH_PORT = 5002;

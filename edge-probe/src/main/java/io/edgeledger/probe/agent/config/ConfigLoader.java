@@ -32,7 +32,8 @@ public final class ConfigLoader {
     public static final String ENROLLMENT_FILE = "enrollment.yaml";
     private static final Set<String> ENROLLMENT_KEYS = Set.of("backend_url", "probe_id", "secret_file");
     private static final Set<String> TOP_LEVEL = Set.of("backend_url", "probe_id", "secret_file", "ca_bundle",
-            "hostname", "tags", "spool_dir", "spool_max_bytes", "dogstatsd", "health", "check_runners", "jobs");
+            "hostname", "tags", "spool_dir", "spool_max_bytes", "dogstatsd", "health", "check_runners", "jobs",
+            "datadog");
 
     private ConfigLoader() {}
 
@@ -93,7 +94,7 @@ public final class ConfigLoader {
                 (int) root.integer("check_runners", AgentConfig.DEFAULT_CHECK_RUNNERS, 1, 64),
                 jobs.bool("enabled", true),
                 (int) jobs.integer("wait_seconds", 20, 1, 60),
-                checks);
+                checks, DatadogSection.read(dir, root));
     }
 
     /** {@code enrollment.yaml}, or an empty node when the probe is not enrolled. */

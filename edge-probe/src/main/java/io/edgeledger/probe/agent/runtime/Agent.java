@@ -6,16 +6,20 @@ import io.edgeledger.probe.agent.aggregator.Aggregator;
 import io.edgeledger.probe.agent.aggregator.CheckSampler;
 import io.edgeledger.probe.agent.check.Check;
 import io.edgeledger.probe.agent.check.CheckCatalog;
+import io.edgeledger.probe.agent.check.Event;
+import io.edgeledger.probe.agent.check.ServiceCheck;
 import io.edgeledger.probe.agent.checks.BuiltInChecks;
 import io.edgeledger.probe.agent.checks.devlog.DevlogCheck;
 import io.edgeledger.probe.agent.checks.networkpath.PathTracer;
 import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.ConfigException;
+import io.edgeledger.probe.agent.custom.CustomChecks;
 import io.edgeledger.probe.agent.jobs.JobPoller;
 import io.edgeledger.probe.agent.runner.CheckRunner;
 import io.edgeledger.probe.agent.runner.RunReport;
 import io.edgeledger.probe.agent.runner.RunStatus;
 import io.edgeledger.probe.agent.scheduler.Scheduler;
+import io.edgeledger.probe.datadog.DatadogShipper;
 import io.edgeledger.probe.dogstatsd.DogStatsdServer;
 import io.edgeledger.probe.dogstatsd.DogStatsdStats;
 import io.edgeledger.probe.forwarder.Backoff;
@@ -23,6 +27,7 @@ import io.edgeledger.probe.forwarder.Forwarder;
 import io.edgeledger.probe.forwarder.ForwarderConfig;
 import io.edgeledger.probe.forwarder.ForwarderStats;
 import io.edgeledger.probe.health.HealthServer;
+import io.edgeledger.wire.AgentEventsPayload;
 import io.edgeledger.wire.BatchIds;
 import io.edgeledger.wire.CheckRun;
 import io.edgeledger.wire.CheckRunsPayload;
@@ -65,7 +70,9 @@ public final class Agent implements AutoCloseable {
             r -> Thread.ofPlatform().name("aggregator-flush").daemon().unstarted(r));
     private final Instant startedAt;
     private final PathTracer tracer;
+    private final CustomChecks custom;
     private Forwarder forwarder;
+    private DatadogShipper datadog;
     private CheckRunner runner;
     private Scheduler scheduler;
     private DogStatsdServer dogstatsd;
@@ -74,6 +81,12 @@ public final class Agent implements AutoCloseable {
     private CheckCatalog.Loaded loaded;
 
     public Agent(AgentConfig config, PathTracer tracer, Clock clock) {
+        this(config, tracer, clock, CustomChecks.none());
+    }
+
+    /** With the custom checks found in checks.d (discovered before the config was loaded: conf.d may name them). */
+    public Agent(AgentConfig config, PathTracer tracer, Clock clock, CustomChecks custom) {
+        this.custom = custom;
         this.config = config;
         this.tracer = tracer;
         this.clock = clock;
@@ -99,8 +112,13 @@ public final class Agent implements AutoCloseable {
         ForwarderConfig fc = new ForwarderConfig(config.backendUrl(), config.probeId(), secret, config.caBundle(),
                 config.spoolDir(), config.spoolMaxBytes(), Backoff.DEFAULT);
         forwarder = new Forwarder(fc, clock).start();
+        if (config.datadog().enabled()) {
+            datadog = new DatadogShipper(config.datadog(), config.spoolDir(), Backoff.DEFAULT).start();
+        }
 
         CheckCatalog catalog = BuiltInChecks.catalog(tracer, config.spoolDir(), forwarder::submit);
+        custom.registerIn(catalog);
+        custom.problems().forEach(p -> LOG.warn("custom check: {}", p));
         loaded = catalog.load(config.checks());
         loaded.disabled().forEach(d -> LOG.warn("instance disabled: {}", d.reason()));
 
@@ -131,7 +149,7 @@ public final class Agent implements AutoCloseable {
     private AgentSender senderFor(Check check) {
         CheckSampler sampler = samplers.computeIfAbsent(check.id(), id -> new CheckSampler(check.interval().toSeconds()));
         return new AgentSender(check, sampler, config.hostname(), config.probeId(), aggregator::addCheckSeries,
-                forwarder::submit, clock::millis);
+                forwarder::submit, clock::millis, aggregator::addServiceCheck, aggregator::addEvent);
     }
 
     private void onRun(RunReport r) {
@@ -141,6 +159,10 @@ public final class Agent implements AutoCloseable {
         }
         pendingRuns.add(new CheckRun(r.check().name(), r.check().id(), r.status().wireName(),
                 r.startedEpochMillis() / 1000, r.durationMillis(), r.error(), r.warnings(), r.check().tags()));
+        ServiceCheck canRun = CanRun.of(r, config.hostname());
+        if (canRun != null) {
+            aggregator.addServiceCheck(canRun);
+        }
     }
 
     private void flushSafely() {
@@ -153,7 +175,10 @@ public final class Agent implements AutoCloseable {
 
     /** One aggregator flush: series (global tags added) and the check runs since the last flush go to the forwarder. */
     public void flush() {
-        List<MetricSeries> series = aggregator.flush(clock.millis() / 1000);
+        flush(aggregator.flush(clock.millis() / 1000));
+    }
+
+    private void flush(List<MetricSeries> series) {
         if (!series.isEmpty()) {
             List<MetricSeries> tagged = new ArrayList<>(series.size());
             for (MetricSeries s : series) {
@@ -162,10 +187,27 @@ public final class Agent implements AutoCloseable {
                 tagged.add(new MetricSeries(s.metric(), s.points(), tags, s.host(), s.type(), s.interval()));
             }
             forwarder.submit(new MetricsPayload(BatchIds.newBatchId(), config.probeId(), tagged));
+            if (datadog != null) {
+                datadog.series(tagged);
+            }
         }
         List<CheckRun> runs = new ArrayList<>();
         for (CheckRun r; (r = pendingRuns.poll()) != null; ) {
             runs.add(r);
+        }
+        long now = clock.millis() / 1000;
+        List<ServiceCheck> serviceChecks = aggregator.flushServiceChecks().stream()
+                .map(sc -> sc.withDefaults(config.hostname(), now, config.tags())).toList();
+        serviceChecks.forEach(sc -> runs.add(ToWire.checkRun(sc, config.hostname())));
+        List<Event> events = aggregator.flushEvents().stream()
+                .map(e -> e.withDefaults(config.hostname(), now, config.tags())).toList();
+        if (!events.isEmpty()) {
+            forwarder.submit(new AgentEventsPayload(BatchIds.newBatchId(), config.probeId(),
+                    events.stream().map(ToWire::event).toList()));
+        }
+        if (datadog != null) {
+            datadog.serviceChecks(serviceChecks);
+            datadog.events(events);
         }
         if (!runs.isEmpty()) {
             forwarder.submit(new CheckRunsPayload(BatchIds.newBatchId(), config.probeId(), runs));
@@ -235,12 +277,24 @@ public final class Agent implements AutoCloseable {
             ds.put("packets", d.packets());
             ds.put("metrics", d.metrics());
             ds.put("malformed", d.malformed());
-            ds.put("unsupported", d.unsupported());
+            ds.put("events", d.events());
+            ds.put("service_checks", d.serviceChecks());
             ds.put("type_conflicts", d.typeConflicts());
             ds.put("contexts", d.contexts());
         }
+        ObjectNode cc = root.putObject("custom_checks");
+        custom.jars().forEach(cc.putArray("jars")::add);
+        custom.problems().forEach(cc.putArray("problems")::add);
+        ObjectNode dd = root.putObject("datadog");
+        dd.put("enabled", datadog != null);
+        if (datadog != null) {
+            dd.put("oversized_dropped", datadog.oversized());
+            ArrayNode eps = dd.putArray("endpoints");
+            datadog.stats().forEach(e -> DatadogMetrics.status(eps.addObject(), e));
+        }
         ObjectNode agg = root.putObject("aggregator");
         agg.put("flushed_series", aggregator.flushedSeries());
+        agg.put("dropped_events_and_service_checks", aggregator.droppedEventsAndServiceChecks());
         if (jobs != null) {
             ObjectNode j = root.putObject("jobs");
             j.put("received", jobs.jobsReceived());
@@ -273,13 +327,20 @@ public final class Agent implements AutoCloseable {
         counter(sb, "edge_probe_forwarder_spool_dropped_total", "batches dropped by the spool size cap", f.dropped());
         gauge(sb, "edge_probe_forwarder_queue_batches", "batches waiting in the spool", f.pending());
         gauge(sb, "edge_probe_forwarder_spool_bytes", "bytes on disk in the spool", f.spoolBytes());
+        if (datadog != null) {
+            DatadogMetrics.append(sb, datadog.stats());
+        }
         counter(sb, "edge_probe_aggregator_series_flushed_total", "series flushed", aggregator.flushedSeries());
+        counter(sb, "edge_probe_aggregator_dropped_events_and_service_checks_total",
+                "events and service checks dropped: too many waiting for one flush",
+                aggregator.droppedEventsAndServiceChecks());
         if (dogstatsd != null) {
             DogStatsdStats d = dogstatsd.stats();
             counter(sb, "edge_probe_dogstatsd_packets_total", "datagrams received", d.packets());
             counter(sb, "edge_probe_dogstatsd_metrics_total", "metric samples parsed", d.metrics());
             counter(sb, "edge_probe_dogstatsd_malformed_total", "lines skipped as malformed", d.malformed());
-            counter(sb, "edge_probe_dogstatsd_unsupported_total", "events and service checks skipped", d.unsupported());
+            counter(sb, "edge_probe_dogstatsd_events_total", "events parsed", d.events());
+            counter(sb, "edge_probe_dogstatsd_service_checks_total", "service checks parsed", d.serviceChecks());
         }
         return sb.toString();
     }
@@ -325,8 +386,12 @@ public final class Agent implements AutoCloseable {
         }
         flusher.shutdownNow();
         if (forwarder != null) {
-            flush(); // what was aggregated so far goes to the spool, not to waste
+            // open DogStatsD buckets too (dogstatsd_flush_incomplete_buckets): a restart or upgrade loses nothing
+            flush(aggregator.flushIncomplete());
             forwarder.close();
+        }
+        if (datadog != null) {
+            datadog.close();
         }
         if (health != null) {
             health.close();

@@ -4,6 +4,8 @@ import io.edgeledger.probe.agent.aggregator.CheckSampler;
 import io.edgeledger.probe.agent.aggregator.Context;
 import io.edgeledger.probe.agent.aggregator.MetricType;
 import io.edgeledger.probe.agent.check.Check;
+import io.edgeledger.probe.agent.check.Event;
+import io.edgeledger.probe.agent.check.ServiceCheck;
 import io.edgeledger.probe.agent.runner.RunSender;
 import io.edgeledger.wire.IngestPayload;
 import io.edgeledger.wire.MetricSeries;
@@ -12,7 +14,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
-/** A check's sender: samples go to the check's own {@link CheckSampler}, committed series and payloads onwards. */
+/**
+ * A check's sender: samples go to the check's own {@link CheckSampler}, committed series and payloads onwards;
+ * service checks and events go straight to the aggregator with the check's host and tags.
+ */
 public final class AgentSender implements RunSender {
     private final CheckSampler sampler;
     private final String hostname;
@@ -21,9 +26,14 @@ public final class AgentSender implements RunSender {
     private final Consumer<List<MetricSeries>> committed;
     private final Consumer<IngestPayload> payloads;
     private final LongSupplier nowMillis;
+    private final Consumer<ServiceCheck> serviceChecks;
+    private final Consumer<Event> events;
 
     public AgentSender(Check check, CheckSampler sampler, String hostname, String probeId,
-            Consumer<List<MetricSeries>> committed, Consumer<IngestPayload> payloads, LongSupplier nowMillis) {
+            Consumer<List<MetricSeries>> committed, Consumer<IngestPayload> payloads, LongSupplier nowMillis,
+            Consumer<ServiceCheck> serviceChecks, Consumer<Event> events) {
+        this.serviceChecks = serviceChecks;
+        this.events = events;
         this.sampler = sampler;
         this.hostname = hostname;
         this.checkTags = check.tags();
@@ -64,6 +74,18 @@ public final class AgentSender implements RunSender {
     @Override
     public void histogram(String metric, double value, List<String> tags) {
         add(MetricType.HISTOGRAM, metric, value, tags);
+    }
+
+    @Override
+    public void serviceCheck(String name, int status, List<String> tags, String message) {
+        long now = nowMillis.getAsLong() / 1000;
+        serviceChecks.accept(new ServiceCheck(name, status, now, hostname, tags, message)
+                .withDefaults(hostname, now, checkTags));
+    }
+
+    @Override
+    public void event(Event event) {
+        events.accept(event.withDefaults(hostname, nowMillis.getAsLong() / 1000, checkTags));
     }
 
     @Override

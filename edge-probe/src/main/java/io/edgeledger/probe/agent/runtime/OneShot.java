@@ -7,6 +7,7 @@ import io.edgeledger.probe.agent.aggregator.CheckSampler;
 import io.edgeledger.probe.agent.check.Check;
 import io.edgeledger.probe.agent.check.CheckCatalog;
 import io.edgeledger.probe.agent.checks.BuiltInChecks;
+import io.edgeledger.probe.agent.custom.CustomChecks;
 import io.edgeledger.probe.agent.checks.devlog.DevlogCheck;
 import io.edgeledger.probe.agent.checks.networkpath.PathTracer;
 import io.edgeledger.probe.agent.config.AgentConfig;
@@ -36,8 +37,14 @@ public final class OneShot {
     private final AgentConfig config;
     private final PathTracer tracer;
     private final Clock clock;
+    private final CustomChecks custom;
 
     public OneShot(AgentConfig config, PathTracer tracer, Clock clock) {
+        this(config, tracer, clock, CustomChecks.none());
+    }
+
+    public OneShot(AgentConfig config, PathTracer tracer, Clock clock, CustomChecks custom) {
+        this.custom = custom;
         this.config = config;
         this.tracer = tracer;
         this.clock = clock;
@@ -48,6 +55,7 @@ public final class OneShot {
         List<IngestPayload> payloads = new CopyOnWriteArrayList<>();
         Path scratch = tempState();
         CheckCatalog catalog = BuiltInChecks.catalog(tracer, scratch, payloads::add);
+        custom.registerIn(catalog);
         CheckCatalog.Loaded loaded = catalog.load(List.of(checkConfig));
         ObjectNode out = WireJson.mapper().createObjectNode();
         boolean ok = loaded.disabled().isEmpty();
@@ -59,11 +67,13 @@ public final class OneShot {
         try {
             for (Check check : loaded.checks()) {
                 List<MetricSeries> series = new ArrayList<>();
+                List<io.edgeledger.probe.agent.check.ServiceCheck> serviceChecks = new ArrayList<>();
+                List<io.edgeledger.probe.agent.check.Event> events = new ArrayList<>();
                 CheckSampler sampler = new CheckSampler(check.interval().toSeconds());
                 payloads.clear();
                 AgentSender sender = new AgentSender(check, sampler, config.hostname(),
                         config.probeId() == null ? "unenrolled" : config.probeId(), series::addAll, payloads::add,
-                        clock::millis);
+                        clock::millis, serviceChecks::add, events::add);
                 ObjectNode run = runs.addObject();
                 run.put("id", check.id());
                 String error = null;
@@ -104,6 +114,8 @@ public final class OneShot {
                 ArrayNode warnings = run.putArray("warnings");
                 check.warnings().forEach(warnings::add);
                 run.set("series", WireJson.mapper().valueToTree(series));
+                run.set("service_checks", WireJson.mapper().valueToTree(serviceChecks));
+                run.set("events", WireJson.mapper().valueToTree(events));
                 ArrayNode ps = run.putArray("payloads");
                 for (IngestPayload p : payloads) {
                     ObjectNode po = ps.addObject();

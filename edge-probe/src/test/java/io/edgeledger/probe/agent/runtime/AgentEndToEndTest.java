@@ -67,19 +67,12 @@ class AgentEndToEndTest {
     }
 
     private void writeConfig(URI backend, int statsdPort, int healthPort) throws Exception {
-        Files.writeString(dir.resolve("secret"), "s3cret\n");
-        Files.writeString(dir.resolve("edge-probe.yaml"), """
-                backend_url: %s
-                probe_id: probe-1
-                secret_file: secret
-                ca_bundle: %s
-                hostname: h-e2e
+        TestAgentConfig.write(dir, backend, certs, "h-e2e", """
                 tags: [env:test]
-                spool_dir: spool
                 dogstatsd: {bind: 127.0.0.1, port: %d}
                 health: {bind: 127.0.0.1, port: %d}
                 jobs: {enabled: true, wait_seconds: 1}
-                """.formatted(backend, certs.caPem(), statsdPort, healthPort));
+                """.formatted(statsdPort, healthPort));
         Files.createDirectories(dir.resolve("conf.d/system.d"));
         Files.writeString(dir.resolve("conf.d/system.d/conf.yaml"), "instances:\n  - min_collection_interval: 1\n");
         Files.createDirectories(dir.resolve("conf.d/network_path.d"));
@@ -104,7 +97,7 @@ class AgentEndToEndTest {
             try (Agent agent = new Agent(cfg, p -> traceResult, clock).start()) {
                 // DogStatsD
                 try (DatagramSocket client = new DatagramSocket()) {
-                    byte[] b = "e2e.hits:1|c|#a:b\ne2e.hits:2|c|#a:b\ne2e.temp:7|g\nbroken\n".getBytes(StandardCharsets.UTF_8);
+                    byte[] b = "e2e.hits:1|c|#a:b\ne2e.hits:2|c|#a:b\ne2e.temp:7|g\nbroken\n_sc|e2e.svc|1|#svc:a|m:slow\n".getBytes(StandardCharsets.UTF_8);
                     client.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), statsd));
                 }
                 Eventually.until("dogstatsd read", () -> agent.status().path("dogstatsd").path("metrics").asLong() == 3);
@@ -126,6 +119,16 @@ class AgentEndToEndTest {
                         .contains("system.load.1", "network_path.hops");
                 Eventually.until("check runs delivered", () -> !server.ingestedAt("/v1/ingest/check-runs").isEmpty());
                 assertThat(server.rejectedSignatures.get()).isZero();
+                // service checks (DogStatsD and each check's can_run) travel folded into the check runs
+                Eventually.until("service checks delivered", () -> server.ingestedAt("/v1/ingest/check-runs").stream()
+                        .flatMap(i -> i.body().path("runs").findValuesAsText("check").stream()).toList()
+                        .containsAll(List.of("e2e.svc", "edge_probe.system.can_run", "edge_probe.network_path.can_run")));
+                JsonNode svc = server.ingestedAt("/v1/ingest/check-runs").stream()
+                        .flatMap(i -> java.util.stream.StreamSupport.stream(i.body().path("runs").spliterator(), false))
+                        .filter(r -> r.path("check").asText().equals("e2e.svc")).findFirst().orElseThrow();
+                assertThat(svc.path("status").asText()).isEqualTo("warning");
+                assertThat(svc.path("message").asText()).isEqualTo("slow");
+                assertThat(svc.path("tags").toString()).contains("svc:a", "env:test");
 
                 // a backend job, run through the same tracer, answered with its id
                 server.addJob("{\"id\":\"job-42\",\"kind\":\"traceroute\",\"params\":{\"target\":\"198.18.0.9\"}}");
@@ -146,6 +149,7 @@ class AgentEndToEndTest {
                 String prom = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health + "/metrics"))
                         .build(), HttpResponse.BodyHandlers.ofString()).body();
                 assertThat(prom).contains("edge_probe_up 1.0", "edge_probe_dogstatsd_malformed_total 1.0",
+                        "edge_probe_dogstatsd_service_checks_total 1.0",
                         "edge_probe_check_runs_total{check=\"system\"");
                 assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health + "/health"))
                         .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -175,7 +179,7 @@ class AgentEndToEndTest {
                 .isEqualTo("edge-probe run: " + dir.resolve("edge-probe.yaml") + ":3: health.port: must be between 0 and 65535, got -1");
     }
 
-    private static String runCli(String... args) {
+    static String runCli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream old = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -67,6 +67,8 @@ class SchedulerTest {
         @Override public void monotonicCount(String m, double v, List<String> t) {}
         @Override public void histogram(String m, double v, List<String> t) {}
         @Override public void submit(IngestPayload p) {}
+        @Override public void serviceCheck(String n, int s, List<String> t, String m) {}
+        @Override public void event(io.edgeledger.probe.agent.check.Event e) {}
         @Override public String probeId() { return "p"; }
         @Override public void commit(long ts) {}
     };

@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 
 /**
- * {@code POST /v1/ingest/{traceroute|metrics|events|check-runs}}, signed by a probe. The body is taken as bytes so the
+ * {@code POST /v1/ingest/{traceroute|metrics|events|check-runs|agent-events}}, signed by a probe. The body is taken as bytes so the
  * signature is checked over exactly what was sent, before anything is inflated or parsed. The plain body then binds to
  * the kind's wire record, which checks itself; a bad field is a 400 that names it.
  */

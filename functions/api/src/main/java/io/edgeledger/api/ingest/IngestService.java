@@ -1,5 +1,6 @@
 package io.edgeledger.api.ingest;
 
+import io.edgeledger.api.agentevents.AgentEventStore;
 import io.edgeledger.api.archive.ArchiveGroupWriter;
 import io.edgeledger.api.archive.ArchiveRecord;
 import io.edgeledger.api.archive.SessionDays;
@@ -12,6 +13,7 @@ import io.edgeledger.api.jobs.JobStore;
 import io.edgeledger.api.metrics.MetricStore;
 import io.edgeledger.api.paths.PathStore;
 import io.edgeledger.api.redis.RedisKeys;
+import io.edgeledger.wire.AgentEventsPayload;
 import io.edgeledger.wire.CheckRunsPayload;
 import io.edgeledger.wire.EventsPayload;
 import io.edgeledger.wire.IngestPayload;
@@ -48,12 +50,15 @@ public class IngestService {
     private final CheckRunStore checkRuns;
     private final DevlogStore devlog;
     private final JobStore jobs;
+    private final AgentEventStore agentEvents;
     private final ValueCommands<String, String> values;
     private final Clock clock;
     private final long idempotencyTtl;
 
     public IngestService(ArchiveGroupWriter archive, SessionDays sessionDays, PathStore paths, MetricStore metrics, CheckRunStore checkRuns,
-            DevlogStore devlog, JobStore jobs, RedisDataSource redis, Clock clock, ApiConfig config) {
+            DevlogStore devlog, JobStore jobs, AgentEventStore agentEvents, RedisDataSource redis, Clock clock,
+            ApiConfig config) {
+        this.agentEvents = agentEvents;
         this.archive = archive;
         this.sessionDays = sessionDays;
         this.paths = paths;
@@ -92,6 +97,11 @@ public class IngestService {
                         : Instant.ofEpochMilli(UnixTime.toMillis(batch.runs().get(0).timestamp()));
                 archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(at), batch)));
                 checkRuns.add(probeId, batch.runs());
+            }
+            case AgentEventsPayload batch -> {
+                Instant at = Instant.ofEpochMilli(UnixTime.toMillis(batch.events().get(0).timestamp()));
+                archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(at), batch)));
+                agentEvents.add(probeId, batch.events());
             }
             case EventsPayload batch -> {
                 Map<String, List<JsonNode>> bySession = new LinkedHashMap<>();
