@@ -60,6 +60,38 @@ export function pagedTable({ caption, columns, rows, empty, pageSize = 20, onPic
   return wrap;
 }
 
+/**
+ * A table over an API listing that pages on the server: load(cursor) resolves to {rows, next} (next null on the last
+ * page); Previous goes back through the cursors already seen. Only the shown page is fetched. wrap.ready settles when
+ * the first page is drawn, rejected with the API's error (so the router handles it like any page's); later pages show
+ * their errors in place.
+ */
+export function cursorTable({ caption, columns, empty, load, onPick, rowClass }) {
+  const wrap = el('div.table-wrap', {}, loading());
+  const seen = [null]; // cursors of the pages visited so far, seen[i] loads page i
+  let page = 0;
+  const show = async (first = false) => {
+    let answer;
+    try {
+      answer = await load(seen[page]);
+    } catch (e) {
+      if (first) throw e;
+      clear(wrap, errorBox(e));
+      return;
+    }
+    if (answer.next && seen.length === page + 1) seen.push(answer.next);
+    if (!answer.rows.length && page === 0) { clear(wrap, emptyState(empty)); return; }
+    const table = pagedTable({ caption: caption(answer.rows, page), columns, rows: answer.rows, empty, pageSize: answer.rows.length || 1, onPick, rowClass });
+    const pager = page > 0 || answer.next ? el('div.pager', {},
+      el('button', { type: 'button', disabled: page === 0, onclick: () => { page--; show(); } }, '‹ Previous'),
+      el('span', {}, `page ${page + 1}${answer.next ? '' : ' (last)'}`),
+      el('button', { type: 'button', disabled: !answer.next, onclick: () => { page++; show(); } }, 'Next ›')) : null;
+    clear(wrap, table, pager);
+  };
+  wrap.ready = show(true);
+  return wrap;
+}
+
 /** A figure with a drawing and the same data as a table beside it. */
 export function figureWithTable(title, drawing, table) {
   return el('figure.with-table', {}, el('figcaption', {}, title), el('div.drawing', {}, drawing), el('div.data', {}, table));
