@@ -26,10 +26,14 @@ class ConsoleListingsTest {
 
     @Test
     void batchesPageByCursorInKeyOrderWithoutRepeats() throws Exception {
+        Manifest written = null;
         for (int i = 0; i < 3; i++) {
-            LedgerFixture.write(LedgerFixture.seal(STREAM, LedgerFixture.entries(STREAM, 1_786_000_000_000L + i * 1000)));
+            written = LedgerFixture.write(LedgerFixture.seal(STREAM, LedgerFixture.entries(STREAM, 1_786_000_000_000L + i * 1000)));
         }
-        JsonPath all = Api.operator().get("/v1/ledger/batches?database=etrap&table=public.orders&limit=1000").jsonPath();
+        String database = written.database();
+        String table = written.table();
+        JsonPath all = Api.operator().queryParam("database", database).queryParam("table", table).queryParam("limit", 1000)
+                .get("/v1/ledger/batches").jsonPath();
         List<String> everything = all.getList("batches.s3_prefix", String.class);
         assertThat(everything).hasSizeGreaterThanOrEqualTo(3).isSorted();
         assertThat(all.getString("next_cursor")).isNull();
@@ -37,7 +41,7 @@ class ConsoleListingsTest {
         List<String> paged = new ArrayList<>();
         String cursor = null;
         for (int pages = 0; pages < 1000; pages++) {
-            var request = Api.operator().queryParam("database", "etrap").queryParam("table", "public.orders").queryParam("limit", 2);
+            var request = Api.operator().queryParam("database", database).queryParam("table", table).queryParam("limit", 2);
             JsonPath page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/v1/ledger/batches")
                     .then().statusCode(200).extract().jsonPath();
             List<String> prefixes = page.getList("batches.s3_prefix", String.class);
@@ -50,28 +54,28 @@ class ConsoleListingsTest {
         }
         assertThat(paged).containsExactlyElementsOf(everything);
 
-        Api.operator().get("/v1/ledger/batches?database=etrap&cursor=other/x/").then().statusCode(400).body("code", equalTo("invalid_cursor"));
-        assertThat(Api.operator().get("/v1/ledger/tables").jsonPath().getList("tables.table", String.class)).contains("public.orders");
+        Api.operator().get("/v1/ledger/batches?database=" + database + "&cursor=other/x/").then().statusCode(400).body("code", equalTo("invalid_cursor"));
+        assertThat(Api.operator().get("/v1/ledger/tables").jsonPath().getList("tables.table", String.class)).contains(table);
     }
 
     @Test
     void aBatchMintedAfterItWasListedIsListedAsMinted() throws Exception {
         Manifest written = LedgerFixture.write(LedgerFixture.seal(STREAM, LedgerFixture.entries(STREAM, 1_787_000_000_000L)));
-        String cursor = before(written.s3Prefix());
-        Api.operator().queryParam("database", "etrap").queryParam("table", "public.orders").queryParam("limit", 1).queryParam("cursor", cursor)
+        String cursor = before(written);
+        Api.operator().queryParam("database", written.database()).queryParam("table", written.table()).queryParam("limit", 1).queryParam("cursor", cursor)
                 .get("/v1/ledger/batches").then().statusCode(200)
                 .body("batches[0].batch_id", equalTo(written.batchId())).body("batches[0].mint_status", equalTo("pending"));
         LedgerFixture.mint(written);
-        Api.operator().queryParam("database", "etrap").queryParam("table", "public.orders").queryParam("limit", 1).queryParam("cursor", cursor)
+        Api.operator().queryParam("database", written.database()).queryParam("table", written.table()).queryParam("limit", 1).queryParam("cursor", cursor)
                 .get("/v1/ledger/batches").then().statusCode(200)
                 .body("batches[0].batch_id", equalTo(written.batchId())).body("batches[0].mint_status", equalTo("minted"));
     }
 
     /** The cursor that resumes right at the batch: the prefix of the batch listed before it (null when it is first). */
-    private static String before(String prefix) {
-        List<String> all = Api.operator().get("/v1/ledger/batches?database=etrap&table=public.orders&limit=1000").jsonPath()
-                .getList("batches.s3_prefix", String.class);
-        int at = all.indexOf(prefix);
+    private static String before(Manifest batch) {
+        List<String> all = Api.operator().queryParam("database", batch.database()).queryParam("table", batch.table()).queryParam("limit", 1000)
+                .get("/v1/ledger/batches").jsonPath().getList("batches.s3_prefix", String.class);
+        int at = all.indexOf(batch.s3Prefix());
         assertThat(at).isNotNegative();
         return at == 0 ? "" : all.get(at - 1);
     }
@@ -83,10 +87,10 @@ class ConsoleListingsTest {
         Api.operator().get("/v1/probes/" + probe.id).then().statusCode(200)
                 .body("version", nullValue()).body("forwarder", nullValue()).body("last_seen", nullValue()).body("checks.size()", equalTo(0));
 
-        probe.post("/v1/ingest/metrics", selfReport(now, "1.4.2", 7)).then().statusCode(202);
+        probe.post("/v1/ingest/metrics", Payloads.selfReport(Payloads.batchId(), now, "1.4.2", 7)).then().statusCode(202);
         probe.post("/v1/ingest/check-runs", Payloads.checkRuns(Payloads.batchId(), now - 5)).then().statusCode(202);
         // a spool delivering an older report late changes nothing
-        probe.post("/v1/ingest/metrics", selfReport(now - 600, "1.3.0", 900)).then().statusCode(202);
+        probe.post("/v1/ingest/metrics", Payloads.selfReport(Payloads.batchId(), now - 600, "1.3.0", 900)).then().statusCode(202);
 
         JsonPath shown = Api.operator().get("/v1/probes/" + probe.id).then().statusCode(200).extract().jsonPath();
         assertThat(shown.getString("version")).isEqualTo("1.4.2");
@@ -106,20 +110,6 @@ class ConsoleListingsTest {
 
     private static String idBefore(String probeId) {
         return probeId.substring(0, probeId.length() - 1);
-    }
-
-    private static String selfReport(long ts, String version, long pending) {
-        return "{\"batch_id\":\"" + Payloads.batchId() + "\",\"series\":["
-                + series("edge_probe.running", ts, 1, "\"version:" + version + "\"") + ","
-                + series("edge_probe.forwarder.pending", ts, pending, "") + ","
-                + series("edge_probe.forwarder.spool_bytes", ts, 4096, "") + ","
-                + series("edge_probe.forwarder.oldest_pending_age", ts, 30, "") + ","
-                + series("edge_probe.forwarder.dropped", ts, 0, "") + "]}";
-    }
-
-    private static String series(String metric, long ts, double value, String tags) {
-        return "{\"metric\":\"" + metric + "\",\"points\":[[" + ts + "," + value + "]],\"tags\":[" + tags + "],\"host\":\"edge-1\","
-                + "\"type\":\"gauge\",\"interval\":15}";
     }
 
     @Test

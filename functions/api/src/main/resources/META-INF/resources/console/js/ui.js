@@ -82,14 +82,22 @@ export function cursorTable({ caption, columns, empty, load, onPick, rowClass })
     if (answer.next && seen.length === page + 1) seen.push(answer.next);
     if (!answer.rows.length && page === 0) { clear(wrap, emptyState(empty)); return; }
     const table = pagedTable({ caption: caption(answer.rows, page), columns, rows: answer.rows, empty, pageSize: answer.rows.length || 1, onPick, rowClass });
+    // a move disables both buttons until its page is drawn, so a second click cannot skip past the cursors seen
+    const move = (delta) => { pager.querySelectorAll('button').forEach((b) => { b.disabled = true; }); page += delta; show(); };
     const pager = page > 0 || answer.next ? el('div.pager', {},
-      el('button', { type: 'button', disabled: page === 0, onclick: () => { page--; show(); } }, '‹ Previous'),
+      el('button', { type: 'button', disabled: page === 0, onclick: () => move(-1) }, '‹ Previous'),
       el('span', {}, `page ${page + 1}${answer.next ? '' : ' (last)'}`),
-      el('button', { type: 'button', disabled: !answer.next, onclick: () => { page++; show(); } }, 'Next ›')) : null;
+      el('button', { type: 'button', disabled: !answer.next, onclick: () => move(1) }, 'Next ›')) : null;
     clear(wrap, table, pager);
   };
   wrap.ready = show(true);
   return wrap;
+}
+
+/** The page size a listing asks for: ?limit= in the page's hash (1 to 1000), else the page's default. */
+export function pageSize(fallback) {
+  const asked = Number(new URLSearchParams(location.hash.split('?')[1] ?? '').get('limit'));
+  return Number.isInteger(asked) && asked >= 1 && asked <= 1000 ? asked : fallback;
 }
 
 /** A figure with a drawing and the same data as a table beside it. */

@@ -2,7 +2,7 @@
 // "verify a row": the verdict, the inclusion proof drawn from leaf to root, the root from S3 beside the root on chain.
 import { get, post } from '../api.js';
 import { merklePath } from '../draw/merkle-path.js';
-import { clear, cursorTable, el, emptyState, errorBox, field, fmtTime, loading, pagedTable, short } from '../ui.js';
+import { clear, cursorTable, el, emptyState, errorBox, field, fmtTime, loading, pagedTable, pageSize, short } from '../ui.js';
 
 const BATCHES_PER_PAGE = 50;
 
@@ -32,7 +32,7 @@ function batchTable(databaseAndTable) {
     caption: (rows, page) => `${rows.length} batches${databaseAndTable ? ` of ${databaseAndTable.replace('/', '.')}` : ''}, page ${page + 1}, by table and seal date`,
     empty: 'No batches yet: the CDC batcher seals Debezium change events into Merkle batches (./edgeledger up loads samples, ./edgeledger cdc run seals them).',
     load: async (cursor) => {
-      const answer = await get('/v1/ledger/batches', { database, table, cursor, limit: BATCHES_PER_PAGE });
+      const answer = await get('/v1/ledger/batches', { database, table, cursor, limit: pageSize(BATCHES_PER_PAGE) });
       return { rows: answer.batches, next: answer.next_cursor };
     },
     onPick: (b) => { location.hash = `#/ledger/batch/${encodeURIComponent(b.batch_id)}`; },

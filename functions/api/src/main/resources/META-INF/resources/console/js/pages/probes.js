@@ -1,6 +1,6 @@
 // Probes: status, last seen, version, tags, check health, forwarder backlog (all in GET /v1/probes), enroll (secret shown once), revoke.
 import { del, get, post } from '../api.js';
-import { clear, cursorTable, el, errorBox, field, fmtAgo, fmtTime } from '../ui.js';
+import { clear, cursorTable, el, errorBox, field, fmtAgo, fmtTime, pageSize } from '../ui.js';
 
 const PROBES_PER_PAGE = 50;
 
@@ -34,7 +34,7 @@ export async function render(root) {
     caption: (rows, page) => `${rows.length} probes, page ${page + 1}, by probe id`,
     empty: 'No probes yet: enroll one below (or run ./edgeledger up, which enrolls a local probe), then start it with its secret.',
     load: async (cursor) => {
-      const { probes, next_cursor: next } = await get('/v1/probes', { cursor, limit: PROBES_PER_PAGE });
+      const { probes, next_cursor: next } = await get('/v1/probes', { cursor, limit: pageSize(PROBES_PER_PAGE) });
       return { rows: probes.sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1)), next };
     },
     rowClass: (p) => (p.status === 'revoked' ? 'revoked' : null),
