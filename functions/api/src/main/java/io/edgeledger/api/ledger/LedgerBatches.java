@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import io.edgeledger.ledger.batch.BatchObjects;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.paginators.ListObjectsV2Iterable;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -48,23 +48,32 @@ public class LedgerBatches {
      * full, so a page reads only its own manifests (and those it filtered out), never the whole bucket.
      */
     public BatchPage page(String keyPrefix, String cursor, int limit, Predicate<Manifest> wanted) {
-        // "~" sorts after every object name of a batch (all lower case), so listing resumes at the next batch
-        String startAfter = cursor == null ? null : cursor + "~";
         List<Manifest> manifests = new ArrayList<>();
         String lastExamined = cursor;
+        // "~" sorts after every object name of a batch (all lower case), so listing resumes at the next batch
+        String after = cursor == null ? null : cursor + "~";
         try {
-            ListObjectsV2Iterable pages = s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keyPrefix).startAfter(startAfter));
-            for (S3Object object : pages.contents()) {
-                String key = object.key();
-                if (!key.endsWith("/" + BatchObjects.MANIFEST)) {
-                    continue;
+            // each request starts after the last key seen, so no server continuation state is involved; a page of keys
+            // that is empty ends the listing whatever the server says
+            while (true) {
+                String startAfter = after;
+                ListObjectsV2Response keys = s3.listObjectsV2(b -> b.bucket(bucket).prefix(keyPrefix).startAfter(startAfter));
+                for (S3Object object : keys.contents()) {
+                    String key = object.key();
+                    after = key;
+                    if (!key.endsWith("/" + BatchObjects.MANIFEST)) {
+                        continue;
+                    }
+                    String prefix = key.substring(0, key.length() - BatchObjects.MANIFEST.length());
+                    if (manifests.size() == limit) {
+                        return new BatchPage(manifests, lastExamined);
+                    }
+                    listed(prefix).filter(wanted).ifPresent(manifests::add);
+                    lastExamined = prefix;
                 }
-                String prefix = key.substring(0, key.length() - BatchObjects.MANIFEST.length());
-                if (manifests.size() == limit) {
-                    return new BatchPage(manifests, lastExamined);
+                if (!Boolean.TRUE.equals(keys.isTruncated()) || keys.contents().isEmpty()) {
+                    break;
                 }
-                listed(prefix).filter(wanted).ifPresent(manifests::add);
-                lastExamined = prefix;
             }
         } catch (SdkException e) {
             throw unavailable("list the ledger bucket", e);
