@@ -74,12 +74,16 @@ final class Browser implements AutoCloseable {
      */
     WebElement rowOnSomePage(String text) {
         return until(d -> {
-            for (WebElement row : d.findElements(By.cssSelector("#page tbody tr"))) {
-                if (row.getText().contains(text)) {
-                    return row;
+            try {
+                for (WebElement row : d.findElements(By.cssSelector("#page tbody tr"))) {
+                    if (row.getText().contains(text)) {
+                        return row;
+                    }
                 }
+                d.findElements(By.xpath("//div[@class='pager']/button[text()='Next ›' and not(@disabled)]")).forEach(WebElement::click);
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                // the table was redrawn while read (a page loading): look again
             }
-            d.findElements(By.xpath("//div[@class='pager']/button[text()='Next ›' and not(@disabled)]")).forEach(WebElement::click);
             return null;
         });
     }

@@ -281,8 +281,11 @@ class ConsoleBrowserTest {
     }
 
     /** The batch ids of the shown page, when it shows {@code expected} of them (-1: any number but none). */
+    @SuppressWarnings("unchecked")
     private static List<String> batchIds(org.openqa.selenium.WebDriver d, int expected) {
-        List<String> ids = d.findElements(By.cssSelector("#page tbody tr.pickable td:last-child")).stream().map(WebElement::getText).toList();
+        // read in one script: the table is redrawn while a page loads, so elements found earlier may be gone
+        List<String> ids = (List<String>) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('#page tbody tr.pickable td:last-child')].map((td) => td.textContent)");
         return (expected < 0 ? ids.isEmpty() : ids.size() != expected) ? null : ids;
     }
 
