@@ -39,6 +39,7 @@ public final class Forwarder implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong backlogSinceMillis = new AtomicLong();
     private volatile String lastError = "";
     private Thread sender;
 
@@ -161,6 +162,20 @@ public final class Forwarder implements AutoCloseable {
     public ForwarderStats stats() {
         return new ForwarderStats(submitted.get(), delivered.get(), retries.get(), deadLettered.get(),
                 spool.pendingRecords(), spool.totalBytes(), spool.droppedRecords(), lastError);
+    }
+
+    /**
+     * Seconds since the spool was last seen empty, 0 when it is empty now: how far behind delivery is, an upper bound
+     * of the oldest undelivered payload's age (spool records carry no time). Observed at each call, so its resolution is
+     * the caller's period (the agent's 15 s flush).
+     */
+    public long backlogAgeSeconds(long nowMillis) {
+        if (spool.pendingRecords() == 0) {
+            backlogSinceMillis.set(0);
+            return 0;
+        }
+        backlogSinceMillis.compareAndSet(0, nowMillis);
+        return Math.max(0, (nowMillis - backlogSinceMillis.get()) / 1000);
     }
 
     public SignedClient client() {

@@ -2,6 +2,7 @@ package io.edgeledger.probe.agent.runtime;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeledger.probe.build.Version;
 import io.edgeledger.probe.agent.aggregator.Aggregator;
 import io.edgeledger.probe.agent.aggregator.CheckSampler;
 import io.edgeledger.probe.agent.check.Check;
@@ -32,6 +33,7 @@ import io.edgeledger.wire.BatchIds;
 import io.edgeledger.wire.CheckRun;
 import io.edgeledger.wire.CheckRunsPayload;
 import io.edgeledger.wire.IngestPayload;
+import io.edgeledger.wire.MetricPoint;
 import io.edgeledger.wire.MetricSeries;
 import io.edgeledger.wire.MetricsPayload;
 import io.edgeledger.wire.WireJson;
@@ -175,7 +177,9 @@ public final class Agent implements AutoCloseable {
 
     /** One aggregator flush: series (global tags added) and the check runs since the last flush go to the forwarder. */
     public void flush() {
-        flush(aggregator.flush(clock.millis() / 1000));
+        List<MetricSeries> series = new ArrayList<>(aggregator.flush(clock.millis() / 1000));
+        series.addAll(selfReport());
+        flush(series);
     }
 
     private void flush(List<MetricSeries> series) {
@@ -212,6 +216,27 @@ public final class Agent implements AutoCloseable {
         if (!runs.isEmpty()) {
             forwarder.submit(new CheckRunsPayload(BatchIds.newBatchId(), config.probeId(), runs));
         }
+    }
+
+    /**
+     * The agent's own gauges, folded by the API into its probe view: {@code edge_probe.running} tagged with the version
+     * (as Datadog's {@code datadog.agent.running}) and the forwarder's backlog as this flush sees it.
+     */
+    private List<MetricSeries> selfReport() {
+        long now = clock.millis();
+        ForwarderStats f = forwarder.stats();
+        List<MetricSeries> own = new ArrayList<>();
+        own.add(selfGauge("edge_probe.running", now, 1, List.of("version:" + Version.current())));
+        own.add(selfGauge("edge_probe.forwarder.pending", now, f.pending(), List.of()));
+        own.add(selfGauge("edge_probe.forwarder.spool_bytes", now, f.spoolBytes(), List.of()));
+        own.add(selfGauge("edge_probe.forwarder.oldest_pending_age", now, forwarder.backlogAgeSeconds(now), List.of()));
+        own.add(selfGauge("edge_probe.forwarder.dropped", now, f.dropped(), List.of()));
+        return own;
+    }
+
+    private MetricSeries selfGauge(String metric, long nowMillis, double value, List<String> tags) {
+        return new MetricSeries(metric, List.of(new MetricPoint(nowMillis / 1000, value)), tags, config.hostname(), "gauge",
+                Aggregator.FLUSH_INTERVAL_SECONDS);
     }
 
     public void submit(IngestPayload payload) {

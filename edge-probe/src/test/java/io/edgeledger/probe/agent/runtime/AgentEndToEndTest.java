@@ -117,6 +117,13 @@ class AgentEndToEndTest {
                 assertThat(hits.path("host").asText()).isEqualTo("h-e2e");
                 assertThat(server.ingested().values().stream().flatMap(i -> i.body().path("series").findValuesAsText("metric").stream()))
                         .contains("system.load.1", "network_path.hops");
+                // its own version and forwarder backlog, which the API folds into the probe list
+                JsonNode running = find(metrics, "edge_probe.running");
+                assertThat(running.path("tags").toString()).contains("version:");
+                assertThat(running.path("points").get(0).get(1).asDouble()).isEqualTo(1.0);
+                assertThat(metrics.path("series").findValuesAsText("metric"))
+                        .contains("edge_probe.forwarder.pending", "edge_probe.forwarder.spool_bytes",
+                                "edge_probe.forwarder.oldest_pending_age", "edge_probe.forwarder.dropped");
                 Eventually.until("check runs delivered", () -> !server.ingestedAt("/v1/ingest/check-runs").isEmpty());
                 assertThat(server.rejectedSignatures.get()).isZero();
                 // service checks (DogStatsD and each check's can_run) travel folded into the check runs

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * {@code GET /v1/checks?probe=&since=&limit=}: the probes' recent check runs (status, message, warnings), newest first,
  * each with its {@code probe_id}; without {@code probe}, every enrolled probe's. {@code since} defaults to an hour ago.
- * What the console's probe list shows as check health and last seen.
+ * The probe list carries only the newest run of each check ({@code ProbeReports}); this is the history.
  */
 @Path("/v1/checks")
 @Produces(MediaType.APPLICATION_JSON)

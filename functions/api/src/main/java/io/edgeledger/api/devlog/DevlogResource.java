@@ -51,10 +51,12 @@ public class DevlogResource {
     @GET
     @Path("/{id}/events")
     public Map<String, Object> events(@PathParam("id") String sessionId, @QueryParam("from") String fromParam,
-            @QueryParam("to") String toParam, @QueryParam("type") String type, @QueryParam("limit") String limitParam) {
+            @QueryParam("to") String toParam, @QueryParam("type") String type, @QueryParam("limit") String limitParam,
+            @QueryParam("offset") String offsetParam) {
         Instant from = TimeParam.parse("from", fromParam, Instant.EPOCH);
         Instant to = TimeParam.parse("to", toParam, Instant.parse("9999-12-31T00:00:00Z"));
         int limit = TimeParam.limit(limitParam, 1000, 10_000);
+        int offset = TimeParam.offset(offsetParam);
         Optional<Map<String, Object>> session = store.session(sessionId);
         List<JsonNode> events;
         String source;
@@ -79,12 +81,14 @@ public class DevlogResource {
                     .toList();
             source = "s3";
         }
-        List<JsonNode> selected = events.stream()
+        List<JsonNode> matching = events.stream()
                 .filter(e -> type == null || type.equals(e.path("eventType").asText()))
-                .limit(limit)
                 .toList();
+        List<JsonNode> selected = matching.stream().skip(offset).limit(limit).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("session_id", sessionId);
+        answer.put("total", matching.size());
+        answer.put("offset", offset);
         answer.put("events", selected);
         answer.put("source", source);
         return answer;

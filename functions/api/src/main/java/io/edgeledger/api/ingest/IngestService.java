@@ -5,6 +5,7 @@ import io.edgeledger.api.archive.ArchiveGroupWriter;
 import io.edgeledger.api.archive.ArchiveRecord;
 import io.edgeledger.api.archive.SessionDays;
 import io.edgeledger.api.checks.CheckRunStore;
+import io.edgeledger.api.probes.ProbeReports;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.devlog.DevlogStore;
 import io.edgeledger.api.errors.ApiException;
@@ -54,11 +55,13 @@ public class IngestService {
     private final ValueCommands<String, String> values;
     private final Clock clock;
     private final long idempotencyTtl;
+    private final ProbeReports probeReports;
 
     public IngestService(ArchiveGroupWriter archive, SessionDays sessionDays, PathStore paths, MetricStore metrics, CheckRunStore checkRuns,
             DevlogStore devlog, JobStore jobs, AgentEventStore agentEvents, RedisDataSource redis, Clock clock,
-            ApiConfig config) {
+            ApiConfig config, ProbeReports probeReports) {
         this.agentEvents = agentEvents;
+        this.probeReports = probeReports;
         this.archive = archive;
         this.sessionDays = sessionDays;
         this.paths = paths;
@@ -91,12 +94,14 @@ public class IngestService {
             case MetricsPayload batch -> {
                 archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(firstPointTime(batch)), batch)));
                 batch.series().forEach(metrics::add);
+                probeReports.metrics(probeId, batch.series());
             }
             case CheckRunsPayload batch -> {
                 Instant at = batch.runs().isEmpty() ? clock.instant()
                         : Instant.ofEpochMilli(UnixTime.toMillis(batch.runs().get(0).timestamp()));
                 archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(at), batch)));
                 checkRuns.add(probeId, batch.runs());
+                probeReports.checkRuns(probeId, batch.runs());
             }
             case AgentEventsPayload batch -> {
                 Instant at = Instant.ofEpochMilli(UnixTime.toMillis(batch.events().get(0).timestamp()));

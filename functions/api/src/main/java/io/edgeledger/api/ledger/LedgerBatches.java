@@ -12,6 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import io.edgeledger.ledger.batch.BatchObjects;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -23,16 +27,103 @@ import software.amazon.awssdk.services.s3.S3Client;
 @ApplicationScoped
 public class LedgerBatches {
     private final LedgerStore store;
+    private final S3Client s3;
+    private final String bucket;
+    private final ManifestCache cache = new ManifestCache();
 
     public LedgerBatches(S3Client s3, ApiConfig config) {
-        this.store = new S3LedgerStore(s3, config.s3().ledgerBucket());
+        this.s3 = s3;
+        this.bucket = config.s3().ledgerBucket();
+        this.store = new S3LedgerStore(s3, bucket);
+    }
+
+    /** The key prefix of a database or table ("" for the whole bucket). */
+    static String keyPrefix(String database, String table) {
+        return database == null ? "" : table == null ? database + "/" : database + "/" + table + "/";
+    }
+
+    /**
+     * Up to {@code limit} batches under {@code keyPrefix} after the batch prefix {@code cursor} (null: from the start)
+     * that {@code wanted} accepts. S3 lists keys in order from the cursor, page by page, and stops as soon as the page is
+     * full, so a page reads only its own manifests (and those it filtered out), never the whole bucket.
+     */
+    public BatchPage page(String keyPrefix, String cursor, int limit, Predicate<Manifest> wanted) {
+        List<Manifest> manifests = new ArrayList<>();
+        String lastExamined = cursor;
+        // "~" sorts after every object name of a batch (all lower case), so listing resumes at the next batch
+        String after = cursor == null ? null : cursor + "~";
+        try {
+            // each request starts after the last key seen, so no server continuation state is involved; a page of keys
+            // that is empty ends the listing whatever the server says
+            while (true) {
+                String startAfter = after;
+                ListObjectsV2Response keys = s3.listObjectsV2(b -> b.bucket(bucket).prefix(keyPrefix).startAfter(startAfter));
+                for (S3Object object : keys.contents()) {
+                    String key = object.key();
+                    after = key;
+                    if (!key.endsWith("/" + BatchObjects.MANIFEST)) {
+                        continue;
+                    }
+                    String prefix = key.substring(0, key.length() - BatchObjects.MANIFEST.length());
+                    if (manifests.size() == limit) {
+                        return new BatchPage(manifests, lastExamined);
+                    }
+                    listed(prefix).filter(wanted).ifPresent(manifests::add);
+                    lastExamined = prefix;
+                }
+                if (!Boolean.TRUE.equals(keys.isTruncated()) || keys.contents().isEmpty()) {
+                    break;
+                }
+            }
+        } catch (SdkException e) {
+            throw unavailable("list the ledger bucket", e);
+        }
+        return new BatchPage(manifests, null);
+    }
+
+    /** Every {@code <database>/<table>} that has objects, from key listings alone (no object is read). */
+    public List<String> tables() {
+        List<String> tables = new ArrayList<>();
+        try {
+            for (String database : childPrefixes("")) {
+                for (String table : childPrefixes(database)) {
+                    tables.add(table.substring(0, table.length() - 1));
+                }
+            }
+        } catch (SdkException e) {
+            throw unavailable("list the ledger bucket", e);
+        }
+        return tables;
+    }
+
+    private List<String> childPrefixes(String prefix) {
+        List<String> children = new ArrayList<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/"))
+                .commonPrefixes().forEach(p -> children.add(p.prefix()));
+        return children;
+    }
+
+    /** A listed batch's manifest, from the cache when minted; unreadable ones are left out of listings (show and verify report them). */
+    private Optional<Manifest> listed(String prefix) {
+        Optional<Manifest> cached = cache.get(prefix);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        try {
+            Optional<Manifest> read = store.manifest(prefix);
+            read.ifPresent(m -> cache.offer(prefix, m));
+            return read;
+        } catch (BatchFormatException e) {
+            return Optional.empty();
+        } catch (LedgerStoreException | SdkException e) {
+            throw unavailable("read " + prefix + "manifest.json", e);
+        }
     }
 
     /** Prefixes of complete batches under {@code <database>/} or {@code <database>/<table>/}. */
     public List<String> prefixes(String database, String table) {
-        String keyPrefix = database == null ? "" : table == null ? database + "/" : database + "/" + table + "/";
         try {
-            return store.batchPrefixes(keyPrefix);
+            return store.batchPrefixes(keyPrefix(database, table));
         } catch (LedgerStoreException | SdkException e) {
             throw unavailable("list the ledger bucket", e);
         }
@@ -68,20 +159,6 @@ public class LedgerBatches {
         } catch (LedgerStoreException | SdkException e) {
             throw unavailable("read the batch under " + prefix, e);
         }
-    }
-
-    public List<Manifest> manifests(String database, String table) {
-        List<Manifest> manifests = new ArrayList<>();
-        for (String prefix : prefixes(database, table)) {
-            try {
-                store.manifest(prefix).ifPresent(manifests::add);
-            } catch (BatchFormatException e) {
-                // listed but unreadable: shown by GET /v1/ledger/batches/{id} and verify, not hidden silently there
-            } catch (LedgerStoreException | SdkException e) {
-                throw unavailable("read " + prefix + "manifest.json", e);
-            }
-        }
-        return manifests;
     }
 
     private static ApiException unavailable(String what, RuntimeException e) {

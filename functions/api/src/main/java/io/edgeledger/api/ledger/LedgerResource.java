@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,25 +36,53 @@ public class LedgerResource {
         this.json = json;
     }
 
-    /** {@code GET /v1/ledger/batches?database=&table=&from=&to=}: newest first; from/to filter on the batch's first change. */
+    /**
+     * {@code GET /v1/ledger/batches?database=&table=&from=&to=&limit=&cursor=}: one page of batches in storage order
+     * (database, table, then batch id, which starts with the seal date); from/to filter on the batch's first change.
+     * {@code next_cursor} (null on the last page) is passed back as {@code cursor} for the next page.
+     */
     @GET
     @Path("/batches")
     public Map<String, Object> list(@QueryParam("database") String database, @QueryParam("table") String table,
-            @QueryParam("from") String fromParam, @QueryParam("to") String toParam, @QueryParam("limit") String limitParam) {
+            @QueryParam("from") String fromParam, @QueryParam("to") String toParam, @QueryParam("limit") String limitParam,
+            @QueryParam("cursor") String cursorParam) {
         if (table != null && database == null) {
             throw ApiException.badRequest("invalid_parameter", "table needs database too (tables are named per database, e.g. database=etrapdb&table=public.orders)");
         }
         Instant from = TimeParam.parse("from", fromParam, Instant.EPOCH);
         Instant to = TimeParam.parse("to", toParam, Instant.parse("9999-12-31T00:00:00Z"));
         int limit = TimeParam.limit(limitParam, 100, 1000);
-        List<Map<String, Object>> list = batches.manifests(database, table).stream()
-                .filter(m -> m.firstTimestampMs() == null
-                        || (m.firstTimestampMs() >= from.toEpochMilli() && m.firstTimestampMs() <= to.toEpochMilli()))
-                .sorted(Comparator.comparing((Manifest m) -> m.firstTimestampMs() == null ? 0L : m.firstTimestampMs()).reversed())
-                .limit(limit)
-                .map(BatchView::summary)
-                .toList();
-        return Map.of("batches", list);
+        String keyPrefix = LedgerBatches.keyPrefix(database, table);
+        String cursor = cursor(cursorParam, keyPrefix);
+        BatchPage page = batches.page(keyPrefix, cursor, limit, m -> m.firstTimestampMs() == null
+                || (m.firstTimestampMs() >= from.toEpochMilli() && m.firstTimestampMs() <= to.toEpochMilli()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("batches", page.manifests().stream().map(BatchView::summary).toList());
+        answer.put("next_cursor", page.nextCursor());
+        return answer;
+    }
+
+    /** {@code GET /v1/ledger/tables}: the tables that have batches, as {@code {database, table}}, to pick a listing from. */
+    @GET
+    @Path("/tables")
+    public Map<String, Object> tables() {
+        List<Map<String, String>> tables = batches.tables().stream().map(t -> {
+            int slash = t.indexOf('/');
+            return Map.of("database", t.substring(0, slash), "table", t.substring(slash + 1));
+        }).toList();
+        return Map.of("tables", tables);
+    }
+
+    /** A cursor is a batch prefix this listing handed out: under the same database/table, ending in '/'. */
+    private static String cursor(String value, String keyPrefix) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!value.startsWith(keyPrefix) || !value.endsWith("/") || value.length() > 1024) {
+            throw ApiException.badRequest("invalid_cursor", "cursor '" + value + "' is not a next_cursor of this listing"
+                    + " (pass back next_cursor unchanged, with the same database and table)");
+        }
+        return value;
     }
 
     /** {@code GET /v1/ledger/batches/{id}}: the manifest as stored, plus whether the S3 objects still match it. */
@@ -88,7 +115,7 @@ public class LedgerResource {
             @QueryParam("limit") String limitParam) throws java.io.IOException {
         String prefix = batches.prefixOf(batchId).orElseThrow(() -> ApiException.notFound("batch_not_found",
                 "no batch '" + batchId + "' in the ledger bucket; list them with GET /v1/ledger/batches"));
-        int offset = offset(offsetParam);
+        int offset = TimeParam.offset(offsetParam);
         int limit = TimeParam.limit(limitParam, 50, 1000);
         VerifiedBatch verified;
         try {
@@ -110,21 +137,6 @@ public class LedgerResource {
         answer.put("offset", offset);
         answer.put("leaves", leaves);
         return answer;
-    }
-
-    private static int offset(String value) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            int offset = Integer.parseInt(value);
-            if (offset >= 0) {
-                return offset;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiException.badRequest("invalid_parameter", "offset must be a whole number from 0, got '" + value + "'");
     }
 
     /** {@code POST /v1/ledger/verify}: inclusion, proof, root, and the NEAR token and transaction, checked on chain. */

@@ -36,4 +36,20 @@ public final class TimeParam {
         }
         throw ApiException.badRequest("invalid_parameter", "limit must be a whole number from 1 to " + max + ", got '" + value + "'");
     }
+
+    /** {@code offset}: how many items to skip, a whole number from 0 (0 when absent). */
+    public static int offset(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(value);
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw ApiException.badRequest("invalid_parameter", "offset must be a whole number from 0, got '" + value + "'");
+    }
 }

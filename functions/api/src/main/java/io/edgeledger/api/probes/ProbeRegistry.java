@@ -31,8 +31,10 @@ public class ProbeRegistry {
     private final SetCommands<String, String> sets;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ProbeReports reports;
 
-    public ProbeRegistry(RedisDataSource redis, ObjectMapper json, Clock clock) {
+    public ProbeRegistry(RedisDataSource redis, ObjectMapper json, Clock clock, ProbeReports reports) {
+        this.reports = reports;
         this.hashes = redis.hash(String.class);
         this.sets = redis.set(String.class);
         this.json = json;
@@ -57,7 +59,7 @@ public class ProbeRegistry {
         fields.put("secret", secret);
         hashes.hset(RedisKeys.probe(id), fields);
         sets.sadd(RedisKeys.PROBES, id);
-        return new Enrollment(id, secret, new Probe(id, name, hostname, tags, Probe.ACTIVE, now, null));
+        return new Enrollment(id, secret, new Probe(id, name, hostname, tags, Probe.ACTIVE, now, null, null, null, List.of(), null));
     }
 
     public Optional<Probe> find(String probeId) {
@@ -75,6 +77,19 @@ public class ProbeRegistry {
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(Probe::createdAt).thenComparing(Probe::probeId))
                 .toList();
+    }
+
+    /**
+     * Up to {@code limit} probes by id after {@code cursor} (null: from the first), and the cursor of the next page (null
+     * on the last): only the page's probes are read.
+     */
+    public ProbePage page(String cursor, int limit) {
+        List<String> ids = sets.smembers(RedisKeys.PROBES).stream()
+                .filter(id -> cursor == null || id.compareTo(cursor) > 0)
+                .sorted()
+                .toList();
+        List<Probe> probes = ids.stream().limit(limit).map(this::find).flatMap(Optional::stream).toList();
+        return new ProbePage(probes, ids.size() > limit ? ids.get(limit - 1) : null);
     }
 
     /** Revokes at once: the next signed request of this probe is refused. */
@@ -99,7 +114,8 @@ public class ProbeRegistry {
 
     private Probe toProbe(String id, Map<String, String> f) {
         return new Probe(id, f.get("name"), f.get("hostname"), readTags(f.get("tags")), f.get("status"),
-                f.get("created_at"), f.get("revoked_at"));
+                f.get("created_at"), f.get("revoked_at"), f.get("last_seen"), f.get("version"), reports.latestChecks(id),
+                ProbeReports.forwarder(f));
     }
 
     private List<String> readTags(String value) {

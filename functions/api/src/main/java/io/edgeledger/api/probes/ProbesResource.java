@@ -11,7 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
+import io.edgeledger.api.params.TimeParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 @Path("/v1/probes")
@@ -35,9 +37,14 @@ public class ProbesResource {
         return Response.status(201).entity(enrollment).build();
     }
 
+    /** {@code GET /v1/probes?limit=&cursor=}: by probe id; {@code next_cursor} (null on the last page) fetches the next page. */
     @GET
-    public Map<String, List<Probe>> list() {
-        return Map.of("probes", registry.list());
+    public Map<String, Object> list(@QueryParam("limit") String limitParam, @QueryParam("cursor") String cursor) {
+        ProbePage page = registry.page(cursor == null || cursor.isEmpty() ? null : cursor, TimeParam.limit(limitParam, 1000, 1000));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("probes", page.probes());
+        answer.put("next_cursor", page.nextCursor());
+        return answer;
     }
 
     @GET

@@ -8,6 +8,11 @@ public final class RedisKeys {
 
     private RedisKeys() {}
 
+    /** Hash: check instance id → its newest run (JSON), what the probe list shows as check health. */
+    public static String probeChecks(String probeId) {
+        return PREFIX + "probe-checks:" + probeId;
+    }
+
     public static String probe(String probeId) {
         return PREFIX + "probe:" + probeId;
     }

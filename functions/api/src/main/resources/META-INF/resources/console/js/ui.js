@@ -60,6 +60,46 @@ export function pagedTable({ caption, columns, rows, empty, pageSize = 20, onPic
   return wrap;
 }
 
+/**
+ * A table over an API listing that pages on the server: load(cursor) resolves to {rows, next} (next null on the last
+ * page); Previous goes back through the cursors already seen. Only the shown page is fetched. wrap.ready settles when
+ * the first page is drawn, rejected with the API's error (so the router handles it like any page's); later pages show
+ * their errors in place.
+ */
+export function cursorTable({ caption, columns, empty, load, onPick, rowClass }) {
+  const wrap = el('div.table-wrap', {}, loading());
+  const seen = [null]; // cursors of the pages visited so far, seen[i] loads page i
+  let page = 0;
+  const show = async (first = false) => {
+    let answer;
+    try {
+      answer = await load(seen[page]);
+    } catch (e) {
+      if (first) throw e;
+      clear(wrap, errorBox(e));
+      return;
+    }
+    if (answer.next && seen.length === page + 1) seen.push(answer.next);
+    if (!answer.rows.length && page === 0) { clear(wrap, emptyState(empty)); return; }
+    const table = pagedTable({ caption: caption(answer.rows, page), columns, rows: answer.rows, empty, pageSize: answer.rows.length || 1, onPick, rowClass });
+    // a move disables both buttons until its page is drawn, so a second click cannot skip past the cursors seen
+    const move = (delta) => { pager.querySelectorAll('button').forEach((b) => { b.disabled = true; }); page += delta; show(); };
+    const pager = page > 0 || answer.next ? el('div.pager', {},
+      el('button', { type: 'button', disabled: page === 0, onclick: () => move(-1) }, '‹ Previous'),
+      el('span', {}, `page ${page + 1}${answer.next ? '' : ' (last)'}`),
+      el('button', { type: 'button', disabled: !answer.next, onclick: () => move(1) }, 'Next ›')) : null;
+    clear(wrap, table, pager);
+  };
+  wrap.ready = show(true);
+  return wrap;
+}
+
+/** The page size a listing asks for: ?limit= in the page's hash (1 to 1000), else the page's default. */
+export function pageSize(fallback) {
+  const asked = Number(new URLSearchParams(location.hash.split('?')[1] ?? '').get('limit'));
+  return Number.isInteger(asked) && asked >= 1 && asked <= 1000 ? asked : fallback;
+}
+
 /** A figure with a drawing and the same data as a table beside it. */
 export function figureWithTable(title, drawing, table) {
   return el('figure.with-table', {}, el('figcaption', {}, title), el('div.drawing', {}, drawing), el('div.data', {}, table));

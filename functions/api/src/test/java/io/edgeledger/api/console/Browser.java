@@ -68,6 +68,26 @@ final class Browser implements AutoCloseable {
         return until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
+    /**
+     * The row of a server-paged table that contains {@code text}, going through the pages with "Next ›" until it shows
+     * (the listings page on the server, and other tests' data may fill the first pages).
+     */
+    WebElement rowOnSomePage(String text) {
+        return until(d -> {
+            try {
+                for (WebElement row : d.findElements(By.cssSelector("#page tbody tr"))) {
+                    if (row.getText().contains(text)) {
+                        return row;
+                    }
+                }
+                d.findElements(By.xpath("//div[@class='pager']/button[text()='Next ›' and not(@disabled)]")).forEach(WebElement::click);
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                // the table was redrawn while read (a page loading): look again
+            }
+            return null;
+        });
+    }
+
     WebElement waitFor(By by) {
         return until(d -> d.findElements(by).stream().findFirst().orElse(null));
     }

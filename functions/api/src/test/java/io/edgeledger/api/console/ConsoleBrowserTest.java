@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.api.support.Api;
 import io.edgeledger.api.support.ApiTestResources;
+import io.edgeledger.api.support.LedgerFixture;
 import io.edgeledger.api.support.Payloads;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,9 +114,10 @@ class ConsoleBrowserTest {
     @Order(3)
     void theProbeListShowsTheEnrolledProbeWithItsCheckHealth() throws Exception {
         signIn();
-        WebElement row = browser.until(d -> d.findElements(By.cssSelector("#page tbody tr")).stream()
-                .filter(r -> r.getText().contains(data.probeName)).findFirst().orElse(null));
-        assertThat(row.getText()).contains(data.probe.id).contains("active").contains("1 checks ok").contains("env:test");
+        WebElement row = browser.rowOnSomePage(data.probeName);
+        assertThat(row.getText()).contains(data.probe.id).contains("active").contains("1 checks ok").contains("env:test")
+                // what the probe reported about itself: its version and its forwarder's backlog
+                .contains(ConsoleData.PROBE_VERSION).contains("3 waiting (4.0 kB), behind 30 s");
         assertThat(browser.script("return sessionStorage.getItem('edgeledger.operatorKey')")).isEqualTo(Api.operatorKey());
         assertThat(browser.script("return localStorage.length")).isEqualTo(0L);
         browser.screenshot("probes");
@@ -135,8 +137,7 @@ class ConsoleBrowserTest {
         browser.driver.findElement(By.xpath("//button[text()='I have copied it']")).click();
         assertThat(browser.driver.findElements(By.cssSelector(".secret-once"))).isEmpty();
         // revoke it: the row's button, confirmed
-        WebElement row = browser.until(d -> d.findElements(By.cssSelector("#page tbody tr")).stream()
-                .filter(r -> r.getText().contains(probeId)).findFirst().orElse(null));
+        WebElement row = browser.rowOnSomePage(probeId);
         row.findElement(By.xpath(".//button[text()='Revoke']")).click();
         browser.until(ExpectedConditions.alertIsPresent()).accept();
         browser.until(d -> Api.operator().get("/v1/probes/" + probeId).path("status").equals("revoked"));
@@ -257,6 +258,56 @@ class ConsoleBrowserTest {
             assertThat(browser.driver.findElements(By.cssSelector(".chart[data-points]"))).hasSize(2);
             browser.screenshot("paths");
         }
+    }
+
+    @Test
+    @Order(10)
+    void theBatchListPagesOnTheServerForwardAndBack() throws Exception {
+        LedgerFixture.write(LedgerFixture.seal("etrap.public.orders", LedgerFixture.entries("etrap.public.orders",
+                1_791_000_000_000L + (System.nanoTime() % 1_000_000) * 100_000))); // with ConsoleData's two: at least 3
+        signIn();
+        browser.open("#/ledger?limit=2");
+        List<String> first = browser.until(d -> batchIds(d, 2));
+        browser.driver.findElement(By.xpath("//div[@class='pager']/button[text()='Next ›']")).click();
+        List<String> second = browser.until(d -> {
+            List<String> ids = batchIds(d, -1);
+            return ids.isEmpty() || ids.equals(first) ? null : ids;
+        });
+        assertThat(second).doesNotContainAnyElementsOf(first);
+        assertThat(browser.driver.findElement(By.cssSelector(".pager span")).getText()).startsWith("page 2");
+        browser.driver.findElement(By.xpath("//div[@class='pager']/button[text()='‹ Previous']")).click();
+        browser.until(d -> first.equals(batchIds(d, -1)) ? true : null);
+        assertThat(browser.problems()).isEmpty();
+    }
+
+    /** The batch ids of the shown page, when it shows {@code expected} of them (-1: any number but none). */
+    @SuppressWarnings("unchecked")
+    private static List<String> batchIds(org.openqa.selenium.WebDriver d, int expected) {
+        // read in one script: the table is redrawn while a page loads, so elements found earlier may be gone
+        List<String> ids = (List<String>) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('#page tbody tr.pickable td:last-child')].map((td) => td.textContent)");
+        return (expected < 0 ? ids.isEmpty() : ids.size() != expected) ? null : ids;
+    }
+
+    @Test
+    @Order(11)
+    void aLongSessionsTimelinePages() throws Exception {
+        String session = "long-" + Payloads.batchId();
+        Instant start = Instant.now().minusSeconds(3600);
+        List<String> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            events.add(Payloads.event(String.format("%064x", 0xc0de0000L + i), start.plusSeconds(i), "user_message", session));
+        }
+        assertThat(data.probe.post("/v1/ingest/events", Payloads.events(Payloads.batchId(), events.toArray(String[]::new))).statusCode()).isEqualTo(202);
+        signIn();
+        browser.open("#/devlog/" + session);
+        browser.until(d -> d.findElements(By.cssSelector(".timeline li.event")).size() == 200);
+        assertThat(browser.driver.findElement(By.cssSelector(".pager span")).getText()).isEqualTo("events 1–200 of 250");
+        browser.driver.findElement(By.xpath("//button[text()='Later events ›']")).click();
+        browser.until(d -> d.findElements(By.cssSelector(".timeline li.event")).size() == 50);
+        assertThat(browser.driver.findElement(By.cssSelector(".timeline")).getDomAttribute("start")).isEqualTo("201");
+        assertThat(browser.driver.findElement(By.cssSelector(".pager span")).getText()).isEqualTo("events 201–250 of 250");
+        assertThat(browser.problems()).isEmpty();
     }
 
     private void answerOneJob(LabChain lab) {

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class ConsoleData {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String METRIC = "console.test.latency";
+    static final String PROBE_VERSION = "0.9.7-console";
     static final String CODEX_SESSION = "019a2b23-17ba-70f0-b9d2-0064a1b6c345";
 
     final SignedProbe probe;
@@ -52,6 +53,7 @@ final class ConsoleData {
             ok(probe.post("/v1/ingest/metrics", Payloads.metrics(Payloads.batchId(), METRIC, now - 60L * (8 - i), 10 + i % 3 + i * 0.5, "env:test", "target:lab")));
         }
         ok(probe.post("/v1/ingest/check-runs", Payloads.checkRuns(Payloads.batchId(), now - 30)));
+        ok(probe.post("/v1/ingest/metrics", Payloads.selfReport(Payloads.batchId(), now - 15, PROBE_VERSION, 3)));
 
         // a Codex CLI session from the shared fixtures, as the probe's collector normalizes it (the .expected.json)
         Path fixture = SharedData.resolve("fixtures/agent-logs/home/.codex/sessions/2025/10/28/rollout-2025-10-28T14-05-11-" + CODEX_SESSION + ".jsonl.expected.json");

@@ -16,6 +16,21 @@ public final class Payloads {
                 + "]],\"tags\":" + tagsJson(tags) + ",\"host\":\"edge-1\",\"type\":\"gauge\",\"interval\":15}]}";
     }
 
+    /** What edge-probe's agent reports about itself each flush: its version and its forwarder's backlog. */
+    public static String selfReport(String batchId, long ts, String version, long pending) {
+        return "{\"batch_id\":\"" + batchId + "\",\"series\":["
+                + gauge("edge_probe.running", ts, 1, "version:" + version) + ","
+                + gauge("edge_probe.forwarder.pending", ts, pending) + ","
+                + gauge("edge_probe.forwarder.spool_bytes", ts, 4096) + ","
+                + gauge("edge_probe.forwarder.oldest_pending_age", ts, 30) + ","
+                + gauge("edge_probe.forwarder.dropped", ts, 0) + "]}";
+    }
+
+    private static String gauge(String metric, long ts, double value, String... tags) {
+        return "{\"metric\":\"" + metric + "\",\"points\":[[" + ts + "," + value + "]],\"tags\":" + tagsJson(tags)
+                + ",\"host\":\"edge-1\",\"type\":\"gauge\",\"interval\":15}";
+    }
+
     public static String traceroute(String batchId, String jobId, long tsSeconds, String target) {
         return "{\"batch_id\":\"" + batchId + "\"," + (jobId == null ? "" : "\"job_id\":\"" + jobId + "\",")
                 + "\"timestamp\":" + tsSeconds + ",\"tags\":[\"env:test\"],\"result\":" + tracerouteResult(target) + "}";

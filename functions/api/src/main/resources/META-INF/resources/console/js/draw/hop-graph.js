@@ -54,7 +54,7 @@ export function hopGraph(results, { title = 'Latest path' } = {}) {
   requestAnimationFrame(() => draw(holder, graph));
   const table = pagedTable({
     caption: `${graph.nodes.length - 1} hops from ${graph.runs} runs`,
-    empty: 'No hops in this result.',
+    empty: 'No hops in this result: the traceroute got no answer at all (no ICMP from any TTL); try another protocol or port.',
     pageSize: 40,
     rows: graph.nodes.filter((n) => n.kind !== 'source'),
     rowClass: (n) => (n.kind === 'silent' ? 'silent' : null),

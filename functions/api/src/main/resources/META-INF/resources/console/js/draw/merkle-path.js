@@ -50,7 +50,7 @@ export async function merklePath({ leafHash, leafIndex, treeSize, proof, expecte
     ...path.steps.map((s, i) => ({ level: i + 1, hash: s.parent, sibling: s.sibling, side: s.side, note: i === path.steps.length - 1 ? 'root' : '' }))];
   const table = pagedTable({
     caption: `Audit path: ${proof.length} siblings; root recomputed here ${matches ? 'matches' : 'DOES NOT match'} the API's`,
-    empty: '',
+    empty: 'No audit path: the API answered without an inclusion proof.',
     pageSize: 64,
     rows,
     columns: [{ label: 'Level', value: (r) => String(r.level), className: 'num' },

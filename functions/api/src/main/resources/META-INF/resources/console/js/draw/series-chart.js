@@ -32,7 +32,7 @@ export function lineChart({ title, series, unit = '', width = 760, height = 260 
   const rows = data[0].map((x, i) => ({ x, values: series.map((_, j) => data[j + 1][i]) }));
   const table = pagedTable({
     caption: `${title} (${points} points)`,
-    empty: 'No points in this window.',
+    empty: 'No points in this window: pick a longer window, or check that the probe sending this series is running.',
     pageSize: 12,
     rows: rows.slice().reverse(),
     columns: [{ label: 'time (UTC)', value: (r) => fmtTime(r.x) },

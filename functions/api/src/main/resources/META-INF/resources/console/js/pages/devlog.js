@@ -68,32 +68,56 @@ function summary(e) {
   }
 }
 
+const EVENTS_PER_PAGE = 200;
+
 async function renderSession(root, sessionId) {
   clear(root, loading('Loading the session…'));
-  let answer;
+  const path = `/v1/devlog/sessions/${encodeURIComponent(sessionId)}/events`;
+  let first;
+  let usageEvents;
   try {
-    answer = await get(`/v1/devlog/sessions/${encodeURIComponent(sessionId)}/events`, { limit: 10000 });
+    // the first page of the timeline, and the token usage events alone (all of them, for the sums per model)
+    [first, usageEvents] = await Promise.all([get(path, { limit: EVENTS_PER_PAGE }), get(path, { type: 'token_usage', limit: 10000 })]);
   } catch (e) {
     clear(root, el('h1', {}, 'Assistant session'), errorBox(e), el('a', { href: '#/devlog' }, '← all sessions'));
     return;
   }
-  const events = answer.events;
-  const first = events[0];
-  const timeline = el('ol.timeline', { 'aria-label': 'Session timeline' }, events.map((e) => el(`li.event.${KIND[e.eventType] ?? 'other'}`, { tabindex: 0 },
-    el('time', {}, fmtTime(e.timestamp)), el('span.type', {}, e.eventType), el('span.summary', {}, summary(e).slice(0, 400)))));
-  const usage = usageByModel(events);
+  const opening = first.events[0];
+  const usage = usageByModel(usageEvents.events);
+  const timeline = el('div');
   clear(root,
     el('a', { href: '#/devlog' }, '← all sessions'),
     el('h1', {}, `Session ${sessionId}`),
-    el('p', {}, `${first?.agentId ?? ''} ${first?.agentVersion ?? ''} · ${first?.projectPath ?? ''} · ${events.length} events (from ${answer.source})`),
+    el('p', {}, `${opening?.agentId ?? ''} ${opening?.agentVersion ?? ''} · ${opening?.projectPath ?? ''} · ${first.total} events (from ${first.source})`),
     el('h2', {}, 'Token usage per model'),
     pagedTable({
-      empty: 'This session has no token usage events.',
+      empty: 'No token usage in this session: the agent logs token_usage events with each model answer (some agents only in newer versions).',
       rows: usage,
       columns: [{ label: 'Model', value: (u) => u.model }, { label: 'Requests', value: (u) => String(u.requests), className: 'num' },
         { label: 'Input', value: (u) => u.input.toLocaleString('en'), className: 'num' }, { label: 'Output', value: (u) => u.output.toLocaleString('en'), className: 'num' },
         { label: 'Cache read', value: (u) => u.cacheRead.toLocaleString('en'), className: 'num' }, { label: 'Cache write', value: (u) => u.cacheWrite.toLocaleString('en'), className: 'num' }],
     }),
     el('h2', {}, 'Timeline'),
-    events.length ? timeline : emptyState('No events in this session.'));
+    timeline);
+  showTimeline(timeline, path, first);
+}
+
+/** One page of the timeline (EVENTS_PER_PAGE events, oldest first); long sessions page with offset. */
+function showTimeline(holder, path, page) {
+  const { events, offset, total } = page;
+  if (!total) { clear(holder, emptyState('No events in this session: the probe\'s devlog check sends them as the assistant writes its log.')); return; }
+  const go = async (to) => {
+    clear(holder, loading('Loading events…'));
+    try {
+      showTimeline(holder, path, await get(path, { offset: to, limit: EVENTS_PER_PAGE }));
+    } catch (e) {
+      clear(holder, errorBox(e));
+    }
+  };
+  const pager = total > EVENTS_PER_PAGE ? el('div.pager', {},
+    el('button', { type: 'button', disabled: offset === 0, onclick: () => go(Math.max(0, offset - EVENTS_PER_PAGE)) }, '‹ Earlier events'),
+    el('span', {}, `events ${offset + 1}–${offset + events.length} of ${total}`),
+    el('button', { type: 'button', disabled: offset + events.length >= total, onclick: () => go(offset + EVENTS_PER_PAGE) }, 'Later events ›')) : null;
+  clear(holder, el('ol.timeline', { 'aria-label': 'Session timeline', start: offset + 1 }, events.map((e) => el(`li.event.${KIND[e.eventType] ?? 'other'}`, { tabindex: 0 },
+    el('time', {}, fmtTime(e.timestamp)), el('span.type', {}, e.eventType), el('span.summary', {}, summary(e).slice(0, 400))))), pager);
 }

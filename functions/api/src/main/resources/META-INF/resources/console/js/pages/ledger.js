@@ -2,20 +2,22 @@
 // "verify a row": the verdict, the inclusion proof drawn from leaf to root, the root from S3 beside the root on chain.
 import { get, post } from '../api.js';
 import { merklePath } from '../draw/merkle-path.js';
-import { clear, el, emptyState, errorBox, field, fmtTime, loading, pagedTable, short } from '../ui.js';
+import { clear, cursorTable, el, emptyState, errorBox, field, fmtTime, loading, pagedTable, pageSize, short } from '../ui.js';
+
+const BATCHES_PER_PAGE = 50;
 
 export async function render(root, [view, id]) {
   if (view === 'batch' && id) return renderBatch(root, id);
-  const { batches } = await get('/v1/ledger/batches', { limit: 1000 });
-  const tables = [...new Set(batches.map((b) => `${b.database}.${b.table}`))].sort();
+  const { tables } = await get('/v1/ledger/tables');
+  const names = tables.map((t) => `${t.database}/${t.table}`);
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const table = el('select', { name: 'table' }, el('option', { value: '' }, `all tables (${tables.length})`),
-    tables.map((t) => el('option', { value: t, selected: t === params.get('table') }, t)));
+    names.map((t) => el('option', { value: t, selected: t === params.get('table') }, t.replace('/', '.'))));
   const list = el('div');
-  const show = () => clear(list, batchTable(batches.filter((b) => !table.value || `${b.database}.${b.table}` === table.value)));
-  table.addEventListener('change', show);
+  const show = () => { clear(list, batchTable(table.value)); return list.firstChild.ready; };
+  table.addEventListener('change', () => show().catch((e) => clear(list, errorBox(e))));
   clear(root, el('h1', {}, 'Ledger'), verifyPanel({}), el('h2', {}, 'Batches'), el('div.card.row', {}, field('Table', table)), list);
-  show();
+  await show();
 }
 
 function mintCell(b) {
@@ -23,11 +25,16 @@ function mintCell(b) {
   return el(`span.status.${cls}`, {}, b.mint_status ?? 'not minted');
 }
 
-function batchTable(batches) {
-  return pagedTable({
-    caption: `${batches.length} batches, newest first`,
+/** One page of batches at a time, in storage order (per table by seal date): the API reads only that page's manifests. */
+function batchTable(databaseAndTable) {
+  const [database, table] = databaseAndTable ? databaseAndTable.split('/') : [];
+  return cursorTable({
+    caption: (rows, page) => `${rows.length} batches${databaseAndTable ? ` of ${databaseAndTable.replace('/', '.')}` : ''}, page ${page + 1}, by table and seal date`,
     empty: 'No batches yet: the CDC batcher seals Debezium change events into Merkle batches (./edgeledger up loads samples, ./edgeledger cdc run seals them).',
-    rows: batches,
+    load: async (cursor) => {
+      const answer = await get('/v1/ledger/batches', { database, table, cursor, limit: pageSize(BATCHES_PER_PAGE) });
+      return { rows: answer.batches, next: answer.next_cursor };
+    },
     onPick: (b) => { location.hash = `#/ledger/batch/${encodeURIComponent(b.batch_id)}`; },
     columns: [
       { label: 'Table', value: (b) => `${b.database}.${b.table}` },

@@ -72,7 +72,7 @@ function pathViews(paths) {
     el('h2', {}, 'Results'),
     pagedTable({
       rows: paths,
-      empty: '',
+      empty: 'No traceroute results in this window: press "Trace now", or add a network_path check for this target on the probe.',
       columns: [
         { label: 'Time', value: (p) => fmtTime(p.timestamp) },
         { label: 'Protocol', value: (p) => p.protocol },

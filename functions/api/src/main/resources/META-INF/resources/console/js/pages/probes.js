@@ -1,53 +1,60 @@
-// Probes: status, last seen, tags, check health (from GET /v1/checks), enroll (secret shown once), revoke.
+// Probes: status, last seen, version, tags, check health, forwarder backlog (all in GET /v1/probes), enroll (secret shown once), revoke.
 import { del, get, post } from '../api.js';
-import { clear, el, errorBox, field, fmtAgo, fmtTime, pagedTable, toMillis } from '../ui.js';
+import { clear, cursorTable, el, errorBox, field, fmtAgo, fmtTime, pageSize } from '../ui.js';
 
-/** Per probe: the newest check run (last seen) and the latest run of each check instance. */
-export function checkHealth(runs) {
-  const byProbe = new Map();
-  for (const run of runs) { // newest first
-    const h = byProbe.get(run.probe_id) ?? { lastSeen: null, latest: new Map() };
-    if (!h.lastSeen) h.lastSeen = run.timestamp;
-    if (!h.latest.has(run.instance_id)) h.latest.set(run.instance_id, run);
-    byProbe.set(run.probe_id, h);
-  }
-  return byProbe;
-}
+const PROBES_PER_PAGE = 50;
 
-function healthCell(health) {
-  if (!health) return el('span.muted', {}, 'no check runs in the last hour');
-  const latest = [...health.latest.values()];
+/** The newest run of each of the probe's checks, as the API folds them into the probe. */
+function healthCell(p) {
+  const latest = p.checks ?? [];
+  if (!latest.length) return el('span.muted', {}, 'no check run reported yet');
   const failing = latest.filter((r) => r.status !== 'ok');
-  const title = latest.map((r) => `${r.check}: ${r.status}${r.message ? ` (${r.message})` : ''}`).join('\n');
+  const title = latest.map((r) => `${r.check}: ${r.status} at ${fmtTime(r.timestamp)}${r.message ? ` (${r.message})` : ''}`).join('\n');
   return failing.length
     ? el('span.status.bad', { title }, `${failing.length} of ${latest.length} checks failing: ${failing.map((r) => `${r.check} — ${r.message ?? r.status}`).join('; ')}`)
     : el('span.status.ok', { title }, `${latest.length} checks ok`);
 }
 
+const BYTES = ['B', 'kB', 'MB', 'GB'];
+const fmtBytes = (n) => { let i = 0; while (n >= 1024 && i < BYTES.length - 1) { n /= 1024; i++; } return `${i ? n.toFixed(1) : n} ${BYTES[i]}`; };
+
+/** The forwarder's spool as the probe last reported it: empty, or how much waits and for how long. */
+function backlogCell(p) {
+  const f = p.forwarder;
+  if (!f) return el('span.muted', { title: 'the agent reports edge_probe.forwarder.* with every flush (edge-probe run)' }, 'not reported yet');
+  const when = `reported ${fmtAgo(f.reported_at)}`;
+  const dropped = f.dropped ? `, ${f.dropped} dropped` : '';
+  if (!f.pending) return el('span.status.ok', { title: when }, `empty${dropped}`);
+  return el('span.status.warn', { title: when }, `${f.pending} waiting (${fmtBytes(f.spool_bytes ?? 0)}), behind ${f.oldest_pending_age_s ?? 0} s${dropped}`);
+}
+
 export async function render(root) {
-  const [{ probes }, { runs }] = await Promise.all([get('/v1/probes'), get('/v1/checks')]);
-  const health = checkHealth(runs);
   const notice = el('div.notice-area');
-  const table = pagedTable({
-    caption: `${probes.length} probes`,
+  const table = cursorTable({
+    caption: (rows, page) => `${rows.length} probes, page ${page + 1}, by probe id`,
     empty: 'No probes yet: enroll one below (or run ./edgeledger up, which enrolls a local probe), then start it with its secret.',
-    rows: probes.sort((a, b) => (a.status === b.status ? (a.name ?? '').localeCompare(b.name ?? '') : a.status === 'active' ? -1 : 1)),
+    load: async (cursor) => {
+      const { probes, next_cursor: next } = await get('/v1/probes', { cursor, limit: pageSize(PROBES_PER_PAGE) });
+      return { rows: probes.sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1)), next };
+    },
     rowClass: (p) => (p.status === 'revoked' ? 'revoked' : null),
     columns: [
       { label: 'Name', value: (p) => p.name ?? p.probe_id },
       { label: 'Probe id', value: (p) => el('code', {}, p.probe_id) },
       { label: 'Status', value: (p) => el(`span.status.${p.status === 'active' ? 'ok' : 'bad'}`, {}, p.status) },
-      { label: 'Last seen', value: (p) => { const t = health.get(p.probe_id)?.lastSeen; return t ? el('time', { title: fmtTime(t) }, fmtAgo(toMillis(t))) : 'no check run in the last hour'; } },
+      { label: 'Last seen', value: (p) => (p.last_seen ? el('time', { title: fmtTime(p.last_seen) }, fmtAgo(p.last_seen)) : 'not yet: no check run or metric received') },
+      { label: 'Version', value: (p) => p.version ?? el('span.muted', {}, 'not reported yet') },
       { label: 'Host', value: (p) => p.hostname },
       { label: 'Tags', value: (p) => (p.tags?.length ? p.tags.map((t) => el('span.tag', {}, t)) : '—') },
-      { label: 'Check health', value: (p) => healthCell(health.get(p.probe_id)) },
-      { label: 'Version / forwarder backlog', value: () => el('span.muted', { title: 'probes do not send their version or spool depth to the API yet; see edge-probe status on the host' }, 'not reported') },
+      { label: 'Check health', value: healthCell },
+      { label: 'Forwarder backlog', value: backlogCell },
       { label: 'Enrolled', value: (p) => fmtTime(p.created_at) },
       { label: '', value: (p) => (p.status === 'active'
         ? el('button.danger', { type: 'button', onclick: () => revoke(p, notice, root) }, 'Revoke')
         : `revoked ${fmtTime(p.revoked_at)}`) },
     ],
   });
+  await table.ready;
   clear(root, el('h1', {}, 'Probes'), notice, table, enrollForm(notice, root));
 }
 
