@@ -75,6 +75,7 @@ chmod 0755 "$app/bin/edge-probe"
 ln -s /opt/edge-probe/bin/edge-probe "$root/usr/bin/edge-probe"
 
 cp -r "$here/etc/." "$root/etc/edge-probe/"
+mkdir -p "$root/etc/edge-probe/checks.d"   # custom check jars (docs/install-probe.md), empty until the customer adds one
 cp "$here/systemd/edge-probe.service" "$root/usr/lib/systemd/system/"
 cp "$here/systemd/edge-probe.sysusers.conf" "$root/usr/lib/sysusers.d/edge-probe.conf"
 cp "$here/systemd/edge-probe.tmpfiles.conf" "$root/usr/lib/tmpfiles.d/edge-probe.conf"
