@@ -11,6 +11,7 @@ import io.edgeledger.api.jobs.Job;
 import io.edgeledger.api.jobs.JobStore;
 import io.edgeledger.api.metrics.MetricStore;
 import io.edgeledger.api.paths.PathStore;
+import io.edgeledger.api.redis.OrderedWrites;
 import io.edgeledger.api.redis.RedisKeys;
 import io.edgeledger.wire.CheckRunsPayload;
 import io.edgeledger.wire.EventsPayload;
@@ -48,6 +49,7 @@ public class IngestService {
     private final CheckRunStore checkRuns;
     private final DevlogStore devlog;
     private final JobStore jobs;
+    private final RedisDataSource redis;
     private final ValueCommands<String, String> values;
     private final Clock clock;
     private final long idempotencyTtl;
@@ -61,6 +63,7 @@ public class IngestService {
         this.checkRuns = checkRuns;
         this.devlog = devlog;
         this.jobs = jobs;
+        this.redis = redis;
         this.values = redis.value(String.class);
         this.clock = clock;
         this.idempotencyTtl = config.api().idempotencyTtlSeconds();
@@ -85,7 +88,12 @@ public class IngestService {
             }
             case MetricsPayload batch -> {
                 archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(firstPointTime(batch)), batch)));
-                batch.series().forEach(metrics::add);
+                // the views and the marker in one round trip, still in order: the marker only if every view was written
+                List<List<String>> writes = new ArrayList<>();
+                batch.series().forEach(series -> writes.addAll(metrics.writes(series)));
+                writes.add(markerWrite(marker));
+                OrderedWrites.apply(redis, writes);
+                return new IngestResult(batchId, name, "accepted", payload.items());
             }
             case CheckRunsPayload batch -> {
                 Instant at = batch.runs().isEmpty() ? clock.instant()
@@ -109,6 +117,10 @@ public class IngestService {
         }
         values.setex(marker, idempotencyTtl, Instant.now(clock).toString());
         return new IngestResult(batchId, name, "accepted", payload.items());
+    }
+
+    private List<String> markerWrite(String marker) {
+        return List.of("SETEX", marker, Long.toString(idempotencyTtl), Instant.now(clock).toString());
     }
 
     private static LocalDate day(Instant at) {
