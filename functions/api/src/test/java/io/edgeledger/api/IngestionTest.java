@@ -89,6 +89,33 @@ class IngestionTest {
                 .then().body("series[0].points", hasSize(1));
     }
 
+    /** The marker vouches for the views: when a view write fails, the batch is not marked, so the retry stores it. */
+    @Test
+    void aFailedViewWriteLeavesNoIdempotencyMarker() {
+        SignedProbe probe = SignedProbe.enroll("ingest-view-fails");
+        String batch = Payloads.batchId();
+        String body = Payloads.metrics(batch, "ingest.test.viewfail", Instant.now().getEpochSecond() - 5, 3, "p:" + probe.id);
+        String redisUrl = ConfigProvider.getConfig().getValue("edgeledger.test.redis-url", String.class);
+        try (TestRedis redis = new TestRedis(redisUrl)) {
+            // the series hash (the first view write) becomes a string for one request: HSET answers WRONGTYPE
+            boolean existed = "1".equals(redis.call("EXISTS", "edgeledger:metrics:series"));
+            if (existed) {
+                redis.call("RENAME", "edgeledger:metrics:series", "edgeledger:test:series-aside");
+            }
+            redis.call("SET", "edgeledger:metrics:series", "not a hash");
+            try {
+                probe.post("/v1/ingest/metrics", body).then().statusCode(500);
+            } finally {
+                redis.call("DEL", "edgeledger:metrics:series");
+                if (existed) {
+                    redis.call("RENAME", "edgeledger:test:series-aside", "edgeledger:metrics:series");
+                }
+            }
+            assertThat(redis.call("EXISTS", "edgeledger:ingested:metrics:" + probe.id + ":" + batch)).isEqualTo("0");
+        }
+        probe.post("/v1/ingest/metrics", body).then().statusCode(202).body("status", equalTo("accepted"));
+    }
+
     /**
      * Sent as application/octet-stream: Quarkus' test-mode Lambda event server turns JSON-typed bodies into text,
      * which would corrupt gzip bytes (API Gateway itself base64-encodes them). The local mode always base64-encodes.

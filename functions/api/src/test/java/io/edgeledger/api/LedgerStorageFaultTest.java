@@ -10,7 +10,7 @@ import io.edgeledger.api.support.LedgerFixture;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.batch.SealedBatch;
 import io.edgeledger.ledger.leaf.LeafOutcome;
-import io.edgeledger.testing.EmbeddedS3;
+import io.edgeledger.testing.CuttableTcpProxy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -30,8 +30,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * S3 stopped in the middle of ledger reads under concurrent clients: every answer is either the real one (200,
- * verified) or 503 storage_unavailable; never "tampered", never 500. Then S3 comes back and the row verifies again.
+ * S3 cut off in the middle of ledger reads under concurrent clients (the relay in front of S3 resets every connection,
+ * so reads break mid-body, not only at connect): every answer is either the real one (200, verified) or 503
+ * storage_unavailable; never "tampered", never 500. Then S3 comes back and the row verifies again.
  */
 @QuarkusTest
 @QuarkusTestResource(value = ApiTestResources.class, restrictToAnnotatedClass = false)
@@ -63,8 +64,8 @@ class LedgerStorageFaultTest {
                 "search", request(base + "/v1/ledger/verify").POST(HttpRequest.BodyPublishers.ofString("{\"leaf_hash\":\"" + absentRow
                         + "\",\"database\":\"" + other.database() + "\",\"table\":\"" + other.table() + "\"}")).build());
 
-        EmbeddedS3 s3 = ApiTestResources.s3();
-        assertThat(s3).as("the shared S3 server of ApiTestResources").isNotNull();
+        CuttableTcpProxy s3 = ApiTestResources.s3Link();
+        assertThat(s3).as("the API's link to the shared S3 server of ApiTestResources").isNotNull();
         Queue<Answer> answers = new ConcurrentLinkedQueue<>();
         AtomicBoolean s3Down = new AtomicBoolean();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -87,14 +88,14 @@ class LedgerStorageFaultTest {
                 });
             }
             awaitAnswers(answers, a -> a.status() == 200 && !a.s3Down(), 3 * CLIENTS, "answers while S3 is up");
-            s3.stop();
+            s3.cut();
             s3Down.set(true);
             for (String endpoint : requests.keySet()) {
                 awaitAnswers(answers, a -> a.endpoint().equals(endpoint) && a.status() == 503 && a.s3Down(), 2,
                         "503 answers of " + endpoint + " while S3 is stopped");
             }
         } finally {
-            s3.restart(); // the app and the server are shared with the other tests
+            s3.resume(); // the app and the server are shared with the other tests
             s3Down.set(false);
             running.set(false);
             clients.shutdown();

@@ -69,6 +69,11 @@ public final class RedisFailures {
                 + " right (rediss://[user:password@]host:port)?";
     }
 
+    /** Redis refused the credentials (WRONGPASS, NOAUTH, an ACL denial of AUTH): a rotated secret is worth re-reading. */
+    public static boolean isAuthFailure(Throwable failure) {
+        return hasAuthFailure(failure);
+    }
+
     private static boolean hasAuthFailure(Throwable failure) {
         return messageContains(failure, "wrongpass", "noauth", "invalid username-password", "invalid password", "authentication required",
                 "auth failed", "-err auth");

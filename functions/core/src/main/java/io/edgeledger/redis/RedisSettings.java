@@ -70,6 +70,18 @@ public record RedisSettings(String host, int port, boolean tls, int database, Pa
         return new RedisSettings(host, port, tls, database, caFile, supplier);
     }
 
+    /**
+     * After Redis refused the credentials (WRONGPASS, NOAUTH): makes the next {@link #currentCredentials} read them
+     * again from their source when they can be (a secret), and says whether that is worth one more attempt.
+     */
+    public boolean refreshCredentials() {
+        if (credentials instanceof RefreshableCredentials refreshable) {
+            refreshable.refresh();
+            return true;
+        }
+        return false;
+    }
+
     /** The current credentials (the supplier's answer). */
     public RedisCredentials currentCredentials() {
         RedisCredentials current = credentials.get();

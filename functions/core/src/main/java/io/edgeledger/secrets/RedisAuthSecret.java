@@ -3,6 +3,7 @@ package io.edgeledger.secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeledger.redis.RedisCredentials;
+import io.edgeledger.redis.RefreshableCredentials;
 import io.edgeledger.redis.RedisSettings;
 import java.io.IOException;
 import java.util.function.Function;
@@ -45,9 +46,17 @@ public final class RedisAuthSecret implements Supplier<RedisAuthSecret.Credentia
             return settings;
         }
         RedisAuthSecret secret = new RedisAuthSecret(Secrets.shared(), arn.trim());
-        return settings.withCredentials(() -> {
-            Credentials c = secret.get();
-            return new RedisCredentials(c.user(), c.password());
+        return settings.withCredentials(new RefreshableCredentials() {
+            @Override
+            public RedisCredentials get() {
+                Credentials c = secret.get();
+                return new RedisCredentials(c.user(), c.password());
+            }
+
+            @Override
+            public void refresh() {
+                secret.refresh();
+            }
         });
     }
 

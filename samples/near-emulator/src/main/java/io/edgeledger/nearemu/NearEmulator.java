@@ -164,6 +164,17 @@ public final class NearEmulator implements AutoCloseable {
         }
     }
 
+    /** Deletes an access key from an account, as a key rotation does with the old key. */
+    public void removeKey(String accountId, NearPublicKey key) {
+        synchronized (state) {
+            Account account = state.accounts.get(accountId);
+            if (account != null) {
+                account.keyNonces.remove(key);
+                persist();
+            }
+        }
+    }
+
     /** Advances the chain, e.g. to let a block hash expire. */
     public void produceBlocks(int count) {
         synchronized (state) {

@@ -13,6 +13,7 @@ import io.edgeledger.api.jobs.Job;
 import io.edgeledger.api.jobs.JobStore;
 import io.edgeledger.api.metrics.MetricStore;
 import io.edgeledger.api.paths.PathStore;
+import io.edgeledger.api.redis.OrderedWrites;
 import io.edgeledger.api.redis.RedisKeys;
 import io.edgeledger.wire.AgentEventsPayload;
 import io.edgeledger.wire.CheckRunsPayload;
@@ -52,6 +53,7 @@ public class IngestService {
     private final DevlogStore devlog;
     private final JobStore jobs;
     private final AgentEventStore agentEvents;
+    private final RedisDataSource redis;
     private final ValueCommands<String, String> values;
     private final Clock clock;
     private final long idempotencyTtl;
@@ -69,6 +71,7 @@ public class IngestService {
         this.checkRuns = checkRuns;
         this.devlog = devlog;
         this.jobs = jobs;
+        this.redis = redis;
         this.values = redis.value(String.class);
         this.clock = clock;
         this.idempotencyTtl = config.api().idempotencyTtlSeconds();
@@ -93,8 +96,15 @@ public class IngestService {
             }
             case MetricsPayload batch -> {
                 archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(firstPointTime(batch)), batch)));
-                batch.series().forEach(metrics::add);
+                // the probe's self-report first (a round trip only when the batch carries edge_probe.* series; a
+                // replay changes nothing), then the views and the marker in one round trip, still in order: the
+                // marker only if every view was written
                 probeReports.metrics(probeId, batch.series());
+                List<List<String>> writes = new ArrayList<>();
+                batch.series().forEach(series -> writes.addAll(metrics.writes(series)));
+                writes.add(markerWrite(marker));
+                OrderedWrites.apply(redis, writes);
+                return new IngestResult(batchId, name, "accepted", payload.items());
             }
             case CheckRunsPayload batch -> {
                 Instant at = batch.runs().isEmpty() ? clock.instant()
@@ -124,6 +134,10 @@ public class IngestService {
         }
         values.setex(marker, idempotencyTtl, Instant.now(clock).toString());
         return new IngestResult(batchId, name, "accepted", payload.items());
+    }
+
+    private List<String> markerWrite(String marker) {
+        return List.of("SETEX", marker, Long.toString(idempotencyTtl), Instant.now(clock).toString());
     }
 
     private static LocalDate day(Instant at) {

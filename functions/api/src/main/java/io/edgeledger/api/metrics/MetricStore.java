@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.api.config.ApiConfig;
+import io.edgeledger.api.redis.OrderedWrites;
 import io.edgeledger.api.redis.RedisKeys;
 import io.edgeledger.wire.MetricPoint;
 import io.edgeledger.wire.MetricSeries;
@@ -13,8 +14,6 @@ import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
-import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,7 +43,11 @@ public class MetricStore {
         this.ttlSeconds = config.api().recentTtlSeconds();
     }
 
-    public void add(MetricSeries series) {
+    /**
+     * The Redis writes that store one series, for {@link OrderedWrites} (the caller sends them with the batch's other
+     * writes and its idempotency marker in one round trip). Every write is idempotent: a re-sent point is the same member.
+     */
+    public List<List<String>> writes(MetricSeries series) {
         SeriesKey key = SeriesKey.of(series);
         String id = key.id();
         ObjectNode context = json.createObjectNode();
@@ -53,24 +56,23 @@ public class MetricStore {
         key.tags().forEach(context.putArray("tags")::add);
         context.put("type", series.type());
         context.put("interval", series.interval());
-        Map<String, Long> points = new java.util.LinkedHashMap<>();
-        for (MetricPoint point : series.points()) {
-            points.put(point.timestamp() + ":" + point.value(), point.timestamp());
-        }
-        // One pipelined round trip instead of four sequential commands: the writes are independent and idempotent,
-        // so order inside the pipeline does not matter, and any error reply fails the whole call as before.
-        List<Request> writes = new ArrayList<>(4);
-        writes.add(Request.cmd(Command.HSET).arg(RedisKeys.METRIC_SERIES).arg(id).arg(write(context)));
-        if (!points.isEmpty()) {
+        List<List<String>> writes = new ArrayList<>(4);
+        writes.add(List.of("HSET", RedisKeys.METRIC_SERIES, id, write(context)));
+        if (!series.points().isEmpty()) {
             String pointsKey = RedisKeys.metricPoints(id);
-            Request zadd = Request.cmd(Command.ZADD).arg(pointsKey);
-            points.forEach((member, score) -> zadd.arg(score).arg(member));
-            writes.add(zadd);
-            writes.add(Request.cmd(Command.ZREMRANGEBYSCORE).arg(pointsKey).arg("-inf")
-                    .arg(clock.millis() / 1000 - ttlSeconds));
-            writes.add(Request.cmd(Command.EXPIRE).arg(pointsKey).arg(ttlSeconds));
+            List<String> zadd = null;
+            for (MetricPoint point : series.points()) {
+                if (zadd == null || zadd.size() + 2 > OrderedWrites.MAX_ARGS_PER_COMMAND) {
+                    zadd = new ArrayList<>(List.of("ZADD", pointsKey));
+                    writes.add(zadd);
+                }
+                zadd.add(Long.toString(point.timestamp()));
+                zadd.add(point.timestamp() + ":" + point.value());
+            }
+            writes.add(List.of("ZREMRANGEBYSCORE", pointsKey, "-inf", Long.toString(clock.millis() / 1000 - ttlSeconds)));
+            writes.add(List.of("EXPIRE", pointsKey, Long.toString(ttlSeconds)));
         }
-        redis.getReactive().getRedis().batchAndAwait(writes);
+        return writes;
     }
 
     /** Every series context with its id. */

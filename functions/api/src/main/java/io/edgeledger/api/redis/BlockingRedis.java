@@ -32,7 +32,19 @@ public final class BlockingRedis implements AutoCloseable {
         this.connection = connection;
     }
 
+    /** Opens and PINGs; credentials refused by Redis are read once more from their secret (a rotated AUTH token). */
     public static BlockingRedis open(RedisSettings settings) {
+        try {
+            return connect(settings);
+        } catch (RedisSettingsException e) {
+            if (RedisFailures.isAuthFailure(e) && settings.refreshCredentials()) {
+                return connect(settings);
+            }
+            throw e;
+        }
+    }
+
+    private static BlockingRedis connect(RedisSettings settings) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         try {
             Redis client = Redis.createClient(vertx, RedisClientOptions.apply(settings, new RedisOptions()));

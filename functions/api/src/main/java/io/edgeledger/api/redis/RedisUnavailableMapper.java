@@ -3,12 +3,24 @@ package io.edgeledger.api.redis;
 import io.edgeledger.api.errors.ApiError;
 import io.edgeledger.api.errors.UnexpectedExceptionMapper;
 import io.edgeledger.redis.RedisFailures;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.impl.NoStackTraceTimeoutException;
+import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.redis.client.impl.types.ErrorType;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Arrays;
+import java.util.List;
+import javax.net.ssl.SSLException;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,25 +50,30 @@ public class RedisUnavailableMapper implements ExceptionMapper<Exception> {
     }
 
     /**
-     * A failure that came from the Redis client losing (or never getting) its connection. Vert.x reports a closed
-     * connection with a stackless exception ("Connection is closed"), which has no Redis frame to recognise it by;
-     * Redis is the only Vert.x client this API uses, so a stackless Vert.x exception in the chain counts as Redis.
+     * A failure that came from the Redis client losing (or never getting) its connection, recognised by exception
+     * types, never by message text: the Vert.x Redis client's own {@code CONNECTION_CLOSED} error, Vert.x's shared
+     * closed-connection exception ({@link ConnectionBase#CLOSED_EXCEPTION}: stackless, so it has no Redis frame), or a
+     * socket, TLS or timeout exception under a call that went through the Redis client. An error reply of a command
+     * (WRONGTYPE, a script error) is a server bug, not an outage, and stays a 500.
      */
     static boolean isRedisOutage(Throwable e) {
         boolean fromRedis = false;
-        for (Throwable t = e; t != null && !fromRedis; t = t.getCause()) {
-            if (t.getStackTrace().length == 0 && t.getClass().getName().startsWith("io.vertx.")) {
-                fromRedis = true;
-                break;
+        boolean connectionLost = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t == ConnectionBase.CLOSED_EXCEPTION || t instanceof ErrorType error && error.is("CONNECTION_CLOSED")) {
+                return true;
             }
-            for (StackTraceElement frame : t.getStackTrace()) {
-                String name = frame.getClassName();
-                if (name.startsWith("io.vertx.redis.") || name.startsWith("io.vertx.mutiny.redis.") || name.startsWith("io.quarkus.redis.")) {
-                    fromRedis = true;
-                    break;
-                }
-            }
+            Throwable current = t;
+            connectionLost |= CONNECTION_FAILURES.stream().anyMatch(type -> type.isInstance(current));
+            fromRedis |= Arrays.stream(t.getStackTrace()).map(StackTraceElement::getClassName).anyMatch(name ->
+                    name.startsWith("io.vertx.redis.") || name.startsWith("io.vertx.mutiny.redis.") || name.startsWith("io.quarkus.redis."));
         }
-        return fromRedis && RedisFailures.isConnectionFailure(e);
+        return fromRedis && connectionLost;
     }
+
+    /** What the client throws when Redis cannot be reached, refuses the handshake, or does not answer in time. */
+    private static final List<Class<? extends Throwable>> CONNECTION_FAILURES = List.of(ConnectException.class,
+            NoRouteToHostException.class, UnknownHostException.class, SocketException.class, ClosedChannelException.class,
+            SSLException.class, ConnectTimeoutException.class, NoStackTraceTimeoutException.class,
+            io.smallrye.mutiny.TimeoutException.class, java.util.concurrent.TimeoutException.class);
 }

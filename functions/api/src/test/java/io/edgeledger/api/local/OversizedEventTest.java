@@ -38,4 +38,23 @@ class OversizedEventTest {
             assertThat(body.path("message").asText()).as(path).contains("limit");
         }
     }
+
+    /**
+     * A 2 MiB body sent chunked (no Content-Length, so the declared-length check cannot see it) to operator endpoints:
+     * 413 body_too_large like a declared one, not bound and not a 201.
+     */
+    @Test
+    void aChunkedBodyOverTheLimitIs413() throws Exception {
+        byte[] twoMegabytes = ("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        for (String path : List.of("/v1/probes", "/v1/jobs", "/v1/ingest/metrics")) {
+            APIGatewayV2HTTPEvent event = ApiGatewayEvents.event("POST", path, null, Map.of(
+                    "Content-Type", List.of("application/json"), "Authorization", List.of("Bearer " + Api.operatorKey()),
+                    "Transfer-Encoding", List.of("chunked")), twoMegabytes, "127.0.0.1");
+            ApiGatewayEvents.Response answer = ApiGatewayEvents.response(
+                    new LambdaHttpHandler().handleRequest(event, new LocalLambdaContext(30_000)));
+            assertThat(answer.status()).as(path).isEqualTo(413);
+            JsonNode body = WireJson.mapper().readTree(answer.body());
+            assertThat(body.path("code").asText()).as(path).isEqualTo("body_too_large");
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.edgeledger.testing.AwsSdkEndpoints;
 import io.edgeledger.near.notary.NotarySettings;
 import io.edgeledger.nearemu.NearEmulator;
 import io.edgeledger.redis.RedisSettings;
+import io.edgeledger.testing.CuttableTcpProxy;
 import io.edgeledger.testing.EmbeddedS3;
 import io.edgeledger.testing.RedisServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -22,6 +23,8 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
     public static final String LEDGER_BUCKET = "edgeledger-ledger";
 
     private static volatile EmbeddedS3 s3;
+    /** The API reaches S3 through this relay, so a test can cut its connections mid-request ({@link #s3Link()}). */
+    private static volatile CuttableTcpProxy s3Link;
     /** Static so a test can take Redis away and bring it back ({@link #stopRedis}, {@link #restartRedis}). */
     private static RedisServer redis;
     private static String operatorKey;
@@ -33,6 +36,11 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         redis = RedisServer.startTls("api-test-secret");
         s3 = EmbeddedS3.start();
         s3.createBucket(LEDGER_BUCKET);
+        try {
+            s3Link = CuttableTcpProxy.to(s3.endpoint());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not start the relay in front of S3", e);
+        }
         near = NearEmulator.start();
         String pepper = "test-pepper-" + java.util.UUID.randomUUID();
         try {
@@ -48,7 +56,7 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.redis.hosts", redis.url());
         config.put("EDGELEDGER_REDIS_URL", redis.url());
         config.put("EDGELEDGER_REDIS_CA_FILE", redis.caFile().toString());
-        config.put("edgeledger.s3.endpoint", s3.endpoint().toString());
+        config.put("edgeledger.s3.endpoint", s3Link.endpoint("http").toString());
         config.put("edgeledger.s3.access-key", EmbeddedS3.ACCESS_KEY);
         config.put("edgeledger.s3.secret-key", EmbeddedS3.SECRET_KEY);
         config.put("edgeledger.s3.ledger-bucket", LEDGER_BUCKET);
@@ -66,9 +74,14 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
-    /** The running S3 server, for tests that stop and restart it (they must restart it: the app is shared). */
+    /** The running S3 server. */
     public static EmbeddedS3 s3() {
         return s3;
+    }
+
+    /** The API's connection to S3, for tests that cut it (they must resume it: the app is shared). */
+    public static CuttableTcpProxy s3Link() {
+        return s3Link;
     }
 
     /** Stops Redis (cleanly, as a failover or a restart would), leaving the API running. */
@@ -92,6 +105,9 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         }
         if (secrets != null) {
             secrets.close();
+        }
+        if (s3Link != null) {
+            s3Link.close();
         }
         if (s3 != null) {
             s3.close();

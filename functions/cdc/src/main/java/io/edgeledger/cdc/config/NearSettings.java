@@ -48,6 +48,16 @@ public record NearSettings(NotarySettings notary, String signerSecretArn, Path k
         return notary.account();
     }
 
+    /**
+     * After the chain refused the signer (its key is not on the account, or the signature does not verify): the next
+     * {@link #credentials} reads the secret again, since the key may have been rotated. A key file is read anew anyway.
+     */
+    public void forgetSigner() {
+        if (signerSecretArn != null) {
+            Secrets.shared().forget(signerSecretArn);
+        }
+    }
+
     /** Reads the signer key (secret first, else the file); the message says which secret or file and setting when it cannot. */
     public NearCredentials credentials() {
         if (signerSecretArn != null) {

@@ -34,8 +34,22 @@ public final class RedisConnection implements AutoCloseable {
         this.jedis = jedis;
     }
 
-    /** Connects, completes the TLS handshake and AUTH, and checks with PING, so a bad setting fails here. */
+    /**
+     * Connects, completes the TLS handshake and AUTH, and checks with PING, so a bad setting fails here. Credentials
+     * refused by Redis are read once more from their secret (a rotated AUTH token) before the failure is reported.
+     */
     public static RedisConnection open(RedisSettings settings) {
+        try {
+            return connect(settings);
+        } catch (RedisException e) {
+            if (RedisFailures.isAuthFailure(e) && settings.refreshCredentials()) {
+                return connect(settings);
+            }
+            throw e;
+        }
+    }
+
+    private static RedisConnection connect(RedisSettings settings) {
         RedisCredentials credentials = settings.currentCredentials();
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(CONNECT_TIMEOUT_MS)

@@ -56,8 +56,12 @@ public final class Components {
 
     public static Minter minter(Settings s, S3LedgerStore store, StepHook hook, Clock clock) {
         NearSettings near = NearSettings.from(s);
-        NotaryConfig config = NotaryConfig.defaults(near.contract(), near.credentials()).withDeposit(near.depositYocto());
-        NotaryClient client = new NotaryClient(new NearRpcClient(near.notary().rpc()), config);
-        return new Minter(MinterSettings.from(s).withRedis(redis(s)), store, new NearNotary(client, near.network(), hook), near.receiver(), hook, clock);
+        java.util.function.Supplier<NotaryClient> connect = () -> new NotaryClient(new NearRpcClient(near.notary().rpc()),
+                NotaryConfig.defaults(near.contract(), near.credentials()).withDeposit(near.depositYocto()));
+        NearNotary notary = new NearNotary(connect.get(), () -> {
+            near.forgetSigner();
+            return connect.get();
+        }, near.network(), hook);
+        return new Minter(MinterSettings.from(s).withRedis(redis(s)), store, notary, near.receiver(), hook, clock);
     }
 }

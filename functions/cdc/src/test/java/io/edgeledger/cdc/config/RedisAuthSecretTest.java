@@ -35,9 +35,13 @@ class RedisAuthSecretTest {
     }
 
     private static Settings settings(String secretArn) {
+        return settings(redis, secretArn);
+    }
+
+    private static Settings settings(RedisServer server, String secretArn) {
         Map<String, String> env = new HashMap<>(Map.of(
-                "EDGELEDGER_REDIS_URL", "rediss://" + RedisServer.TLS_HOST + ":" + redis.port(),
-                "EDGELEDGER_REDIS_CA_FILE", redis.caFile().toString()));
+                "EDGELEDGER_REDIS_URL", "rediss://" + RedisServer.TLS_HOST + ":" + server.port(),
+                "EDGELEDGER_REDIS_CA_FILE", server.caFile().toString()));
         if (secretArn != null) {
             env.put("EDGELEDGER_REDIS_AUTH_SECRET_ARN", secretArn);
         }
@@ -63,5 +67,31 @@ class RedisAuthSecretTest {
         String arn = sm.put(new Secret("redis-malformed", "{\"user\":\"x\",\"pass\":\"" + PASSWORD + "\"}", false));
         assertThatThrownBy(() -> RedisConnection.open(settings(arn).redis()).close())
                 .hasMessageContaining("EDGELEDGER_REDIS_AUTH_SECRET_ARN=" + arn).hasMessageNotContaining(PASSWORD);
+    }
+
+    /**
+     * The token is kept for the container's life, and read again only when Redis refuses it: after a rotation (Redis
+     * takes only the new token, the secret holds it) the next connection first tries the kept token, is refused, reads
+     * the secret again and gets in.
+     */
+    @Test
+    void aRotatedTokenIsReadAgainWhenRedisRefusesTheKeptOne() {
+        String first = "first-" + java.util.UUID.randomUUID();
+        String second = "second-" + java.util.UUID.randomUUID();
+        try (RedisServer rotating = RedisServer.startTls(first)) {
+            String arn = sm.put(new Secret("redis-rotating", rbac(first), false));
+            try (RedisConnection connection = RedisConnection.open(settings(rotating, arn).redis())) {
+                connection.run(j -> j.aclSetUser(RedisServer.TLS_USER, "resetpass", ">" + second));
+            }
+            sm.put(new Secret("redis-rotating", rbac(second), false));
+            try (RedisConnection again = RedisConnection.open(settings(rotating, arn).redis())) {
+                String pong = again.run(jedis -> jedis.ping());
+                assertThat(pong).isEqualTo("PONG");
+            }
+        }
+    }
+
+    private static String rbac(String password) {
+        return "{\"username\":\"" + RedisServer.TLS_USER + "\",\"password\":\"" + password + "\"}";
     }
 }
