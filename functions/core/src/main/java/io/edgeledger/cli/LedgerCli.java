@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ledger", mixinStandardHelpOptions = true,
         description = "Merkle leaves, roots, proofs and verification (rfc6962 with leaf-v2; legacy etrap-v1), and sealing samples into S3 batches.",
         subcommands = {LeafCommand.class, RootCommand.class, ProveCommand.class, VerifyCommand.class, ConsistencyCommand.class,
-                SealCommand.class})
+                SealCommand.class, VerifyLegacyCommand.class})
 public final class LedgerCli implements Runnable {
     static final int OK = 0;
     static final int NEGATIVE = 1;
@@ -24,7 +24,7 @@ public final class LedgerCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: leaf, root, prove, verify, consistency or seal");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: leaf, root, prove, verify, consistency, seal or verify-legacy");
     }
 
     public static void main(String[] args) {

@@ -42,6 +42,32 @@ final class NotaryContract {
         if (deposit.compareTo(STORAGE_DEPOSIT) < 0) {
             throw new ContractPanic("Insufficient deposit for storage");
         }
+        ObjectNode token = store(tokenId, receiver, metadata, summary);
+        return new CallResult(bytes(token), List.of("EVENT_JSON:" + mintEvent(tokenId, receiver, summary, deposit)));
+    }
+
+    /**
+     * A token the original ETRAP agent minted on another chain, taken over from its recorded {@code mint_batch} args
+     * (no transaction, no deposit). Importing the same token again is a no-op (false); a different summary under an
+     * existing id panics, as the contract would.
+     */
+    boolean importToken(byte[] args) {
+        JsonNode in = parseArgs(args);
+        String tokenId = requireString(in, "token_id");
+        String receiver = requireString(in, "receiver_id");
+        ObjectNode metadata = metadata(in.get("token_metadata"));
+        ObjectNode summary = summary(in.get("batch_summary"));
+        if (tokens.containsKey(tokenId)) {
+            if (summaries.get(tokenId).equals(summary)) {
+                return false;
+            }
+            throw new ContractPanic("Token already exists");
+        }
+        store(tokenId, receiver, metadata, summary);
+        return true;
+    }
+
+    private ObjectNode store(String tokenId, String receiver, ObjectNode metadata, ObjectNode summary) {
         ObjectNode token = JSON.createObjectNode();
         token.put("token_id", tokenId);
         token.put("owner_id", receiver);
@@ -49,7 +75,7 @@ final class NotaryContract {
         token.set("approved_account_ids", JSON.createObjectNode());
         tokens.put(tokenId, token);
         summaries.put(tokenId, summary);
-        return new CallResult(bytes(token), List.of("EVENT_JSON:" + mintEvent(tokenId, receiver, summary, deposit)));
+        return token;
     }
 
     byte[] view(String method, byte[] args) {

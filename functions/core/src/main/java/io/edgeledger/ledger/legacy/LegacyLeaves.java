@@ -1,5 +1,9 @@
 package io.edgeledger.ledger.legacy;
 
+import io.edgeledger.json.JsonObject;
+import io.edgeledger.json.JsonSyntaxException;
+import io.edgeledger.json.JsonValue;
+import io.edgeledger.json.StrictJsonParser;
 import io.edgeledger.ledger.etrap.EtrapLeaf;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +29,23 @@ public final class LegacyLeaves {
 
     public static Candidates ofRow(String rowJson) {
         return new Candidates(EtrapLeaf.rowLeafHash(rowJson), EtrapLeaf.rowLeafHashLegacy(rowJson));
+    }
+
+    /**
+     * A row or the Debezium event that carried it, told apart by shape: an object with {@code op} and
+     * {@code after} or {@code before} is an event, anything else a row.
+     */
+    public static Candidates ofRowOrEvent(String json) {
+        JsonValue parsed;
+        try {
+            parsed = StrictJsonParser.parsePython(json);
+        } catch (JsonSyntaxException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage());
+        }
+        if (parsed instanceof JsonObject o && o.has("op") && (o.has("after") || o.has("before"))) {
+            return ofDebeziumEvent(json, null);
+        }
+        return ofRow(json);
     }
 
     /** {@code valueJson}: the Debezium event (the Redis entry's {@code value}); {@code keyJson}: its key, or null. */

@@ -50,6 +50,27 @@ public final class LegacyVerification {
         return verdict(verdict, leaf, batch, index, proof, root, tokenFound, chainRoot, problems);
     }
 
+    /** The whole batch against its token: the recomputed root must be the token's root. */
+    public static LegacyVerdict verifyBatch(LegacyBatch batch, boolean tokenFound, String chainRoot) {
+        List<String> problems = new ArrayList<>();
+        batch.defects().forEach(f -> problems.add(f.kind() + " " + f.object() + ": " + f.detail()));
+        String root = batch.recomputedRoot();
+        String verdict;
+        if (root == null) {
+            verdict = LegacyVerdict.TAMPERED;
+            problems.add("no leaf hash of batch " + batch.batchId() + " could be read from S3");
+        } else if (chainRoot == null) {
+            verdict = LegacyVerdict.NOT_NOTARIZED;
+            problems.add("batch " + batch.batchId() + " has no token with a batch_summary.merkle_root on the chain");
+        } else if (!chainRoot.equalsIgnoreCase(root)) {
+            verdict = LegacyVerdict.TAMPERED;
+            problems.add("the etrap-v1 root recomputed from S3 (" + root + ") differs from the root notarized on NEAR (" + chainRoot + ")");
+        } else {
+            verdict = LegacyVerdict.VERIFIED;
+        }
+        return verdict(verdict, null, batch, -1, null, root, tokenFound, chainRoot, problems);
+    }
+
     private static LegacyVerdict verdict(String verdict, String leaf, LegacyBatch batch, int index, EtrapTree.Proof proof, String root,
             boolean tokenFound, String chainRoot, List<String> problems) {
         return new LegacyVerdict(verdict, leaf, batch.batchId(), index, proof, root, chainRoot, tokenFound, problems, batch.findings());
