@@ -30,11 +30,16 @@ public class LedgerResource {
     private final LedgerBatches batches;
     private final LedgerVerifier verifier;
     private final ObjectMapper json;
+    private final LegacyBatches legacyBatches;
+    private final LegacyLedgerVerifier legacyVerifier;
 
-    public LedgerResource(LedgerBatches batches, LedgerVerifier verifier, ObjectMapper json) {
+    public LedgerResource(LedgerBatches batches, LedgerVerifier verifier, ObjectMapper json, LegacyBatches legacyBatches,
+            LegacyLedgerVerifier legacyVerifier) {
         this.batches = batches;
         this.verifier = verifier;
         this.json = json;
+        this.legacyBatches = legacyBatches;
+        this.legacyVerifier = legacyVerifier;
     }
 
     /** {@code GET /v1/ledger/batches?database=&table=&from=&to=}: newest first; from/to filter on the batch's first change. */
@@ -55,7 +60,7 @@ public class LedgerResource {
                 .limit(limit)
                 .map(BatchView::summary)
                 .toList();
-        return Map.of("batches", list);
+        return Map.of("batches", legacyBatches.mergeInto(list, database, table, from, to, limit)); // legacy (etrap-v1) batches beside new ones
     }
 
     /** {@code GET /v1/ledger/batches/{id}}: the manifest as stored, plus whether the S3 objects still match it. */
@@ -132,6 +137,7 @@ public class LedgerResource {
     @Path("/verify")
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> verify(byte[] body) {
-        return verifier.verify(VerifyRequest.parse(body == null ? new byte[0] : body));
+        byte[] request = body == null ? new byte[0] : body;
+        return LegacyVerifyRequest.parseIfLegacy(request).map(legacyVerifier::verify).orElseGet(() -> verifier.verify(VerifyRequest.parse(request)));
     }
 }

@@ -34,6 +34,7 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
         s3 = EmbeddedS3.start();
         s3.createBucket(LEDGER_BUCKET);
         near = NearEmulator.start();
+        near.importLegacyMints(io.edgeledger.ledger.legacy.LegacySamples.mintsFile()); // the original agent's tokens (LegacyLedgerTest)
         String pepper = "test-pepper-" + java.util.UUID.randomUUID();
         try {
             secrets = LocalSecretsManager.start(0, "us-east-1", "AKIDAPITEST", "api-test-secret");
