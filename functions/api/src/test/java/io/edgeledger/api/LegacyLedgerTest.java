@@ -9,6 +9,7 @@ import io.edgeledger.cli.LedgerCli;
 import io.edgeledger.json.CompactJsonWriter;
 import io.edgeledger.json.JsonObject;
 import io.edgeledger.json.StrictJsonParser;
+import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.legacy.LegacySamples;
 import io.edgeledger.testing.EmbeddedS3;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -92,9 +93,15 @@ class LegacyLedgerTest {
 
     @Test
     void legacyAndNewBatchesAreListedTogetherEachWithItsScheme() throws Exception {
-        LedgerFixture.write(LedgerFixture.seal("etrap.public.orders", LedgerFixture.entries("etrap.public.orders", 1_790_000_000_000L)));
-        List<Map<String, Object>> all = Api.operator().get("/v1/ledger/batches?limit=1000").then().statusCode(200).extract().jsonPath().getList("batches");
-        assertThat(all).extracting(m -> m.get("scheme")).contains("etrap-v1", "rfc6962");
+        // products: a table few other tests write, so the listing of new batches stays short
+        Manifest fresh = LedgerFixture.write(LedgerFixture.seal("etrap.inventory.products",
+                LedgerFixture.entries("etrap.inventory.products", 1_795_000_000_000L)));
+        List<Map<String, Object>> both = Api.operator().get("/v1/ledger/batches?database=inventory&table=products&limit=1000").then()
+                .statusCode(200).extract().jsonPath().getList("batches");
+        assertThat(both).extracting(m -> m.get("scheme")).contains("etrap-v1", "rfc6962");
+        assertThat(both).extracting(m -> m.get("batch_id")).contains(fresh.batchId(), "BATCH-2026-12-07-7a0c457e-T2");
+        assertThat(both.get(0).get("batch_id")).as("newest first").isEqualTo(fresh.batchId());
+
         List<Map<String, Object>> legacy = Api.operator().get("/v1/ledger/batches?database=etrapdb&table=payments&limit=1000").then().statusCode(200)
                 .extract().jsonPath().getList("batches");
         assertThat(legacy).hasSize(2).allSatisfy(m -> {
@@ -103,6 +110,9 @@ class LegacyLedgerTest {
             assertThat(m.get("first_timestamp")).isEqualTo("2024-05-01T09:00:00.073Z");
         });
         assertThat(legacy).extracting(m -> m.get("s3_bucket")).containsExactlyInAnyOrder(LEGACY, BROKEN);
+        // new batches name Postgres tables with their schema; the agent did not: public.payments finds its payments
+        assertThat(Api.operator().get("/v1/ledger/batches?database=etrapdb&table=public.payments").then().statusCode(200).extract().jsonPath()
+                .getList("batches.batch_id")).contains(T0);
         assertThat(legacy).filteredOn(m -> LEGACY.equals(m.get("s3_bucket"))).singleElement()
                 .satisfies(m -> assertThat(m.get("root")).isEqualTo(LegacySamples.mintedRoot(T0)));
     }

@@ -39,9 +39,7 @@ final class ImportEtrapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (s3.bucket == null) {
-            throw CliException.badInput("--bucket is required: the legacy bucket the ETRAP agent wrote to");
-        }
+        s3.requireLegacyBucket();
         S3Settings source = s3.settings();
         S3Settings ledger = source.withBucket(ledgerBucket != null ? ledgerBucket : S3Settings.fromEnv(System.getenv()).bucket());
         if (ledger.bucket().equals(source.bucket())) {

@@ -21,6 +21,13 @@ final class S3Options {
     @Option(names = "--secret-key", description = "static secret key (default: EDGELEDGER_S3_SECRET_KEY)")
     String secretKey;
 
+    /** Commands that read a legacy ETRAP bucket need it named. */
+    void requireLegacyBucket() {
+        if (bucket == null) {
+            throw CliException.badInput("--bucket is required: the legacy bucket the ETRAP agent wrote to");
+        }
+    }
+
     S3Settings settings() {
         S3Settings settings = S3Settings.fromEnv(System.getenv());
         if (endpoint != null) {

@@ -51,9 +51,7 @@ final class VerifyLegacyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (s3.bucket == null) {
-            throw CliException.badInput("--bucket is required: the legacy bucket the ETRAP agent wrote to");
-        }
+        s3.requireLegacyBucket();
         if (row != null && leafHash != null) {
             throw CliException.badInput("give --row or --leaf-hash, not both");
         }

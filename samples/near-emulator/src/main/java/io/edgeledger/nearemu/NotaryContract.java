@@ -30,19 +30,27 @@ final class NotaryContract {
 
     record CallResult(byte[] value, List<String> logs) {}
 
+    /** {@code mint_batch} args, validated as the contract deserialises them. */
+    private record MintArgs(String tokenId, String receiver, ObjectNode metadata, ObjectNode summary) {
+        static MintArgs parse(byte[] args) {
+            JsonNode in = parseArgs(args);
+            return new MintArgs(requireString(in, "token_id"), requireString(in, "receiver_id"), NotaryContract.metadata(in.get("token_metadata")),
+                    NotaryContract.summary(in.get("batch_summary")));
+        }
+    }
+
     CallResult mintBatch(byte[] args, BigInteger deposit) {
-        JsonNode in = parseArgs(args);
-        String tokenId = requireString(in, "token_id");
-        String receiver = requireString(in, "receiver_id");
-        ObjectNode metadata = metadata(in.get("token_metadata"));
-        ObjectNode summary = summary(in.get("batch_summary"));
+        MintArgs mint = MintArgs.parse(args);
+        String tokenId = mint.tokenId();
+        String receiver = mint.receiver();
+        ObjectNode summary = mint.summary();
         if (tokens.containsKey(tokenId)) {
             throw new ContractPanic("Token already exists");
         }
         if (deposit.compareTo(STORAGE_DEPOSIT) < 0) {
             throw new ContractPanic("Insufficient deposit for storage");
         }
-        ObjectNode token = store(tokenId, receiver, metadata, summary);
+        ObjectNode token = store(tokenId, receiver, mint.metadata(), summary);
         return new CallResult(bytes(token), List.of("EVENT_JSON:" + mintEvent(tokenId, receiver, summary, deposit)));
     }
 
@@ -52,18 +60,14 @@ final class NotaryContract {
      * existing id panics, as the contract would.
      */
     boolean importToken(byte[] args) {
-        JsonNode in = parseArgs(args);
-        String tokenId = requireString(in, "token_id");
-        String receiver = requireString(in, "receiver_id");
-        ObjectNode metadata = metadata(in.get("token_metadata"));
-        ObjectNode summary = summary(in.get("batch_summary"));
-        if (tokens.containsKey(tokenId)) {
-            if (summaries.get(tokenId).equals(summary)) {
+        MintArgs mint = MintArgs.parse(args);
+        if (tokens.containsKey(mint.tokenId())) {
+            if (summaries.get(mint.tokenId()).equals(mint.summary())) {
                 return false;
             }
             throw new ContractPanic("Token already exists");
         }
-        store(tokenId, receiver, metadata, summary);
+        store(mint.tokenId(), mint.receiver(), mint.metadata(), mint.summary());
         return true;
     }
 

@@ -39,7 +39,7 @@ public class LegacyBatches {
         try {
             for (LegacyIndex.Read read : index.entries()) {
                 if (read instanceof LegacyIndex.Entry(LegacyIndexEntry e) && (batchId == null || batchId.equals(e.batchId()))
-                        && (database == null || database.equals(e.database())) && (table == null || table.equals(e.table()))
+                        && (database == null || database.equals(e.database())) && sameTable(table, e.table())
                         && (sourceBucket == null || sourceBucket.equals(e.sourceBucket()))) {
                     out.add(e);
                 }
@@ -48,6 +48,11 @@ public class LegacyBatches {
             throw unavailable("read the legacy index", e);
         }
         return out;
+    }
+
+    /** The agent named tables without their schema: {@code public.orders} (as new batches name it) matches its {@code orders}. */
+    private static boolean sameTable(String wanted, String legacy) {
+        return wanted == null || wanted.equals(legacy) || wanted.endsWith("." + legacy);
     }
 
     /** The list entries of legacy batches whose first change lies in [from, to], newest first; each says its scheme. */

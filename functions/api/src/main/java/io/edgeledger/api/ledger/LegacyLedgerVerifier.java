@@ -50,7 +50,7 @@ public class LegacyLedgerVerifier {
                 return answer(entry, verdict(batch, request));
             }
             if (!batch.intact()) {
-                batch.defects().forEach(f -> damaged.add(batch.batchId() + ": " + f.kind() + " " + f.object() + ": " + f.detail()));
+                batch.problems().forEach(p -> damaged.add(batch.batchId() + ": " + p));
             }
         }
         Map<String, Object> answer = new LinkedHashMap<>();

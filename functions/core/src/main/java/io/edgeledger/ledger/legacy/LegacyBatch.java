@@ -43,6 +43,11 @@ public record LegacyBatch(String prefix, String batchId, String database, String
         return findings.stream().noneMatch(f -> f.kind().breaksVerification());
     }
 
+    /** The defects as one line each ({@code KIND object: detail}), for verdicts and reports. */
+    public List<String> problems() {
+        return defects().stream().map(f -> f.kind() + " " + f.object() + ": " + f.detail()).toList();
+    }
+
     public List<LegacyFinding> defects() {
         List<LegacyFinding> defects = new ArrayList<>();
         findings.stream().filter(f -> f.kind().breaksVerification()).forEach(defects::add);

@@ -16,8 +16,7 @@ public final class LegacyVerification {
     /** {@code chainRoot}: the token's merkle_root, null when there is no token (or it carries none). */
     public static LegacyVerdict verify(LegacyBatch batch, LegacyLeaves.Candidates leaves, boolean tokenFound, String chainRoot) {
         String leaf = batch.indexOf(leaves.sdk()) < 0 && batch.indexOf(leaves.legacy()) >= 0 ? leaves.legacy() : leaves.sdk();
-        List<String> problems = new ArrayList<>();
-        batch.defects().forEach(f -> problems.add(f.kind() + " " + f.object() + ": " + f.detail()));
+        List<String> problems = new ArrayList<>(batch.problems());
         String root = batch.recomputedRoot();
         if (root == null) {
             problems.add("no leaf hash of batch " + batch.batchId() + " could be read from S3");
@@ -52,8 +51,7 @@ public final class LegacyVerification {
 
     /** The whole batch against its token: the recomputed root must be the token's root. */
     public static LegacyVerdict verifyBatch(LegacyBatch batch, boolean tokenFound, String chainRoot) {
-        List<String> problems = new ArrayList<>();
-        batch.defects().forEach(f -> problems.add(f.kind() + " " + f.object() + ": " + f.detail()));
+        List<String> problems = new ArrayList<>(batch.problems());
         String root = batch.recomputedRoot();
         String verdict;
         if (root == null) {
