@@ -9,7 +9,6 @@ import io.edgeledger.ledger.store.s3.S3LedgerStore;
 import io.edgeledger.ledger.store.s3.S3Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,20 +37,8 @@ final class SealCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*")
     List<Path> files;
 
-    @Option(names = "--endpoint", description = "S3 endpoint URL (e.g. http://127.0.0.1:9000 for the local s3proxy); default: AWS")
-    URI endpoint;
-
-    @Option(names = "--bucket", description = "bucket (default edgeledger-ledger)")
-    String bucket;
-
-    @Option(names = "--region", description = "region (default us-east-1)")
-    String region;
-
-    @Option(names = "--access-key", description = "static access key (default: EDGELEDGER_S3_ACCESS_KEY, else the AWS credential chain)")
-    String accessKey;
-
-    @Option(names = "--secret-key", description = "static secret key (default: EDGELEDGER_S3_SECRET_KEY)")
-    String secretKey;
+    @Mixin
+    S3Options s3;
 
     @Option(names = "--create-bucket", description = "create the bucket if it does not exist")
     boolean createBucket;
@@ -70,19 +58,7 @@ final class SealCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Path> inputs = expand(files);
-        S3Settings settings = S3Settings.fromEnv(System.getenv());
-        if (endpoint != null) {
-            settings = settings.withEndpoint(endpoint);
-        }
-        if (bucket != null) {
-            settings = settings.withBucket(bucket);
-        }
-        if (region != null) {
-            settings = new S3Settings(settings.endpoint(), region, settings.bucket(), settings.accessKey(), settings.secretKey());
-        }
-        if (accessKey != null || secretKey != null) {
-            settings = settings.withCredentials(accessKey, secretKey);
-        }
+        S3Settings settings = s3.settings();
         PrintWriter out = spec.commandLine().getOut();
         BatchSealer sealer = new BatchSealer(settings.bucket(), network, contract, Clock.systemUTC());
         try (S3LedgerStore store = S3LedgerStore.open(settings)) {

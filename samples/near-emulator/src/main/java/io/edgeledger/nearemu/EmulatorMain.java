@@ -40,6 +40,10 @@ public final class EmulatorMain implements Callable<Integer> {
     @Option(names = "--fault", description = "queue a fault for the next submissions: drop-response, invalid-nonce, delay:MS, timeout, lose, expire (repeatable)")
     List<String> faults = List.of();
 
+    @Option(names = "--import-legacy", paramLabel = "FILE",
+            description = "take over the tokens an original ETRAP agent minted, from its recorded mint_batch calls (JSON lines; repeatable)")
+    List<Path> importLegacy = List.of();
+
     @Override
     public Integer call() throws InterruptedException {
         EmulatorOptions options = EmulatorOptions.defaults().withHost(host).withPort(port).withAccounts(contract, signer)
@@ -48,6 +52,15 @@ public final class EmulatorMain implements Callable<Integer> {
         List<Fault> queued = faults.stream().map(Fault::parse).toList();
         NearEmulator emulator = NearEmulator.start(options);
         queued.forEach(f -> emulator.faults().next(f));
+        for (Path file : importLegacy) {
+            try {
+                NearEmulator.LegacyImport done = emulator.importLegacyMints(file);
+                System.out.println("legacy tokens:     " + done.imported() + " imported, " + done.alreadyPresent() + " already present (" + file + ")");
+            } catch (RuntimeException e) {
+                emulator.close();
+                throw e;
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();

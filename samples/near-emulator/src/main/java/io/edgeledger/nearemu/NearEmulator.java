@@ -175,6 +175,36 @@ public final class NearEmulator implements AutoCloseable {
         }
     }
 
+    /** What {@link #importLegacyMints} did: tokens added, and tokens that were already there unchanged. */
+    public record LegacyImport(int imported, int alreadyPresent) {}
+
+    /**
+     * Takes over the tokens an original ETRAP agent minted, from its recorded {@code mint_batch} calls (one JSON
+     * object per line: {@code method_name}, {@code args}), so legacy batches verify against this chain as they
+     * would against theirs. Idempotent; a bad line is an {@link IllegalArgumentException} naming it, and nothing of
+     * the file is imported then.
+     */
+    public LegacyImport importLegacyMints(Path mintsJsonl) {
+        List<byte[]> calls = LegacyMints.read(mintsJsonl);
+        synchronized (state) {
+            NotaryContract trial = new NotaryContract();
+            trial.tokens.putAll(state.notary.tokens);
+            trial.summaries.putAll(state.notary.summaries);
+            int imported = 0;
+            for (int i = 0; i < calls.size(); i++) {
+                try {
+                    imported += trial.importToken(calls.get(i)) ? 1 : 0;
+                } catch (ContractPanic e) {
+                    throw new IllegalArgumentException(mintsJsonl + " call " + (i + 1) + ": " + e.getMessage());
+                }
+            }
+            state.notary.tokens.putAll(trial.tokens);
+            state.notary.summaries.putAll(trial.summaries);
+            persist();
+            return new LegacyImport(imported, calls.size() - imported);
+        }
+    }
+
     /** Advances the chain, e.g. to let a block hash expire. */
     public void produceBlocks(int count) {
         synchronized (state) {

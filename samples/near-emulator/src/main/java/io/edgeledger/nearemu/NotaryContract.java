@@ -30,18 +30,48 @@ final class NotaryContract {
 
     record CallResult(byte[] value, List<String> logs) {}
 
+    /** {@code mint_batch} args, validated as the contract deserialises them. */
+    private record MintArgs(String tokenId, String receiver, ObjectNode metadata, ObjectNode summary) {
+        static MintArgs parse(byte[] args) {
+            JsonNode in = parseArgs(args);
+            return new MintArgs(requireString(in, "token_id"), requireString(in, "receiver_id"), NotaryContract.metadata(in.get("token_metadata")),
+                    NotaryContract.summary(in.get("batch_summary")));
+        }
+    }
+
     CallResult mintBatch(byte[] args, BigInteger deposit) {
-        JsonNode in = parseArgs(args);
-        String tokenId = requireString(in, "token_id");
-        String receiver = requireString(in, "receiver_id");
-        ObjectNode metadata = metadata(in.get("token_metadata"));
-        ObjectNode summary = summary(in.get("batch_summary"));
+        MintArgs mint = MintArgs.parse(args);
+        String tokenId = mint.tokenId();
+        String receiver = mint.receiver();
+        ObjectNode summary = mint.summary();
         if (tokens.containsKey(tokenId)) {
             throw new ContractPanic("Token already exists");
         }
         if (deposit.compareTo(STORAGE_DEPOSIT) < 0) {
             throw new ContractPanic("Insufficient deposit for storage");
         }
+        ObjectNode token = store(tokenId, receiver, mint.metadata(), summary);
+        return new CallResult(bytes(token), List.of("EVENT_JSON:" + mintEvent(tokenId, receiver, summary, deposit)));
+    }
+
+    /**
+     * A token the original ETRAP agent minted on another chain, taken over from its recorded {@code mint_batch} args
+     * (no transaction, no deposit). Importing the same token again is a no-op (false); a different summary under an
+     * existing id panics, as the contract would.
+     */
+    boolean importToken(byte[] args) {
+        MintArgs mint = MintArgs.parse(args);
+        if (tokens.containsKey(mint.tokenId())) {
+            if (summaries.get(mint.tokenId()).equals(mint.summary())) {
+                return false;
+            }
+            throw new ContractPanic("Token already exists");
+        }
+        store(mint.tokenId(), mint.receiver(), mint.metadata(), mint.summary());
+        return true;
+    }
+
+    private ObjectNode store(String tokenId, String receiver, ObjectNode metadata, ObjectNode summary) {
         ObjectNode token = JSON.createObjectNode();
         token.put("token_id", tokenId);
         token.put("owner_id", receiver);
@@ -49,7 +79,7 @@ final class NotaryContract {
         token.set("approved_account_ids", JSON.createObjectNode());
         tokens.put(tokenId, token);
         summaries.put(tokenId, summary);
-        return new CallResult(bytes(token), List.of("EVENT_JSON:" + mintEvent(tokenId, receiver, summary, deposit)));
+        return token;
     }
 
     byte[] view(String method, byte[] args) {

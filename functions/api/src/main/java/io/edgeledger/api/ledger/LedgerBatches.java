@@ -9,6 +9,7 @@ import io.edgeledger.ledger.store.LedgerStoreException;
 import io.edgeledger.ledger.store.VerifiedBatch;
 import io.edgeledger.ledger.store.s3.S3LedgerStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.edgeledger.ledger.legacy.LegacyIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,6 +87,9 @@ public class LedgerBatches {
         List<String> tables = new ArrayList<>();
         try {
             for (String database : childPrefixes("")) {
+                if (database.equals(LegacyIndex.ROOT.substring(0, LegacyIndex.ROOT.indexOf('/') + 1))) {
+                    continue; // the legacy index (ledger import-etrap), listed by LegacyBatches
+                }
                 for (String table : childPrefixes(database)) {
                     tables.add(table.substring(0, table.length() - 1));
                 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +30,22 @@ public class LedgerResource {
     private final LedgerBatches batches;
     private final LedgerVerifier verifier;
     private final ObjectMapper json;
+    private final LegacyBatches legacyBatches;
+    private final LegacyLedgerVerifier legacyVerifier;
 
-    public LedgerResource(LedgerBatches batches, LedgerVerifier verifier, ObjectMapper json) {
+    public LedgerResource(LedgerBatches batches, LedgerVerifier verifier, ObjectMapper json, LegacyBatches legacyBatches,
+            LegacyLedgerVerifier legacyVerifier) {
         this.batches = batches;
         this.verifier = verifier;
         this.json = json;
+        this.legacyBatches = legacyBatches;
+        this.legacyVerifier = legacyVerifier;
     }
 
     /**
-     * {@code GET /v1/ledger/batches?database=&table=&from=&to=&limit=&cursor=}: one page of batches in storage order
-     * (database, table, then batch id, which starts with the seal date); from/to filter on the batch's first change.
+     * {@code GET /v1/ledger/batches?database=&table=&from=&to=&limit=&cursor=}: one page of batches, legacy (etrap-v1)
+     * ones first, oldest first, then new ones in storage order (database, table, then batch id, which starts with the
+     * seal date); from/to filter on the batch's first change; each row says its scheme.
      * {@code next_cursor} (null on the last page) is passed back as {@code cursor} for the next page.
      */
     @GET
@@ -53,23 +60,62 @@ public class LedgerResource {
         Instant to = TimeParam.parse("to", toParam, Instant.parse("9999-12-31T00:00:00Z"));
         int limit = TimeParam.limit(limitParam, 100, 1000);
         String keyPrefix = LedgerBatches.keyPrefix(database, table);
-        String cursor = cursor(cursorParam, keyPrefix);
-        BatchPage page = batches.page(keyPrefix, cursor, limit, m -> m.firstTimestampMs() == null
+        // Legacy (etrap-v1) batches come first: they predate every new batch. Their cursor is "legacy:<offset>";
+        // once they are exhausted the page fills up with new batches, whose cursor is a batch prefix.
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String cursor = cursorParam;
+        if (cursor == null || cursor.isEmpty() || cursor.startsWith(LEGACY_CURSOR)) {
+            List<Map<String, Object>> legacy = legacyBatches.summaries(database, table, from, to);
+            int offset = legacyOffset(cursor, legacy.size());
+            int end = Math.min(legacy.size(), offset + limit);
+            rows.addAll(legacy.subList(offset, end));
+            if (rows.size() == limit) {
+                return page(rows, LEGACY_CURSOR + end);
+            }
+            cursor = null;
+        } else {
+            cursor = cursor(cursor, keyPrefix);
+        }
+        BatchPage page = batches.page(keyPrefix, cursor, limit - rows.size(), m -> m.firstTimestampMs() == null
                 || (m.firstTimestampMs() >= from.toEpochMilli() && m.firstTimestampMs() <= to.toEpochMilli()));
+        page.manifests().stream().map(BatchView::summary).forEach(rows::add);
+        return page(rows, page.nextCursor());
+    }
+
+    private static final String LEGACY_CURSOR = "legacy:";
+
+    private static Map<String, Object> page(List<Map<String, Object>> rows, String nextCursor) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("batches", page.manifests().stream().map(BatchView::summary).toList());
-        answer.put("next_cursor", page.nextCursor());
+        answer.put("batches", rows);
+        answer.put("next_cursor", nextCursor);
         return answer;
+    }
+
+    private static int legacyOffset(String cursor, int size) {
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(cursor.substring(LEGACY_CURSOR.length()));
+            if (offset >= 0 && offset <= size) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("invalid_cursor", "cursor '" + cursor + "' is not a next_cursor of this listing"
+                + " (pass back next_cursor unchanged, with the same database and table)");
     }
 
     /** {@code GET /v1/ledger/tables}: the tables that have batches, as {@code {database, table}}, to pick a listing from. */
     @GET
     @Path("/tables")
     public Map<String, Object> tables() {
-        List<Map<String, String>> tables = batches.tables().stream().map(t -> {
+        List<Map<String, String>> tables = new ArrayList<>(legacyBatches.tables());
+        batches.tables().stream().map(t -> {
             int slash = t.indexOf('/');
             return Map.of("database", t.substring(0, slash), "table", t.substring(slash + 1));
-        }).toList();
+        }).filter(t -> !tables.contains(t)).forEach(tables::add);
         return Map.of("tables", tables);
     }
 
@@ -144,6 +190,7 @@ public class LedgerResource {
     @Path("/verify")
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> verify(byte[] body) {
-        return verifier.verify(VerifyRequest.parse(body == null ? new byte[0] : body));
+        byte[] request = body == null ? new byte[0] : body;
+        return LegacyVerifyRequest.parseIfLegacy(request).map(legacyVerifier::verify).orElseGet(() -> verifier.verify(VerifyRequest.parse(request)));
     }
 }

@@ -42,6 +42,7 @@ public class ApiTestResources implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("could not start the relay in front of S3", e);
         }
         near = NearEmulator.start();
+        near.importLegacyMints(io.edgeledger.ledger.legacy.LegacySamples.mintsFile()); // the original agent's tokens (LegacyLedgerTest)
         String pepper = "test-pepper-" + java.util.UUID.randomUUID();
         try {
             secrets = LocalSecretsManager.start(0, "us-east-1", "AKIDAPITEST", "api-test-secret");

@@ -27,6 +27,13 @@ public final class CdcMain {
               batch [--once]   the batcher alone, back to back (what the throughput benchmark times)
               mint [--once]    the minter alone, on the timer
               status [--json]  the batches in S3 and their mint state (--json: manifests as a JSON array)
+              switch-over --from-group G
+                               create the batcher's consumer groups at group G's last delivered id (G: the
+                               original ETRAP agent's group, etrap-agent) and report what G left pending
+              seal-pending --from-group G
+                               seal the entries G left pending (it never re-reads them) and ack them in G
+              run|batch --from-group G
+                               switch-over first (groups that exist already are left alone), then run
               help             this text
             Settings are environment variables with defaults; see docs/cdc.md.""";
 
@@ -37,24 +44,45 @@ public final class CdcMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, null);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)} with these settings instead of the environment's (tests). */
+    static int run(String[] args, PrintStream out, PrintStream err, Settings given) {
         String command = args.length == 0 ? "help" : args[0];
-        List<String> flags = List.of(args).subList(Math.min(1, args.length), args.length);
+        List<String> flags = new java.util.ArrayList<>(List.of(args).subList(Math.min(1, args.length), args.length));
+        String fromGroup = null;
+        int at = flags.indexOf("--from-group");
+        if (at >= 0) {
+            if (at + 1 >= flags.size() || flags.get(at + 1).isBlank() || flags.get(at + 1).startsWith("--")) {
+                err.println("cdc: --from-group needs the other consumer group's name, e.g. --from-group etrap-agent");
+                return 2;
+            }
+            fromGroup = flags.remove(at + 1);
+            flags.remove(at);
+        }
         for (String flag : flags) {
             if (!flag.equals("--once") && !flag.equals("--json")) {
                 err.println("cdc: unknown option '" + flag + "' (try ./edgeledger cdc help)");
                 return 2;
             }
         }
+        if ((command.equals("switch-over") || command.equals("seal-pending")) && fromGroup == null) {
+            err.println("cdc: " + command + " needs --from-group G (the original ETRAP agent's group: etrap-agent)");
+            return 2;
+        }
         boolean once = flags.contains("--once");
         try {
-            Settings settings = Settings.fromEnvironment();
+            Settings settings = given != null ? given : Settings.fromEnvironment();
             return switch (command) {
                 case "help", "-h", "--help" -> {
                     out.println(USAGE);
                     yield 0;
                 }
-                case "run" -> loop(settings, true, true, once, err);
-                case "batch" -> loop(settings, true, false, once, err);
+                case "switch-over" -> SwitchOverReport.takeOver(settings, fromGroup, out);
+                case "seal-pending" -> SwitchOverReport.sealPending(settings, fromGroup, out);
+                case "run" -> SwitchOverReport.takeOverFirst(settings, fromGroup, err) ? loop(settings, true, true, once, err) : 1;
+                case "batch" -> SwitchOverReport.takeOverFirst(settings, fromGroup, err) ? loop(settings, true, false, once, err) : 1;
                 case "mint" -> loop(settings, false, true, once, err);
                 case "status" -> Status.print(settings, flags.contains("--json"), out);
                 default -> {

@@ -3,6 +3,7 @@ package io.edgeledger.cdc.wiring;
 import io.edgeledger.cdc.StepHook;
 import io.edgeledger.cdc.batcher.Batcher;
 import io.edgeledger.cdc.batcher.BatcherSettings;
+import io.edgeledger.cdc.batcher.SwitchOver;
 import io.edgeledger.cdc.config.SettingsException;
 import io.edgeledger.cdc.config.NearSettings;
 import io.edgeledger.cdc.config.Settings;
@@ -52,6 +53,12 @@ public final class Components {
         NearSettings near = NearSettings.from(s);
         BatchSealer sealer = new BatchSealer(store.bucket(), near.network(), near.contract(), clock);
         return new Batcher(BatcherSettings.from(s).withRedis(redis(s)), sealer, store, hook, clock);
+    }
+
+    public static SwitchOver switchOver(Settings s, S3LedgerStore store, Clock clock) {
+        NearSettings near = NearSettings.from(s);
+        BatchSealer sealer = new BatchSealer(store.bucket(), near.network(), near.contract(), clock);
+        return new SwitchOver(BatcherSettings.from(s).withRedis(redis(s)), sealer, store, clock);
     }
 
     public static Minter minter(Settings s, S3LedgerStore store, StepHook hook, Clock clock) {

@@ -32,12 +32,21 @@ public final class EtrapLeaf {
         return sha256Hex(rowCanonicalJson(rowJson));
     }
 
+    /** The leaf hash of an agent that ran without etrap-sdk (only numeric {@code *_at} > 10^12 normalised). */
+    public static String rowLeafHashLegacy(String rowJson) {
+        return sha256Hex(PythonJsonWriter.write(RowNormalizer.legacy(decodedRow(rowJson))));
+    }
+
     public static String rowCanonicalJson(String rowJson) {
+        return PythonJsonWriter.write(RowNormalizer.sdk(decodedRow(rowJson)));
+    }
+
+    private static JsonObject decodedRow(String rowJson) {
         JsonValue row = RecordDecoder.decode(parse(rowJson, "row"));
         if (!(row instanceof JsonObject o)) {
             throw new IllegalArgumentException("an etrap-v1 row must be a JSON object");
         }
-        return PythonJsonWriter.write(RowNormalizer.sdk(o));
+        return o;
     }
 
     /** One Redis Stream entry; fields in XRANGE order (a repeated name: the last one wins, as in a Python dict). */
