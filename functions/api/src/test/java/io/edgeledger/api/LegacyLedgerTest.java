@@ -105,8 +105,8 @@ class LegacyLedgerTest {
         List<Object> walked = new java.util.ArrayList<>();
         String cursor = null;
         do {
-            var page = Api.operator().get("/v1/ledger/batches?database=inventory&table=products&limit=1"
-                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8)))
+            var request = Api.operator().queryParam("database", "inventory").queryParam("table", "products").queryParam("limit", 1);
+            var page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/v1/ledger/batches")
                     .then().statusCode(200).extract().jsonPath();
             walked.addAll(page.getList("batches.batch_id"));
             cursor = page.getString("next_cursor");
