@@ -21,6 +21,8 @@ export async function render(root, [view, id]) {
 }
 
 function mintCell(b) {
+  // the ETRAP agent minted each legacy batch before storing it; verification asks the chain for its token
+  if (b.legacy) return el('span.status.ok', { title: 'minted by the ETRAP agent; checked against its token on verify' }, 'agent-minted');
   const cls = b.mint_status === 'minted' ? 'ok' : b.mint_status === 'failed' ? 'bad' : 'warn';
   return el(`span.status.${cls}`, {}, b.mint_status ?? 'not minted');
 }
@@ -35,15 +37,18 @@ function batchTable(databaseAndTable) {
       const answer = await get('/v1/ledger/batches', { database, table, cursor, limit: pageSize(BATCHES_PER_PAGE) });
       return { rows: answer.batches, next: answer.next_cursor };
     },
-    onPick: (b) => { location.hash = `#/ledger/batch/${encodeURIComponent(b.batch_id)}`; },
+    // legacy (etrap-v1) batches have no manifest page: verify their rows above with the scheme etrap-v1
+    onPick: (b) => { if (!b.legacy) location.hash = `#/ledger/batch/${encodeURIComponent(b.batch_id)}`; },
     columns: [
       { label: 'Table', value: (b) => `${b.database}.${b.table}` },
+      { label: 'Scheme', value: (b) => b.scheme ?? '' },
       { label: 'Leaves', value: (b) => String(b.leaf_count), className: 'num' },
       { label: 'Changes from', value: (b) => fmtTime(b.first_timestamp) },
       { label: 'to', value: (b) => fmtTime(b.last_timestamp) },
       { label: 'Mint', value: mintCell },
       { label: 'NEAR tx', value: (b) => (b.tx_hash ? el('code', { title: b.tx_hash }, short(b.tx_hash, 14)) : '—') },
-      { label: 'Batch', value: (b) => el('a', { href: `#/ledger/batch/${encodeURIComponent(b.batch_id)}` }, b.batch_id) },
+      { label: 'Batch', value: (b) => (b.legacy ? el('code', { title: `legacy batch in s3://${b.s3_bucket}/${b.s3_prefix}` }, b.batch_id)
+        : el('a', { href: `#/ledger/batch/${encodeURIComponent(b.batch_id)}` }, b.batch_id)) },
     ],
   });
 }
