@@ -59,7 +59,7 @@ class ProbeForwarderTest {
     private GatewayRelay gateway;
 
     @BeforeEach
-    void gateway() throws IOException {
+    void gateway() {
         gateway = new GatewayRelay(URI.create("http://localhost:" + RestAssured.port));
     }
 

@@ -1,11 +1,9 @@
 package io.edgeledger.api.support;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.edgeledger.testing.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Stands where API Gateway stands for a real client (the edge probe's forwarder) in front of the test app: Quarkus'
@@ -25,20 +21,16 @@ public final class GatewayRelay implements AutoCloseable {
     private static final Set<String> NOT_PASSED = Set.of("host", "content-length", "connection", "content-type", "expect",
             "upgrade", "transfer-encoding", "keep-alive");
     private final URI app;
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final LoopbackHttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    public GatewayRelay(URI app) throws IOException {
+    public GatewayRelay(URI app) {
         this.app = app;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.setExecutor(threads);
-        server.createContext("/", this::relay);
-        server.start();
+        server = new LoopbackHttpServer(this::relay);
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.url();
     }
 
     private void relay(HttpExchange exchange) throws IOException {
@@ -71,8 +63,7 @@ public final class GatewayRelay implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
         http.close();
     }
 }

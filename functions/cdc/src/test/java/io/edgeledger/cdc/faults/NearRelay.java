@@ -1,18 +1,14 @@
 package io.edgeledger.cdc.faults;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.edgeledger.testing.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -22,23 +18,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class NearRelay implements AutoCloseable {
     private final URI target;
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final LoopbackHttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicReference<Runnable> pending = new AtomicReference<>();
     private volatile String pendingMarker;
     private volatile int submissionStatus;
 
-    public NearRelay(URI target) throws IOException {
+    public NearRelay(URI target) {
         this.target = target;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.setExecutor(threads);
-        server.createContext("/", this::relay);
-        server.start();
+        server = new LoopbackHttpServer(this::relay);
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.url();
     }
 
     /** Every transaction submission gets this HTTP status and nothing reaches the chain (0: pass them on). */
@@ -90,8 +82,7 @@ public final class NearRelay implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
         http.close();
     }
 }
