@@ -10,7 +10,7 @@ import io.edgeledger.wire.MetricsPayload;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
-import io.edgeledger.probe.testing.Eventually;
+import io.edgeledger.testing.Eventually;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;

@@ -14,6 +14,8 @@ import io.edgeledger.ledger.batch.SealedBatch;
 import io.edgeledger.ledger.leaf.LeafOutcome;
 import io.edgeledger.ledger.merkle.Hex;
 import io.edgeledger.ledger.merkle.MerkleVerifier;
+import io.edgeledger.near.codec.Base58;
+import io.edgeledger.near.rpc.TxOutcome;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -29,6 +31,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @QuarkusTestResource(value = ApiTestResources.class, restrictToAnnotatedClass = false)
 class LedgerTest {
     private static final String STREAM = "etrap.public.orders";
+    /** The batches whose manifests are forged to name a wrong transaction: their rows must not answer other tests' searches. */
+    private static final String OTHER_STREAM = "etrap.public.customers";
     private static final AtomicLong IDS = new AtomicLong(1_780_000_000_000L);
 
     private static List<BatchEntry> entries() throws Exception {
@@ -78,9 +82,41 @@ class LedgerTest {
 
     @Test
     void anUnknownRowIsNotIncluded() throws Exception {
-        LedgerFixture.mint(LedgerFixture.write(LedgerFixture.seal(STREAM, entries())));
-        JsonPath answer = verify("{\"leaf_hash\":\"" + "ab".repeat(32) + "\",\"database\":\"etrap\"}");
-        assertThat(answer.getString("verdict")).isIn("not_found", "tampered");
+        // searched in one intact minted batch (the database also holds the batches other tests tamper with)
+        Manifest minted = LedgerFixture.mint(LedgerFixture.write(LedgerFixture.seal(STREAM, entries())));
+        JsonPath answer = verify("{\"leaf_hash\":\"" + "ab".repeat(32) + "\",\"batch_id\":\"" + minted.batchId() + "\"}");
+        assertThat(answer.getString("verdict")).isEqualTo("not_found");
+        assertThat(answer.getBoolean("included")).isFalse();
+        assertThat(answer.getBoolean("tampered")).isFalse();
+        assertThat(answer.getInt("batches_searched")).isEqualTo(1);
+    }
+
+    @Test
+    void aManifestNamingATransactionTheChainDoesNotKnowIsTampered() throws Exception {
+        SealedBatch batch = LedgerFixture.seal(OTHER_STREAM, LedgerFixture.entries(OTHER_STREAM, IDS.addAndGet(10_000)));
+        Manifest minted = LedgerFixture.mint(LedgerFixture.write(batch));
+        // a forger rewrites the manifest's mint record: root and token still agree, the named transaction does not exist
+        String madeUp = Base58.encode(java.security.MessageDigest.getInstance("SHA-256").digest(minted.batchId().getBytes()));
+        LedgerFixture.recordMint(minted, madeUp, minted.mint().blockHash(), minted.mint().blockHeight());
+        JsonPath answer = verify("{\"leaf\":" + leafText(batch, 0) + ",\"batch_id\":\"" + minted.batchId() + "\"}");
+        assertThat(answer.getBoolean("chain.root_matches")).isTrue();
+        assertThat(answer.getString("chain.tx_hash")).isEqualTo(madeUp);
+        assertThat(answer.getString("chain.tx_status")).isEqualTo("unknown_to_chain");
+        assertThat(answer.getString("verdict")).isEqualTo("tampered");
+        assertThat(answer.getBoolean("included")).isFalse();
+    }
+
+    @Test
+    void aManifestNamingAFailedTransactionIsTampered() throws Exception {
+        SealedBatch batch = LedgerFixture.seal(OTHER_STREAM, LedgerFixture.entries(OTHER_STREAM, IDS.addAndGet(10_000)));
+        Manifest minted = LedgerFixture.mint(LedgerFixture.write(batch));
+        // a real failed transaction for this very batch (a second mint_batch the contract refused) named as its mint
+        TxOutcome failed = LedgerFixture.failedMintOf(minted);
+        LedgerFixture.recordMint(minted, failed.hash(), failed.blockHash(), minted.mint().blockHeight());
+        JsonPath answer = verify("{\"leaf\":" + leafText(batch, 0) + ",\"batch_id\":\"" + minted.batchId() + "\"}");
+        assertThat(answer.getBoolean("chain.root_matches")).isTrue();
+        assertThat(answer.getString("chain.tx_status")).isEqualTo("failure");
+        assertThat(answer.getString("verdict")).isEqualTo("tampered");
         assertThat(answer.getBoolean("included")).isFalse();
     }
 

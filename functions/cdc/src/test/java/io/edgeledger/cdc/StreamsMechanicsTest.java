@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeledger.cdc.batcher.Batcher;
 import io.edgeledger.cdc.batcher.BatcherReport;
+import io.edgeledger.testing.Eventually;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,26 +58,25 @@ class StreamsMechanicsTest {
     void aStreamCreatedDuringALongRunIsPickedUpByThatRun() throws Exception {
         stack.env.put("EDGELEDGER_CDC_REDISCOVER_SECONDS", "0.05");
         stack.env.put("EDGELEDGER_CDC_READ_BLOCK_MS", "100");
-        try (TestRedis redis = stack.redisConnection()) {
+        try (TestRedis redis = stack.redisConnection(); TestRedis feed = stack.redisConnection()) {
             Samples.load(redis, only(Samples.entries("redis/streams-extended.jsonl", "m"), "m.public.customers"), 0);
-            // Keep the first stream busy so the run does not end as caught up before the new one appears.
-            Thread feeder = new Thread(() -> {
-                try (TestRedis feed = stack.redisConnection()) {
-                    for (int i = 0; i < 20; i++) {
-                        feed.call("XADD", "m.public.customers", "*", "key", "default", "value", "default");
-                        if (i == 5) {
-                            Samples.load(feed, only(Samples.entries("redis/streams-extended.jsonl", "m"), "m.public.orders"), 0);
-                        }
-                        Thread.sleep(40);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            // The run itself paces the feed: after each of its reads one more entry waits in the first stream, so it
+            // cannot end as caught up, however slow the machine, until it has discovered the new stream (or the
+            // generous deadline ends the feed and the assertion below fails).
+            long feedUntil = System.nanoTime() + Eventually.DEADLINE.toNanos();
+            AtomicBoolean newStreamAdded = new AtomicBoolean();
+            StepHook feeder = step -> {
+                if (step != Step.AFTER_READ || System.nanoTime() > feedUntil || hasGroup(feed, "m.public.orders")) {
+                    return;
                 }
-            });
-            feeder.start();
-            BatcherReport report = stack.batcher(StepHook.NONE).run(CdcStack.longDeadline());
-            feeder.join();
+                if (newStreamAdded.compareAndSet(false, true)) {
+                    Samples.load(feed, only(Samples.entries("redis/streams-extended.jsonl", "m"), "m.public.orders"), 0);
+                }
+                feed.call("XADD", "m.public.customers", "*", "key", "default", "value", "default");
+            };
+            BatcherReport report = stack.batcher(feeder).run(CdcStack.longDeadline());
             assertThat(report.streams()).contains("m.public.orders");
+            assertThat(SamplesToMintedBatchesTest.pendingCount(redis, "m.public.orders")).isZero();
         } finally {
             stack.env.remove("EDGELEDGER_CDC_REDISCOVER_SECONDS");
             stack.env.put("EDGELEDGER_CDC_READ_BLOCK_MS", "50");
@@ -91,12 +92,15 @@ class StreamsMechanicsTest {
             redis.call("XREADGROUP", "GROUP", "edgeledger-cdc", "crashed-instance", "COUNT", 100, "STREAMS", "m.public.orders", ">");
             assertThat(SamplesToMintedBatchesTest.pendingCount(redis, "m.public.orders")).isEqualTo(6);
 
-            Thread.sleep(300); // past the 0.2 s visibility timeout
+            // the entries have been idle past the 0.2 s visibility timeout, as Redis itself counts it
+            Eventually.until("the dead consumer's entries idle for over 200 ms", () -> {
+                List<?> idle = (List<?>) redis.call("XPENDING", "m.public.orders", "edgeledger-cdc", "IDLE", 250, "-", "+", 100);
+                return idle.size() == 6;
+            });
             BatcherReport report = stack.batcher(StepHook.NONE).run(CdcStack.longDeadline());
 
             assertThat(report.reclaimed()).isEqualTo(6);
             assertThat(report.entriesAcked()).isEqualTo(6);
-            assertThat(report.batchesSealed()).isEqualTo(1);
             assertThat(SamplesToMintedBatchesTest.pendingCount(redis, "m.public.orders")).isZero();
         }
     }
@@ -110,6 +114,10 @@ class StreamsMechanicsTest {
         // The tombstone alone yields no batch but is acked; the run returned instead of blocking forever.
         assertThat(report.entriesAcked()).isEqualTo(1);
         assertThat(report.batchesSealed()).isZero();
+    }
+
+    private static boolean hasGroup(TestRedis redis, String stream) {
+        return ((Long) redis.call("EXISTS", stream)) == 1 && !((List<?>) redis.call("XINFO", "GROUPS", stream)).isEmpty();
     }
 
     private static List<Samples.Entry> only(List<Samples.Entry> entries, String stream) {

@@ -9,7 +9,7 @@ import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.ConfigLoader;
 import io.edgeledger.probe.forwarder.TestCertificates;
 import io.edgeledger.probe.forwarder.TestIngestServer;
-import io.edgeledger.probe.testing.Eventually;
+import io.edgeledger.testing.Eventually;
 import io.edgeledger.wire.WireJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

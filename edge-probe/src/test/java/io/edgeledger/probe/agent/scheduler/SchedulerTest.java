@@ -10,7 +10,7 @@ import io.edgeledger.probe.agent.runner.RunReport;
 import io.edgeledger.probe.agent.runner.RunSender;
 import io.edgeledger.probe.agent.runner.RunStatus;
 import io.edgeledger.wire.IngestPayload;
-import io.edgeledger.probe.testing.Eventually;
+import io.edgeledger.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

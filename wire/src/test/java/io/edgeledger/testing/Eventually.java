@@ -1,4 +1,4 @@
-package io.edgeledger.probe.testing;
+package io.edgeledger.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
