@@ -9,7 +9,7 @@ import io.edgeledger.probe.agent.config.ConfigLoader;
 import io.edgeledger.probe.agent.custom.CustomChecks;
 import io.edgeledger.probe.forwarder.TestCertificates;
 import io.edgeledger.probe.forwarder.TestIngestServer;
-import io.edgeledger.probe.testing.Eventually;
+import io.edgeledger.testing.Eventually;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.ConfigLoader;
 import io.edgeledger.probe.forwarder.TestCertificates;
 import io.edgeledger.probe.forwarder.TestIngestServer;
-import io.edgeledger.probe.testing.Eventually;
+import io.edgeledger.testing.Eventually;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
