@@ -110,10 +110,19 @@ class MultipathNamespaceTest {
     @CsvSource({"udp, 4", "udp, 6", "tcp, 4", "tcp, 6"})
     void mdaFindsAllFourBranches(String proto, int family) throws Exception {
         Map<String, Long> before = counters();
-        NetLab.Result r = edgeProbe("traceroute", "--multipath", "--format", "json", "-P", proto,
-                "-p", proto.equals("tcp") ? "80" : "33434", "-q", "1", "-Q", "0", "-m", "8", "--timeout", "3000",
-                dst(family));
-        assertThat(r.code()).as(r.err()).isZero();
+        NetLab.Result r = null;
+        // MDA stops at 95 % confidence by design: a trace may miss a branch (the stopping rule bounds that by 5 %
+        // per hop; its flows differ per run). Up to three traces, so a correct MDA fails this ~never; one that always
+        // stops early fails all three. (Seen here: about 1 trace in 10 misses a branch: see the session note.)
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            r = edgeProbe("traceroute", "--multipath", "--format", "json", "-P", proto,
+                    "-p", proto.equals("tcp") ? "80" : "33434", "-q", "1", "-Q", "0", "-m", "8", "--timeout", "3000",
+                    dst(family));
+            assertThat(r.code()).as(r.err()).isZero();
+            if (strings(r.json().path("multipath").path("hops").path(1).path("interfaces")).size() == 4) {
+                break;
+            }
+        }
         JsonNode mp = r.json().path("multipath");
         String context = proto + " v" + family + ": " + mp;
         assertThat(mp.path("confidence").asDouble()).isEqualTo(95.0);
@@ -159,11 +168,18 @@ class MultipathNamespaceTest {
             NetLab.Result refused = curl(addr, "/traceroute?target=" + dst(4) + "&confidence=90");
             assertThat(refused.out()).contains("\"code\":\"bad_request\"", "confidence applies to multipath only")
                     .endsWith("\n400");
-            NetLab.Result r = curl(addr, "/traceroute?target=" + dst(4) + "&protocol=udp&multipath&confidence=90"
-                    + "&traceroute-queries=1&e2e-queries=0&max-ttl=8&timeout=3000");
-            String out = r.out();
-            assertThat(out).as(r.err()).endsWith("\n200");
-            JsonNode mp = NetLab.JSON.readTree(out.substring(0, out.lastIndexOf('\n'))).path("multipath");
+            String out = null;
+            JsonNode mp = null;
+            for (int attempt = 1; attempt <= 3; attempt++) { // 90 %: a trace may miss a branch by design (see above)
+                NetLab.Result r = curl(addr, "/traceroute?target=" + dst(4) + "&protocol=udp&multipath&confidence=90"
+                        + "&traceroute-queries=1&e2e-queries=0&max-ttl=8&timeout=3000");
+                out = r.out();
+                assertThat(out).as(r.err()).endsWith("\n200");
+                mp = NetLab.JSON.readTree(out.substring(0, out.lastIndexOf('\n'))).path("multipath");
+                if (strings(mp.path("hops").path(1).path("interfaces")).size() == 4) {
+                    break;
+                }
+            }
             assertThat(mp.path("confidence").asDouble()).as(out).isEqualTo(90.0);
             JsonNode hops = mp.path("hops");
             assertThat(hops.size()).as(out).isEqualTo(4);
