@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * emulation: the event goes to the same handler AWS invokes and the answer is an API Gateway v2 response.
  */
 @QuarkusTest
+@io.edgeledger.api.support.MockEventServer
 @QuarkusTestResource(value = ApiTestResources.class, restrictToAnnotatedClass = false)
 class LambdaEntryPointTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -75,5 +75,8 @@ public class RedisUnavailableMapper implements ExceptionMapper<Exception> {
     private static final List<Class<? extends Throwable>> CONNECTION_FAILURES = List.of(ConnectException.class,
             NoRouteToHostException.class, UnknownHostException.class, SocketException.class, ClosedChannelException.class,
             SSLException.class, ConnectTimeoutException.class, NoStackTraceTimeoutException.class,
-            io.smallrye.mutiny.TimeoutException.class, java.util.concurrent.TimeoutException.class);
+            io.smallrye.mutiny.TimeoutException.class, java.util.concurrent.TimeoutException.class,
+            // the client's "Connection is closed" when Redis goes away mid-command: a stackless Vert.x failure (a
+            // command's error reply is an ErrorType instead), so only with a Redis call above it
+            io.vertx.core.impl.NoStackTraceThrowable.class);
 }

@@ -31,6 +31,18 @@ class RedisUnavailableMapperTest {
     }
 
     @Test
+    void theClientsStacklessClosedFailureUnderARedisCallIsAnOutageAndElsewhereIsNot() {
+        // what RedisOutageTest met: the blocking data source's CompletionException around Vert.x's stackless failure
+        CompletionException underRedis = new CompletionException(new io.vertx.core.impl.NoStackTraceThrowable("Connection is closed"));
+        underRedis.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("io.quarkus.redis.runtime.datasource.BlockingValueCommandsImpl", "get", "B.java", 1)});
+        assertThat(RedisUnavailableMapper.isRedisOutage(underRedis)).isTrue();
+        CompletionException elsewhere = new CompletionException(new io.vertx.core.impl.NoStackTraceThrowable("Connection is closed"));
+        elsewhere.setStackTrace(new StackTraceElement[] {new StackTraceElement("io.edgeledger.api.s3.Elsewhere", "x", "E.java", 1)});
+        assertThat(RedisUnavailableMapper.isRedisOutage(elsewhere)).isFalse();
+    }
+
+    @Test
     void messagesAloneAndCommandErrorsAreNot() {
         // the same words as an outage, but not the types: a bug elsewhere, so a 500
         assertThat(RedisUnavailableMapper.isRedisOutage(new IllegalStateException("Connection is closed"))).isFalse();

@@ -20,6 +20,9 @@ public final class BridgeRouting implements QuarkusTestBeforeTestExecutionCallba
 
     @Override
     public void beforeTestExecution(QuarkusTestMethodContext context) {
+        if (context.getTestInstance().getClass().isAnnotationPresent(MockEventServer.class)) {
+            return; // it posts raw events to the mock server itself
+        }
         RestAssured.port = port();
     }
 
