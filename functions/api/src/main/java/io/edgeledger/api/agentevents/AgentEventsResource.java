@@ -1,10 +1,8 @@
 package io.edgeledger.api.agentevents;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.api.auth.OperatorOnly;
 import io.edgeledger.api.params.TimeParam;
-import io.edgeledger.api.probes.Probe;
+import io.edgeledger.api.probes.ProbeRecords;
 import io.edgeledger.api.probes.ProbeRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,9 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,17 +37,6 @@ public class AgentEventsResource {
             @QueryParam("limit") String limitParam) {
         Instant since = TimeParam.parse("since", sinceParam, clock.instant().minusSeconds(3600));
         int limit = TimeParam.limit(limitParam, 1000, 10_000);
-        List<String> probeIds = probe != null && !probe.isBlank() ? List.of(probe)
-                : probes.list().stream().map(Probe::probeId).toList();
-        List<JsonNode> events = new ArrayList<>();
-        for (String id : probeIds) {
-            for (JsonNode e : store.since(id, since.toEpochMilli())) {
-                ObjectNode withProbe = e.deepCopy();
-                withProbe.put("probe_id", id);
-                events.add(withProbe);
-            }
-        }
-        events.sort(Comparator.comparingLong((JsonNode e) -> e.path("timestamp").asLong()).reversed());
-        return Map.of("events", events.size() > limit ? events.subList(0, limit) : events);
+        return Map.of("events", ProbeRecords.newestFirst(probes, probe, store::since, since.toEpochMilli(), limit));
     }
 }

@@ -1,10 +1,8 @@
 package io.edgeledger.api.checks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.api.auth.OperatorOnly;
 import io.edgeledger.api.params.TimeParam;
-import io.edgeledger.api.probes.Probe;
+import io.edgeledger.api.probes.ProbeRecords;
 import io.edgeledger.api.probes.ProbeRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,9 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,17 +37,6 @@ public class ChecksResource {
             @QueryParam("limit") String limitParam) {
         Instant since = TimeParam.parse("since", sinceParam, clock.instant().minusSeconds(3600));
         int limit = TimeParam.limit(limitParam, 1000, 10_000);
-        List<String> probeIds = probe != null && !probe.isBlank() ? List.of(probe)
-                : probes.list().stream().map(Probe::probeId).toList();
-        List<JsonNode> runs = new ArrayList<>();
-        for (String id : probeIds) {
-            for (JsonNode run : store.since(id, since.toEpochMilli())) {
-                ObjectNode withProbe = run.deepCopy();
-                withProbe.put("probe_id", id);
-                runs.add(withProbe);
-            }
-        }
-        runs.sort(Comparator.comparingLong((JsonNode r) -> r.path("timestamp").asLong()).reversed());
-        return Map.of("runs", runs.size() > limit ? runs.subList(0, limit) : runs);
+        return Map.of("runs", ProbeRecords.newestFirst(probes, probe, store::since, since.toEpochMilli(), limit));
     }
 }
