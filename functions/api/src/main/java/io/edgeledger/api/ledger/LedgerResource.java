@@ -103,7 +103,11 @@ public class LedgerResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.badRequest("invalid_cursor", "cursor '" + cursor + "' is not a next_cursor of this listing"
+        throw invalidCursor(cursor);
+    }
+
+    private static ApiException invalidCursor(String cursor) {
+        return ApiException.badRequest("invalid_cursor", "cursor '" + cursor + "' is not a next_cursor of this listing"
                 + " (pass back next_cursor unchanged, with the same database and table)");
     }
 
@@ -125,8 +129,7 @@ public class LedgerResource {
             return null;
         }
         if (!value.startsWith(keyPrefix) || !value.endsWith("/") || value.length() > 1024) {
-            throw ApiException.badRequest("invalid_cursor", "cursor '" + value + "' is not a next_cursor of this listing"
-                    + " (pass back next_cursor unchanged, with the same database and table)");
+            throw invalidCursor(value);
         }
         return value;
     }
