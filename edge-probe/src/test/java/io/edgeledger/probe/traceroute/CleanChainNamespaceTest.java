@@ -72,7 +72,7 @@ class CleanChainNamespaceTest {
         JsonNode source = r.json().path("source");
         assertThat(source.path("public_ip").asText()).isEmpty();
         assertThat(source.path("public_ip_error").asText()).contains(lab.dst(4));
-        PathAssertions.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "with public ip");
+        lab.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "with public ip", r);
     }
 
     @ParameterizedTest(name = "{0} {1} over IPv{2}")
@@ -93,7 +93,7 @@ class CleanChainNamespaceTest {
         JsonNode runs = json.path("traceroute").path("runs");
         assertThat(runs.size()).isEqualTo(2);
         for (JsonNode run : runs) {
-            PathAssertions.assertPath(run, lab.path(family), proto + "/" + method + "/v" + family);
+            lab.assertPath(run, lab.path(family), proto + "/" + method + "/v" + family, r);
             assertThat(run.path("destination").path("ip_address").asText()).isEqualTo(lab.dst(family));
         }
         assertThat(runs.get(0).path("run_id").asText()).isNotEqualTo(runs.get(1).path("run_id").asText());
@@ -116,7 +116,7 @@ class CleanChainNamespaceTest {
         NetLab.Result r = lab.edgeProbe("traceroute", "--format", "json", "-P", "tcp", "--tcp-method", "prefer_sack",
                 "-p", "80", "--wait", NetLab.EVERY_HOP_WAIT, "-q", "1", "-Q", "0", "-m", "8", "--timeout", "1000", lab.dst(4));
         assertThat(r.code()).as(r.err()).isZero();
-        PathAssertions.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "prefer_sack fallback");
+        lab.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "prefer_sack fallback", r);
     }
 
     @Test
@@ -176,7 +176,7 @@ class CleanChainNamespaceTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = r.json();
         for (JsonNode run : json.path("traceroute").path("runs")) {
-            PathAssertions.assertPath(run, lab.path(family), "syn_socket v" + family);
+            lab.assertPath(run, lab.path(family), "syn_socket v" + family, r);
         }
         assertThat(json.path("traceroute").path("runs").size()).isEqualTo(2);
         assertThat(json.path("e2e_probe").path("packets_received").asInt()).isEqualTo(3);
@@ -188,7 +188,7 @@ class CleanChainNamespaceTest {
                 "-q", "1", "-Q", "0", "-m", "8", "--timeout", "3000", lab.dst(4));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("warning").contains("syn_socket").contains("CAP_NET_RAW");
-        PathAssertions.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "fallback");
+        lab.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "fallback", r);
     }
 
     @Test
@@ -228,7 +228,7 @@ class CleanChainNamespaceTest {
             NetLab.Result r = lab.inSource(List.of("capsh", "--caps=cap_net_raw+eip cap_setpcap,cap_setuid,cap_setgid+ep",
                     "--keep=1", "--user=nobody", "--addamb=cap_net_raw", "--", "-c"), List.of(command));
             assertThat(r.code()).as(r.err()).isZero();
-            PathAssertions.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "as nobody + CAP_NET_RAW");
+            lab.assertPath(r.json().path("traceroute").path("runs").get(0), lab.path(4), "as nobody + CAP_NET_RAW", r);
         } finally {
             NetLab.run(lab.prefix, List.of("rm", "-rf", dir.toString()), 30);
         }

@@ -70,6 +70,43 @@ final class NetLab implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The lab's kernel counters that tell where a probe or its answer died (time-exceeded sent and received,
+     * discards, ICMP rate limits), non-zero ones only, per namespace: appended to a path assertion's failure.
+     */
+    String counters() {
+        List<String> namespaces = new ArrayList<>(List.of(status.path("src").path("ns").asText()));
+        status.path("path").forEach(h -> namespaces.add(h.path("ns").asText()));
+        StringBuilder out = new StringBuilder("kernel counters (non-zero):");
+        for (String ns : namespaces) {
+            try {
+                Result r = run(prefix, List.of("ip", "netns", "exec", ns, "nstat", "-a", "-s"), 30);
+                out.append("\n  ").append(ns).append(':');
+                for (String line : r.out.split("\n")) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length >= 2 && COUNTER_OF_INTEREST.matcher(f[0]).find() && !f[1].equals("0")) {
+                        out.append(' ').append(f[0]).append('=').append(f[1]);
+                    }
+                }
+            } catch (Exception e) {
+                out.append("\n  ").append(ns).append(": nstat failed: ").append(e.getMessage());
+            }
+        }
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern COUNTER_OF_INTEREST =
+            java.util.regex.Pattern.compile("TimeExcds|DestUnreachs|Discards|RateLimit|Errors|NoRoutes|Drop|InReceives|OutRequests");
+
+    /** {@link PathAssertions#assertPath} with the probe's stderr and the lab's counters in the failure message. */
+    void assertPath(JsonNode run, List<String> expected, String context, Result r) {
+        try {
+            PathAssertions.assertPath(run, expected, context);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nedge-probe stderr: " + r.err + "\n" + counters(), e);
+        }
+    }
+
     /** Runs a command inside the destination namespace, in the background (killed by down). */
     void startInDestination(String... command) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", prefix + "-dst", "setsid"));

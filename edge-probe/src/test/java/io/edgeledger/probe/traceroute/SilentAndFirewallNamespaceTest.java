@@ -30,7 +30,7 @@ class SilentAndFirewallNamespaceTest {
             assertThat(r.code()).as(r.err()).isZero();
             List<String> expected = lab.path(family);
             assertThat(expected.get(1)).isNull();
-            PathAssertions.assertPath(r.json().path("traceroute").path("runs").get(0), expected, proto + " v" + family);
+            lab.assertPath(r.json().path("traceroute").path("runs").get(0), expected, proto + " v" + family, r);
         }
     }
 
@@ -56,7 +56,7 @@ class SilentAndFirewallNamespaceTest {
             while (expected.size() < maxTtl) {
                 expected.add(null);
             }
-            PathAssertions.assertPath(json.path("traceroute").path("runs").get(0), expected, proto + " v" + family);
+            lab.assertPath(json.path("traceroute").path("runs").get(0), expected, proto + " v" + family, r);
             assertThat(json.path("traceroute").path("hop_count").path("max").asInt()).isEqualTo(2);
             JsonNode e2e = json.path("e2e_probe");
             assertThat(e2e.path("packets_sent").asInt()).isEqualTo(3);

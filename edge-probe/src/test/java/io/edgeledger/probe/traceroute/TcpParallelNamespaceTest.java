@@ -37,7 +37,7 @@ class TcpParallelNamespaceTest {
             JsonNode runs = json.path("traceroute").path("runs");
             assertThat(runs.size()).isEqualTo(3);
             for (JsonNode run : runs) {
-                PathAssertions.assertPath(run, expected, "tcp v" + family);
+                lab.assertPath(run, expected, "tcp v" + family, r);
             }
             assertThat(json.path("e2e_probe").path("packets_received").asInt()).isEqualTo(3);
         }
@@ -62,7 +62,7 @@ class TcpParallelNamespaceTest {
             while (expected.size() < maxTtl) {
                 expected.add(null);
             }
-            PathAssertions.assertPath(r.json().path("traceroute").path("runs").get(0), expected, "tcp v" + family);
+            lab.assertPath(r.json().path("traceroute").path("runs").get(0), expected, "tcp v" + family, r);
         }
     }
 }
