@@ -87,7 +87,8 @@ public final class TracerouteCommand implements Callable<Integer> {
     boolean multipath;
 
     @Option(names = "--confidence", paramLabel = "PCT", defaultValue = "95", description = "Confidence of multipath "
-            + "discovery, 50..99 percent (default: ${DEFAULT-VALUE}).")
+            + "discovery: the chance that every next hop of each load-balancing hop is found (per hop, as "
+            + "Paris traceroute and scamper), 50..99 percent (default: ${DEFAULT-VALUE}).")
     int confidence;
 
     @Option(names = "--delay", defaultValue = "0", description = "Delay between probes in ms (default: ${DEFAULT-VALUE}).")
