@@ -15,8 +15,7 @@ public record EventsPayload(
         @JsonProperty("probe_id") String probeId,
         @JsonProperty("events") List<SessionEvent> events) implements IngestPayload {
     public EventsPayload {
-        Fields.batchId(batchId);
-        Fields.optional("probe_id", probeId);
+        Fields.batch(batchId, probeId);
         events = Fields.items("events", events);
     }
 

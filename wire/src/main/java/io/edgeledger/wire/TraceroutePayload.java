@@ -21,8 +21,7 @@ public record TraceroutePayload(
         @JsonProperty("result") TracerouteResultJson result,
         @JsonProperty("error") String error) implements IngestPayload {
     public TraceroutePayload {
-        Fields.batchId(batchId);
-        Fields.optional("probe_id", probeId);
+        Fields.batch(batchId, probeId);
         Fields.optional("job_id", jobId);
         UnixTime.require("timestamp", timestamp);
         tags = Fields.tags("tags", tags);
