@@ -12,8 +12,7 @@ public record AgentEventsPayload(
         @JsonProperty("probe_id") String probeId,
         @JsonProperty("events") List<AgentEvent> events) implements IngestPayload {
     public AgentEventsPayload {
-        Fields.batchId(batchId);
-        Fields.optional("probe_id", probeId);
+        Fields.batch(batchId, probeId);
         events = Fields.items("events", events);
     }
 

@@ -12,8 +12,7 @@ public record CheckRunsPayload(
         @JsonProperty("probe_id") String probeId,
         @JsonProperty("runs") List<CheckRun> runs) implements IngestPayload {
     public CheckRunsPayload {
-        Fields.batchId(batchId);
-        Fields.optional("probe_id", probeId);
+        Fields.batch(batchId, probeId);
         runs = Fields.items("runs", runs);
     }
 

@@ -36,7 +36,13 @@ final class Fields {
         return value;
     }
 
-    static String batchId(String value) {
+    /** What every payload starts with: its {@code batch_id} and, when given, the sending probe's {@code probe_id}. */
+    static void batch(String batchId, String probeId) {
+        batchId(batchId);
+        optional("probe_id", probeId);
+    }
+
+    private static String batchId(String value) {
         required("batch_id", value);
         if (!BATCH_ID.matcher(value).matches()) {
             throw new InvalidFieldException("batch_id", "must be 1-128 characters of letters, digits, '.', '_', ':' or '-'");

@@ -12,8 +12,7 @@ public record MetricsPayload(
         @JsonProperty("probe_id") String probeId,
         @JsonProperty("series") List<MetricSeries> series) implements IngestPayload {
     public MetricsPayload {
-        Fields.batchId(batchId);
-        Fields.optional("probe_id", probeId);
+        Fields.batch(batchId, probeId);
         series = Fields.items("series", series);
     }
 

@@ -2,11 +2,14 @@ package io.edgeledger.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeledger.testing.Property;
 import io.edgeledger.wire.JsonStrings.Escapes;
 import org.junit.jupiter.api.Test;
 
 class JsonStringsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Test
     void theStylesDifferOnlyWhereTheySay() {
         String s = "a\"\\\n\r\t\b\f\u0001é\u2028";
@@ -24,7 +27,7 @@ class JsonStringsTest {
             }
             for (Escapes escapes : Escapes.values()) {
                 try {
-                    assertThat(WireJson.mapper().readValue(JsonStrings.quote(s, escapes), String.class)).isEqualTo(s.toString());
+                    assertThat(JSON.readValue(JsonStrings.quote(s, escapes), String.class)).isEqualTo(s.toString());
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new AssertionError(escapes + ": " + e.getOriginalMessage(), e);
                 }

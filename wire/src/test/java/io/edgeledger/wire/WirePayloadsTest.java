@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WirePayloadsTest {
-    private final ObjectMapper json = WireJson.mapper();
+    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void metricsPayloadUsesDatadogSeriesShape() throws Exception {
@@ -26,32 +26,9 @@ class WirePayloadsTest {
     }
 
     @Test
-    void traceroutePayloadCarriesTheJobIdOnlyWhenThereIsOne() throws Exception {
-        JsonNode result = json.readTree("""
-                {"test_run_id":"x","protocol":"UDP","destination":{"hostname":"198.18.0.9"},"traceroute":{"runs":[]}}""");
-        TraceroutePayload scheduled = new TraceroutePayload("b-2", "p-1", null, 1L, List.of("a:b"), VerbatimJson.of(result), null);
-        assertThat(json.readTree(json.writeValueAsString(scheduled)).has("job_id")).isFalse();
-        TraceroutePayload job = new TraceroutePayload("b-3", "p-1", "job-9", 1L, List.of(), VerbatimJson.ofText(result.toString()), null);
-        JsonNode tree = json.readTree(json.writeValueAsString(job));
-        assertThat(tree.get("job_id").asText()).isEqualTo("job-9");
-        assertThat(tree.get("result").get("protocol").asText()).isEqualTo("UDP");
-        assertThat(json.readValue(json.writeValueAsString(job), TraceroutePayload.class)).isEqualTo(job);
-    }
-
-    @Test
     void kindsMapToIngestPaths() {
         assertThat(IngestKind.CHECK_RUNS.path()).isEqualTo("/v1/ingest/check-runs");
         assertThat(IngestKind.fromWireName("events")).isEqualTo(IngestKind.EVENTS);
         assertThat(new CheckRunsPayload("b", "p", List.of()).kind()).isEqualTo(IngestKind.CHECK_RUNS);
-    }
-
-    @Test
-    void jobsParseFromTheLongPollAnswer() throws Exception {
-        ProbeJob[] jobs = json.readValue(
-                "[{\"id\":\"j1\",\"kind\":\"traceroute\",\"params\":{\"target\":\"198.18.0.1\",\"max-ttl\":5},\"extra\":1}]",
-                ProbeJob[].class);
-        assertThat(jobs).hasSize(1);
-        assertThat(jobs[0].id()).isEqualTo("j1");
-        assertThat(jobs[0].params().maxTtl()).isEqualTo(5);
     }
 }

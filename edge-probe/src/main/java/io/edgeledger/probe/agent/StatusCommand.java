@@ -6,7 +6,7 @@ import io.edgeledger.probe.agent.custom.CustomChecks;
 import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.ConfigException;
 import io.edgeledger.probe.agent.config.ConfigLoader;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -67,7 +67,7 @@ public final class StatusCommand implements Callable<Integer> {
                 System.err.println("edge-probe status: " + target + " answered HTTP " + r.statusCode());
                 return 1;
             }
-            status = WireJson.mapper().readTree(r.body());
+            status = ProbeJson.mapper().readTree(r.body());
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("edge-probe status: no probe answering on " + target
                     + " (is 'edge-probe run' running? " + e.getClass().getSimpleName() + ")");

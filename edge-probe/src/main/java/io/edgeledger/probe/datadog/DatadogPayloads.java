@@ -9,7 +9,7 @@ import io.edgeledger.probe.agent.check.ServiceCheck;
 import io.edgeledger.probe.forwarder.Gzip;
 import io.edgeledger.wire.MetricPoint;
 import io.edgeledger.wire.MetricSeries;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import io.airlift.compress.zstd.ZstdOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,7 +43,7 @@ public final class DatadogPayloads {
     public static final String GZIP = "gzip";
     public static final String ZSTD = "zstd1";
 
-    private static final ObjectMapper JSON = WireJson.mapper();
+    private static final ObjectMapper JSON = ProbeJson.mapper();
 
     private final String seriesEncoding;
 

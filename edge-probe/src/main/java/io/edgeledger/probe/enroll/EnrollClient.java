@@ -2,7 +2,7 @@ package io.edgeledger.probe.enroll;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -55,7 +55,7 @@ final class EnrollClient {
 
     static Identity exchange(URI api, String token, String hostname, String version, String name, List<String> tags)
             throws EnrollException, InterruptedException {
-        ObjectNode body = WireJson.mapper().createObjectNode();
+        ObjectNode body = ProbeJson.mapper().createObjectNode();
         body.put("token", token).put("hostname", hostname).put("version", version);
         if (name != null) {
             body.put("name", name);
@@ -75,9 +75,9 @@ final class EnrollClient {
         }
         JsonNode json;
         try {
-            json = WireJson.mapper().readTree(response.body());
+            json = ProbeJson.mapper().readTree(response.body());
         } catch (IOException e) {
-            json = WireJson.mapper().createObjectNode();
+            json = ProbeJson.mapper().createObjectNode();
         }
         if (response.statusCode() != 201) {
             throw new EnrollException(response.statusCode(), json.path("code").asText("http_" + response.statusCode()),

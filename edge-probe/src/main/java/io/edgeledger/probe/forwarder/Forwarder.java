@@ -2,7 +2,7 @@ package io.edgeledger.probe.forwarder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.edgeledger.wire.IngestPayload;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -59,7 +59,7 @@ public final class Forwarder implements AutoCloseable {
     public void submit(IngestPayload payload) {
         byte[] json;
         try {
-            json = WireJson.mapper().writeValueAsBytes(payload);
+            json = ProbeJson.mapper().writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("payload cannot be written as JSON: " + e.getMessage(), e);
         }

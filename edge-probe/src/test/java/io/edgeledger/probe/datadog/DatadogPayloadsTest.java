@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeledger.probe.agent.check.Event;
 import io.edgeledger.wire.MetricPoint;
 import io.edgeledger.wire.MetricSeries;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +24,7 @@ class DatadogPayloadsTest {
                 : new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
             byte[] raw = in.readAllBytes();
             assertThat(raw.length).isLessThan(DatadogPayloads.MAX_DECOMPRESSED);
-            return WireJson.mapper().readTree(raw);
+            return ProbeJson.mapper().readTree(raw);
         }
     }
 

@@ -3,7 +3,7 @@ package io.edgeledger.probe.datadog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -78,7 +78,7 @@ public final class FakeDatadogIntake implements AutoCloseable {
                 reply(ex, 413, "{\"errors\":[\"Payload too large\"]}");
                 return;
             }
-            JsonNode json = WireJson.mapper().readTree(body);
+            JsonNode json = ProbeJson.mapper().readTree(body);
             String error = switch (path) {
                 case DatadogPayloads.SERIES_PATH -> series(json);
                 case DatadogPayloads.CHECK_RUN_PATH -> checkRun(json);

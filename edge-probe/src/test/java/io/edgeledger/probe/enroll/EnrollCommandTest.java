@@ -8,7 +8,7 @@ import io.edgeledger.probe.EdgeProbe;
 import io.edgeledger.probe.agent.checks.BuiltInChecks;
 import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.ConfigLoader;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -44,7 +44,7 @@ class EnrollCommandTest {
         api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         api.createContext("/v1/enroll", ex -> {
             calls.incrementAndGet();
-            received.set(WireJson.mapper().readTree(ex.getRequestBody()));
+            received.set(ProbeJson.mapper().readTree(ex.getRequestBody()));
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders(status, body.length);

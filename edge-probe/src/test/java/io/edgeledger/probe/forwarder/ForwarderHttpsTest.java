@@ -80,7 +80,7 @@ class ForwarderHttpsTest {
             Path dead = spool.resolve("dead-letter");
             for (String id : List.of("b-422", "b-400", "b-413")) {
                 byte[] kept = new java.util.zip.GZIPInputStream(Files.newInputStream(dead.resolve(id + ".metrics.json.gz"))).readAllBytes();
-                assertThat(io.edgeledger.wire.WireJson.mapper().readTree(kept).path("batch_id").asText()).isEqualTo(id);
+                assertThat(io.edgeledger.probe.json.ProbeJson.mapper().readTree(kept).path("batch_id").asText()).isEqualTo(id);
                 assertThat(Files.readString(dead.resolve(id + ".reason.txt"))).contains("HTTP " + id.substring(2)).contains("refused for the test");
             }
         }

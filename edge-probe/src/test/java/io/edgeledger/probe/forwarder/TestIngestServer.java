@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.edgeledger.wire.CallbackSignature;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -124,7 +124,7 @@ public final class TestIngestServer implements AutoCloseable {
             }
             byte[] json = "gzip".equals(ex.getRequestHeaders().getFirst("Content-Encoding"))
                     ? new GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes() : body;
-            JsonNode tree = WireJson.mapper().readTree(json);
+            JsonNode tree = ProbeJson.mapper().readTree(json);
             if (!tree.hasNonNull("batch_id")) {
                 reply(ex, 400, "{\"code\":\"bad_request\",\"message\":\"batch_id missing\"}");
                 return;

@@ -20,7 +20,7 @@ import io.edgeledger.api.support.ApiTestResources;
 import io.edgeledger.api.support.Payloads;
 import io.edgeledger.api.support.SignedProbe;
 import io.edgeledger.wire.MetricsPayload;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.api.binding.WireMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -155,7 +155,7 @@ class GroupedArchiveTest {
                 results.add(pool.submit(() -> {
                     start.await();
                     try {
-                        IngestResult result = ingest.ingest(probeId, WireJson.mapper().treeToValue(payload, MetricsPayload.class));
+                        IngestResult result = ingest.ingest(probeId, WireMapper.mapper().treeToValue(payload, MetricsPayload.class));
                         return result.status();
                     } catch (ApiException e) {
                         return e.status() + " " + e.code();

@@ -15,9 +15,7 @@ public final class JcsWriter {
     private JcsWriter() {}
 
     public static String write(JsonValue value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb);
-        return sb.toString();
+        return CompactSyntax.text(value, JcsWriter::write);
     }
 
     /** The UTF-8 bytes of {@link #write(JsonValue)}, written straight into a byte buffer. */
@@ -40,32 +38,8 @@ public final class JcsWriter {
             case JsonBoolean b -> sb.append(b.value());
             case JsonNumber n -> sb.append(n.text());
             case JsonString s -> string(s.value(), sb);
-            case JsonArray a -> {
-                sb.append('[');
-                boolean first = true;
-                for (JsonValue item : a.items()) {
-                    if (!first) {
-                        sb.append(',');
-                    }
-                    first = false;
-                    write(item, sb);
-                }
-                sb.append(']');
-            }
-            case JsonObject o -> {
-                sb.append('{');
-                boolean first = true;
-                for (Map.Entry<String, JsonValue> m : sortedMembers(o)) {
-                    if (!first) {
-                        sb.append(',');
-                    }
-                    first = false;
-                    string(m.getKey(), sb);
-                    sb.append(':');
-                    write(m.getValue(), sb);
-                }
-                sb.append('}');
-            }
+            case JsonArray a -> CompactSyntax.array(a.items(), sb, JcsWriter::write);
+            case JsonObject o -> CompactSyntax.object(Arrays.asList(sortedMembers(o)), sb, JcsWriter::string, JcsWriter::write);
         }
     }
 

@@ -16,9 +16,7 @@ public final class PythonJsonWriter {
     private PythonJsonWriter() {}
 
     public static String write(JsonValue value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb);
-        return sb.toString();
+        return CompactSyntax.text(value, PythonJsonWriter::write);
     }
 
     private static void write(JsonValue value, StringBuilder sb) {
@@ -27,31 +25,11 @@ public final class PythonJsonWriter {
             case JsonBoolean b -> sb.append(b.value() ? "true" : "false");
             case JsonNumber n -> sb.append(number(n));
             case JsonString s -> string(s.value(), sb);
-            case JsonArray a -> {
-                sb.append('[');
-                for (int i = 0; i < a.items().size(); i++) {
-                    if (i > 0) {
-                        sb.append(',');
-                    }
-                    write(a.items().get(i), sb);
-                }
-                sb.append(']');
-            }
+            case JsonArray a -> CompactSyntax.array(a.items(), sb, PythonJsonWriter::write);
             case JsonObject o -> {
                 List<Map.Entry<String, JsonValue>> members = new ArrayList<>(o.members().entrySet());
                 members.sort((x, y) -> compareCodePoints(x.getKey(), y.getKey()));
-                sb.append('{');
-                boolean first = true;
-                for (Map.Entry<String, JsonValue> m : members) {
-                    if (!first) {
-                        sb.append(',');
-                    }
-                    first = false;
-                    string(m.getKey(), sb);
-                    sb.append(':');
-                    write(m.getValue(), sb);
-                }
-                sb.append('}');
+                CompactSyntax.object(members, sb, PythonJsonWriter::string, PythonJsonWriter::write);
             }
         }
     }

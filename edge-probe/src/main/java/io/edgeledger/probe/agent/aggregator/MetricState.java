@@ -55,50 +55,54 @@ abstract class MetricState {
         }
     }
 
-    /** Sum of the values of the interval (checks' count). */
-    static final class Count extends MetricState {
-        private double value;
-        private boolean sampled;
+    /**
+     * A sum over the interval, emitted as {@code type} (divided by {@code divisor}) only when something was sampled, then
+     * reset: count, counter and monotonic_count.
+     */
+    abstract static class IntervalSum extends MetricState {
+        private final String type;
+        private final double divisor;
+        double value;
+        boolean sampled;
 
-        @Override
-        void add(double v, double rate, double ts) {
-            value += v;
-            sampled = true;
+        IntervalSum(String type, double divisor) {
+            this.type = type;
+            this.divisor = divisor;
         }
 
         @Override
         void flush(SeriesSink out) {
             if (sampled) {
-                out.emit("", COUNT, value);
+                out.emit("", type, value / divisor);
             }
             value = 0;
             sampled = false;
         }
     }
 
-    /** DogStatsD counter: sum of value / sample rate, sent as a per-second rate over the bucket interval. */
-    static final class Counter extends MetricState {
-        private final long interval;
-        private double value;
-        private boolean sampled;
+    /** Sum of the values of the interval (checks' count). */
+    static final class Count extends IntervalSum {
+        Count() {
+            super(COUNT, 1);
+        }
 
+        @Override
+        void add(double v, double rate, double ts) {
+            value += v;
+            sampled = true;
+        }
+    }
+
+    /** DogStatsD counter: sum of value / sample rate, sent as a per-second rate over the bucket interval. */
+    static final class Counter extends IntervalSum {
         Counter(long interval) {
-            this.interval = Math.max(1, interval);
+            super(RATE, Math.max(1, interval));
         }
 
         @Override
         void add(double v, double rate, double ts) {
             value += v / rate;
             sampled = true;
-        }
-
-        @Override
-        void flush(SeriesSink out) {
-            if (sampled) {
-                out.emit("", RATE, value / interval);
-            }
-            value = 0;
-            sampled = false;
         }
     }
 
@@ -146,10 +150,12 @@ abstract class MetricState {
      * Delta of a raw, ever-increasing counter, sent as a count. A sample lower than the previous one means the counter
      * was reset: the drop is ignored (never a negative count) and the new value becomes the base.
      */
-    static final class MonotonicCount extends MetricState {
+    static final class MonotonicCount extends IntervalSum {
         private double previous = Double.NaN;
-        private double value;
-        private boolean sampled;
+
+        MonotonicCount() {
+            super(COUNT, 1);
+        }
 
         @Override
         void add(double v, double rate, double ts) {
@@ -161,15 +167,6 @@ abstract class MetricState {
                 sampled = true;
             }
             previous = v;
-        }
-
-        @Override
-        void flush(SeriesSink out) {
-            if (sampled) {
-                out.emit("", COUNT, value);
-            }
-            value = 0;
-            sampled = false;
         }
 
         @Override

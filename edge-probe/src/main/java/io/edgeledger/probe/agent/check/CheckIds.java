@@ -3,7 +3,7 @@ package io.edgeledger.probe.agent.check;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.edgeledger.probe.agent.config.ConfigNode;
 import io.edgeledger.wire.CallbackSignature;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +17,7 @@ public final class CheckIds {
             Map<String, Object> doc = new TreeMap<>();
             doc.put("init_config", sorted(initConfig.plain()));
             doc.put("instance", sorted(instance.plain()));
-            byte[] bytes = WireJson.mapper().writeValueAsString(doc).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = ProbeJson.mapper().writeValueAsString(doc).getBytes(StandardCharsets.UTF_8);
             return name + ":" + CallbackSignature.sha256Hex(bytes).substring(0, 16);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

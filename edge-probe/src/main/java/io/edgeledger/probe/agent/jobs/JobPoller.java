@@ -9,9 +9,10 @@ import io.edgeledger.probe.forwarder.SignedClient;
 import io.edgeledger.wire.BatchIds;
 import io.edgeledger.wire.IngestPayload;
 import io.edgeledger.wire.ProbeJob;
+import io.edgeledger.wire.InvalidFieldException;
 import io.edgeledger.wire.TraceroutePayload;
-import io.edgeledger.wire.VerbatimJson;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.wire.TracerouteResultJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -100,7 +101,7 @@ public final class JobPoller implements AutoCloseable {
             throw new IOException("HTTP " + response.statusCode() + " from " + path + ": "
                     + new String(response.body(), StandardCharsets.UTF_8).strip());
         }
-        JsonNode body = WireJson.mapper().readTree(response.body());
+        JsonNode body = ProbeJson.mapper().readTree(response.body());
         JsonNode array = body.isArray() ? body : body.path("jobs"); // DESIGN says a bare array; tolerate {"jobs": [..]}
         List<JsonNode> jobs = new ArrayList<>();
         array.forEach(jobs::add);
@@ -122,7 +123,7 @@ public final class JobPoller implements AutoCloseable {
                 throw new IllegalArgumentException("unsupported job kind '" + job.kind() + "' (this probe runs traceroute)");
             }
             String result = tracer.trace(job.params()).toJson();
-            results.accept(new TraceroutePayload(batchId, client.probeId(), jobId, now, List.of(), VerbatimJson.ofText(result), null));
+            results.accept(new TraceroutePayload(batchId, client.probeId(), jobId, now, List.of(), TracerouteResultJson.written(result), null));
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             results.accept(new TraceroutePayload(batchId, client.probeId(), jobId, now, List.of(), null, message));
@@ -131,12 +132,22 @@ public final class JobPoller implements AutoCloseable {
 
     private static ProbeJob bind(JsonNode json) {
         try {
-            return WireJson.mapper().treeToValue(json, ProbeJob.class);
+            return ProbeJson.mapper().treeToValue(json, ProbeJob.class);
         } catch (JsonMappingException e) {
-            throw new IllegalArgumentException("the job is not one this probe understands: " + WireJson.problem(e), e);
+            throw new IllegalArgumentException("the job is not one this probe understands: " + problem(e), e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the job is not valid JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** A bad traceroute parameter names itself ({@code params.max-ttl must be ...}); anything else is in Jackson's words. */
+    private static String problem(JsonMappingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidFieldException invalid) {
+                return invalid.within("params").getMessage(); // only the params (a TracerouteSpec) check themselves
+            }
+        }
+        return e.getOriginalMessage();
     }
 
     public long jobsReceived() {

@@ -36,7 +36,7 @@ import io.edgeledger.wire.IngestPayload;
 import io.edgeledger.wire.MetricPoint;
 import io.edgeledger.wire.MetricSeries;
 import io.edgeledger.wire.MetricsPayload;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -245,7 +245,7 @@ public final class Agent implements AutoCloseable {
 
     /** The JSON behind {@code edge-probe status} and {@code GET /status}. */
     public ObjectNode status() {
-        ObjectNode root = WireJson.mapper().createObjectNode();
+        ObjectNode root = ProbeJson.mapper().createObjectNode();
         root.put("probe_id", config.probeId());
         root.put("hostname", config.hostname());
         root.put("started_at", startedAt.toString());

@@ -14,7 +14,7 @@ import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.CheckConfig;
 import io.edgeledger.wire.IngestPayload;
 import io.edgeledger.wire.MetricSeries;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,7 +57,7 @@ public final class OneShot {
         CheckCatalog catalog = BuiltInChecks.catalog(tracer, scratch, payloads::add);
         custom.registerIn(catalog);
         CheckCatalog.Loaded loaded = catalog.load(List.of(checkConfig));
-        ObjectNode out = WireJson.mapper().createObjectNode();
+        ObjectNode out = ProbeJson.mapper().createObjectNode();
         boolean ok = loaded.disabled().isEmpty();
         out.put("check", checkConfig.name());
         ArrayNode disabled = out.putArray("disabled_instances");
@@ -113,9 +113,9 @@ public final class OneShot {
                 }
                 ArrayNode warnings = run.putArray("warnings");
                 check.warnings().forEach(warnings::add);
-                run.set("series", WireJson.mapper().valueToTree(series));
-                run.set("service_checks", WireJson.mapper().valueToTree(serviceChecks));
-                run.set("events", WireJson.mapper().valueToTree(events));
+                run.set("series", ProbeJson.mapper().valueToTree(series));
+                run.set("service_checks", ProbeJson.mapper().valueToTree(serviceChecks));
+                run.set("events", ProbeJson.mapper().valueToTree(events));
                 ArrayNode ps = run.putArray("payloads");
                 for (IngestPayload p : payloads) {
                     ObjectNode po = ps.addObject();
@@ -133,7 +133,7 @@ public final class OneShot {
     /** The body exactly as the forwarder would send it (a traceroute result is written verbatim, not as a tree). */
     private static JsonNode asSent(IngestPayload payload) {
         try {
-            return WireJson.mapper().readTree(WireJson.mapper().writeValueAsBytes(payload));
+            return ProbeJson.mapper().readTree(ProbeJson.mapper().writeValueAsBytes(payload));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("a payload did not serialize", e);
         }

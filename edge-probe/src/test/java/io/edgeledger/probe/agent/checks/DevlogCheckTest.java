@@ -7,7 +7,7 @@ import io.edgeledger.probe.agent.config.AgentConfig;
 import io.edgeledger.probe.agent.config.ConfigLoader;
 import io.edgeledger.probe.agent.runtime.OneShot;
 import io.edgeledger.testing.SharedData;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,7 +45,7 @@ class DevlogCheckTest {
         Set<String> expected = new HashSet<>();
         try (Stream<Path> files = Files.walk(home.resolve(".claude"))) {
             for (Path f : files.filter(f -> f.toString().endsWith(".expected.json")).toList()) {
-                WireJson.mapper().readTree(f.toFile()).forEach(e -> expected.add(e.path("id").asText()));
+                ProbeJson.mapper().readTree(f.toFile()).forEach(e -> expected.add(e.path("id").asText()));
             }
         }
         assertThat(expected).isNotEmpty();

@@ -12,7 +12,7 @@ import io.edgeledger.probe.traceroute.result.HopCount;
 import io.edgeledger.probe.traceroute.result.TracerouteResult;
 import io.edgeledger.probe.traceroute.result.TracerouteRun;
 import io.edgeledger.wire.TracerouteSpec;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ public class NetworkPathCheckTest {
                     tags: [site:lab]
                 """);
         List<TracerouteSpec> seen = new CopyOnWriteArrayList<>();
-        JsonNode result = WireJson.mapper().readTree(TRACED.toJson());
+        JsonNode result = ProbeJson.mapper().readTree(TRACED.toJson());
         AgentConfig cfg = ConfigLoader.load(dir, BuiltInChecks.NAMES);
         JsonNode out = new OneShot(cfg, p -> {
             seen.add(p);
@@ -101,7 +101,7 @@ public class NetworkPathCheckTest {
 
     @Test
     void jobParamsUseTheHttpServerNames() throws Exception {
-        TracerouteSpec p = WireJson.mapper().readValue(
+        TracerouteSpec p = ProbeJson.mapper().readValue(
                 "{\"target\":\"198.18.0.7\",\"protocol\":\"TCP\",\"port\":443,\"max-ttl\":\"9\",\"tcp-method\":\"sack\"}",
                 TracerouteSpec.class);
         assertThat(p.target()).isEqualTo("198.18.0.7");

@@ -10,7 +10,7 @@ import io.edgeledger.probe.agent.config.ConfigLoader;
 import io.edgeledger.probe.forwarder.TestCertificates;
 import io.edgeledger.probe.forwarder.TestIngestServer;
 import io.edgeledger.testing.Eventually;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.probe.json.ProbeJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.DatagramPacket;
@@ -144,7 +144,7 @@ class AgentEndToEndTest {
 
                 // status over the localhost endpoint, as `edge-probe status` reads it
                 HttpClient http = HttpClient.newHttpClient();
-                JsonNode status = WireJson.mapper().readTree(http.send(HttpRequest.newBuilder(
+                JsonNode status = ProbeJson.mapper().readTree(http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + health + "/status")).build(),
                         HttpResponse.BodyHandlers.ofString()).body());
                 assertThat(status.path("checks")).hasSize(2);

@@ -3,7 +3,7 @@ package io.edgeledger.api.bench;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.edgeledger.api.errors.ApiException;
 import io.edgeledger.wire.MetricsPayload;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.api.binding.WireMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,10 +36,10 @@ public class HelloResource {
             throw ApiException.notFound("not_found", "no such endpoint; see the OpenAPI document at /q/openapi");
         }
         try {
-            MetricsPayload payload = WireJson.mapper().readValue(body, MetricsPayload.class);
+            MetricsPayload payload = WireMapper.mapper().readValue(body, MetricsPayload.class);
             return new Hello("world", payload.batchId(), payload.items());
         } catch (JsonMappingException e) {
-            throw ApiException.badRequest("invalid_payload", WireJson.problem(e));
+            throw ApiException.badRequest("invalid_payload", WireMapper.problem(e));
         } catch (IOException e) {
             throw ApiException.badRequest("invalid_json", "the body is not valid JSON");
         }

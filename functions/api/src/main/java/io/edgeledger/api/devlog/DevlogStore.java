@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.redis.RedisKeys;
 import io.edgeledger.api.redis.StoredJson;
+import io.edgeledger.wire.SessionEvent;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
@@ -20,8 +21,9 @@ import java.util.Optional;
 
 /**
  * Recent devlog sessions: {@code edgeledger:devlog:sessions} (session id scored by its last event, ms), a hash of
- * session facts, and the events of each session in a sorted set by event time. Events are stored as sent; each carries
- * a stable id, and the same event is the same member, so replays do not duplicate.
+ * session facts, and the events of each session in a sorted set by event time. Events are stored as their wire record
+ * ({@code SessionEvent}: the design's fields, {@code data} as sent); each carries a stable id, and the same event is the
+ * same member, so replays do not duplicate.
  */
 @ApplicationScoped
 public class DevlogStore {
@@ -40,17 +42,17 @@ public class DevlogStore {
     }
 
     /** Stores the events of one session (all from the same batch). */
-    public void add(String probeId, String sessionId, List<JsonNode> events) {
+    public void add(String probeId, String sessionId, List<SessionEvent> events) {
         Map<String, Double> members = new HashMap<>();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        JsonNode sample = events.get(0);
-        for (JsonNode event : events) {
-            long ts = Instant.parse(event.path("timestamp").asText()).toEpochMilli();
+        SessionEvent sample = events.get(0);
+        for (SessionEvent event : events) {
+            long ts = event.instant().toEpochMilli();
             first = Math.min(first, ts);
             last = Math.max(last, ts);
-            members.put(write(event), (double) ts);
-            sample = event.hasNonNull("projectPath") || event.hasNonNull("model") ? event : sample;
+            members.put(StoredJson.write(json, event), (double) ts);
+            sample = event.projectPath() != null || event.model() != null ? event : sample;
         }
         String eventsKey = RedisKeys.devlogEvents(sessionId);
         zsets.zadd(eventsKey, members);
@@ -61,10 +63,10 @@ public class DevlogStore {
         Map<String, String> facts = new HashMap<>();
         facts.put("session_id", sessionId);
         facts.put("probe_id", probeId);
-        putText(facts, "agent_id", sample, "agentId");
-        putText(facts, "agent_version", sample, "agentVersion");
-        putText(facts, "project_path", sample, "projectPath");
-        putText(facts, "model", sample, "model");
+        putKnown(facts, "agent_id", sample.agentId());
+        putKnown(facts, "agent_version", sample.agentVersion());
+        putKnown(facts, "project_path", sample.projectPath());
+        putKnown(facts, "model", sample.model());
         long knownFirst = known.containsKey("first_ms") ? Long.parseLong(known.get("first_ms")) : Long.MAX_VALUE;
         long knownLast = known.containsKey("last_ms") ? Long.parseLong(known.get("last_ms")) : Long.MIN_VALUE;
         facts.put("first_ms", Long.toString(Math.min(first, knownFirst)));
@@ -104,15 +106,10 @@ public class DevlogStore {
                 .stream().map(this::read).toList();
     }
 
-    private static void putText(Map<String, String> facts, String key, JsonNode event, String field) {
-        JsonNode value = event.get(field);
-        if (value != null && !value.isNull()) {
-            facts.put(key, value.asText());
+    private static void putKnown(Map<String, String> facts, String key, String value) {
+        if (value != null) {
+            facts.put(key, value);
         }
-    }
-
-    private String write(JsonNode node) {
-        return StoredJson.write(json, node);
     }
 
     private JsonNode read(String value) {

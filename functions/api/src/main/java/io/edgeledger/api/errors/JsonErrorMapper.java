@@ -2,7 +2,7 @@ package io.edgeledger.api.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.api.binding.WireMapper;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -21,7 +21,7 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
 
     static ApiError error(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping) {
-            return new ApiError("invalid_body", WireJson.problem(mapping));
+            return new ApiError("invalid_body", WireMapper.problem(mapping));
         }
         return new ApiError("invalid_json", "the body is not valid JSON for this endpoint: " + e.getOriginalMessage());
     }

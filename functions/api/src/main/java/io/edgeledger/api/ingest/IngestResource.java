@@ -8,7 +8,7 @@ import io.edgeledger.api.errors.ApiException;
 import io.edgeledger.api.logging.RequestLogFilter;
 import io.edgeledger.wire.IngestKind;
 import io.edgeledger.wire.IngestPayload;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.api.binding.WireMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -60,9 +60,9 @@ public class IngestResource {
         byte[] plain = BodyDecoder.decode(sent, headers.getHeaderString("Content-Encoding"), config.api().maxInflatedBytes());
         IngestPayload payload;
         try {
-            payload = WireJson.mapper().readValue(plain, kind.payloadType());
+            payload = WireMapper.mapper().readValue(plain, kind.payloadType());
         } catch (JsonMappingException e) {
-            throw ApiException.badRequest("invalid_payload", WireJson.problem(e));
+            throw ApiException.badRequest("invalid_payload", WireMapper.problem(e));
         } catch (IOException e) {
             throw ApiException.badRequest("invalid_json", "the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }

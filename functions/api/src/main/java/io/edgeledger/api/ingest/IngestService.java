@@ -23,8 +23,8 @@ import io.edgeledger.wire.MetricPoint;
 import io.edgeledger.wire.MetricSeries;
 import io.edgeledger.wire.MetricsPayload;
 import io.edgeledger.wire.TraceroutePayload;
+import io.edgeledger.wire.SessionEvent;
 import io.edgeledger.wire.UnixTime;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,7 +91,7 @@ public class IngestService {
                 archive.write(List.of(new ArchiveRecord(name, probeId, batchId, null, day(Instant.ofEpochMilli(ts)), traceroute)));
                 paths.add(probeId, PathStore.record(probeId, traceroute, ts), ts);
                 if (job != null) {
-                    jobs.complete(job, traceroute.result() == null ? null : traceroute.result().tree(), traceroute.error());
+                    jobs.complete(job, traceroute.result() == null ? null : traceroute.result().json(), traceroute.error());
                 }
             }
             case MetricsPayload batch -> {
@@ -119,11 +119,11 @@ public class IngestService {
                 agentEvents.add(probeId, batch.events());
             }
             case EventsPayload batch -> {
-                Map<String, List<JsonNode>> bySession = new LinkedHashMap<>();
-                batch.events().forEach(e -> bySession.computeIfAbsent(EventsPayload.sessionId(e), s -> new ArrayList<>()).add(e));
+                Map<String, List<SessionEvent>> bySession = new LinkedHashMap<>();
+                batch.events().forEach(e -> bySession.computeIfAbsent(e.sessionId(), s -> new ArrayList<>()).add(e));
                 List<ArchiveRecord> records = new ArrayList<>();
-                for (Map.Entry<String, List<JsonNode>> session : bySession.entrySet()) {
-                    LocalDate day = day(EventsPayload.timestamp(session.getValue().get(0)));
+                for (Map.Entry<String, List<SessionEvent>> session : bySession.entrySet()) {
+                    LocalDate day = day(session.getValue().get(0).instant());
                     sessionDays.ensureMarked(session.getKey(), day);
                     records.add(new ArchiveRecord(name, probeId, batchId, session.getKey(), day,
                             new EventsPayload(batchId, probeId, session.getValue())));

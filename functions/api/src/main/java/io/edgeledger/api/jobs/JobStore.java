@@ -2,8 +2,10 @@ package io.edgeledger.api.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.edgeledger.wire.RawJson;
 import io.edgeledger.wire.TracerouteSpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.redis.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -71,8 +73,10 @@ public class JobStore {
         return taken;
     }
 
-    public Job complete(Job job, JsonNode result, String error) {
-        Job done = job.completed(now(), result, error);
+    /** {@code result} as the API read it: stored as that text, not parsed again (a read of the job parses it). */
+    public Job complete(Job job, RawJson result, String error) {
+        JsonNode stored = result == null ? null : json.getNodeFactory().rawValueNode(new RawValue(result.text()));
+        Job done = job.completed(now(), stored, error);
         save(done);
         return done;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.redis.RedisKeys;
 import io.edgeledger.api.redis.StoredJson;
@@ -47,7 +48,12 @@ public class PathStore {
         record.put("target", payload.target());
         record.put("protocol", payload.protocol());
         payload.tags().forEach(record.putArray("tags")::add);
-        record.set("result", payload.result() == null ? null : payload.result().tree());
+        if (payload.result() == null) {
+            record.putNull("result");
+        } else {
+            // the text the API read the result as: written into the record as is, not parsed again
+            record.putRawValue("result", new RawValue(payload.result().json().text()));
+        }
         record.put("error", payload.error());
         return record;
     }

@@ -11,7 +11,7 @@ import io.edgeledger.api.probes.Probe;
 import io.edgeledger.api.probes.ProbeRegistry;
 import io.edgeledger.wire.TraceroutePayload;
 import io.edgeledger.wire.UnixTime;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.api.binding.WireMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -79,7 +79,9 @@ public class PathsResource {
                 TraceroutePayload payload = archivedPayload(archived.payload());
                 long ts = UnixTime.toMillis(payload.timestamp());
                 if (ts >= since.toEpochMilli()) {
-                    byBatch.putIfAbsent(id + "/" + payload.batchId(), PathStore.record(id, payload, ts));
+                    // the archive holds the result as a tree already: serve that one, which matchesTarget reads
+                    byBatch.putIfAbsent(id + "/" + payload.batchId(),
+                            PathStore.record(id, payload, ts).set("result", archived.payload().get("result")));
                 }
             }
         }
@@ -94,7 +96,7 @@ public class PathsResource {
     /** An archived batch was checked when it was ingested; reading it back binds it the same way. */
     private static TraceroutePayload archivedPayload(JsonNode archived) {
         try {
-            return WireJson.mapper().treeToValue(archived, TraceroutePayload.class);
+            return WireMapper.mapper().treeToValue(archived, TraceroutePayload.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an archived traceroute batch no longer binds: " + e.getOriginalMessage(), e);
         }

@@ -10,9 +10,10 @@ import java.util.List;
 public final class StoredJson {
     private StoredJson() {}
 
-    public static String write(ObjectMapper json, JsonNode node) {
+    /** A tree or a record (a wire record is written straight from its fields). */
+    public static String write(ObjectMapper json, Object value) {
         try {
-            return json.writeValueAsString(node);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

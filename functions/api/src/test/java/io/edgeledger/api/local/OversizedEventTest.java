@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeledger.api.support.Api;
 import io.edgeledger.api.support.ApiTestResources;
-import io.edgeledger.wire.WireJson;
+import io.edgeledger.api.binding.WireMapper;
 import io.quarkus.amazon.lambda.http.LambdaHttpHandler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +33,7 @@ class OversizedEventTest {
             ApiGatewayEvents.Response answer = ApiGatewayEvents.response(
                     new LambdaHttpHandler().handleRequest(event, new LocalLambdaContext(30_000)));
             assertThat(answer.status()).as(path).isEqualTo(413);
-            JsonNode body = WireJson.mapper().readTree(answer.body());
+            JsonNode body = WireMapper.mapper().readTree(answer.body());
             assertThat(body.path("code").asText()).as(path).isEqualTo("body_too_large");
             assertThat(body.path("message").asText()).as(path).contains("limit");
         }
@@ -53,7 +53,7 @@ class OversizedEventTest {
             ApiGatewayEvents.Response answer = ApiGatewayEvents.response(
                     new LambdaHttpHandler().handleRequest(event, new LocalLambdaContext(30_000)));
             assertThat(answer.status()).as(path).isEqualTo(413);
-            JsonNode body = WireJson.mapper().readTree(answer.body());
+            JsonNode body = WireMapper.mapper().readTree(answer.body());
             assertThat(body.path("code").asText()).as(path).isEqualTo("body_too_large");
         }
     }

@@ -1,6 +1,6 @@
 package io.edgeledger.probe.agent.checks.devlog;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.edgeledger.probe.agent.check.BaseCheck;
 import io.edgeledger.probe.agent.check.Sender;
 import io.edgeledger.probe.agent.config.ConfigException;
@@ -14,9 +14,12 @@ import io.edgeledger.probe.devlog.event.EventJson;
 import io.edgeledger.wire.BatchIds;
 import io.edgeledger.wire.EventsPayload;
 import io.edgeledger.wire.IngestPayload;
+import io.edgeledger.wire.RawJson;
+import io.edgeledger.wire.SessionEvent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,11 +70,11 @@ public final class DevlogCheck extends BaseCheck {
         if (collector == null) {
             String probeId = sender.probeId();
             DevlogSink sink = batch -> {
-                List<JsonNode> nodes = new ArrayList<>(batch.size());
+                List<SessionEvent> wire = new ArrayList<>(batch.size());
                 for (DevlogEvent e : batch) {
-                    nodes.add(EventJson.toTree(e));
+                    wire.add(sessionEvent(e));
                 }
-                events.accept(new EventsPayload(BatchIds.newBatchId(), probeId, nodes));
+                events.accept(new EventsPayload(BatchIds.newBatchId(), probeId, wire));
             };
             DevlogCollector.Options options = DevlogCollector.Options.defaults()
                     .withProgress(new PrintStream(OutputStream.nullOutputStream()))
@@ -84,6 +87,22 @@ public final class DevlogCheck extends BaseCheck {
         sender.monotonicCount("devlog.events", c.events(), tags());
         sender.monotonicCount("devlog.bytes_read", c.bytes(), tags());
         sender.monotonicCount("devlog.warnings", c.warnings(), tags());
+    }
+
+    /**
+     * The collector's event as the wire carries it: {@code data} written here once, then sent as that text. Written as
+     * bytes, as the forwarder writes the payload: Jackson escapes a character past U+FFFF (an emoji) there, and the
+     * text must be what writing the tree in place gave.
+     */
+    public static SessionEvent sessionEvent(DevlogEvent e) {
+        String data;
+        try {
+            data = new String(EventJson.MAPPER.writeValueAsBytes(e.data()), StandardCharsets.UTF_8);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("event data not serializable: " + e.id(), ex);
+        }
+        return new SessionEvent(e.id(), e.timestamp(), e.eventType(), e.agentId(), e.agentVersion(), e.sessionId(),
+                e.projectPath(), e.model(), new RawJson(data), e.machine());
     }
 
     /** Waits until everything read so far reached the payload consumer (used by {@code edge-probe check}). */

@@ -9,8 +9,8 @@ import io.edgeledger.probe.traceroute.result.TracerouteResult;
 import io.edgeledger.wire.BatchIds;
 import io.edgeledger.wire.InvalidFieldException;
 import io.edgeledger.wire.TraceroutePayload;
+import io.edgeledger.wire.TracerouteResultJson;
 import io.edgeledger.wire.TracerouteSpec;
-import io.edgeledger.wire.VerbatimJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class NetworkPathCheck extends BaseCheck {
         tags.addAll(tags());
         // the result's own writer makes the JSON once; it goes on the wire as written
         sender.submit(new TraceroutePayload(BatchIds.newBatchId(), sender.probeId(), null,
-                Instant.now().getEpochSecond(), tags, VerbatimJson.ofText(result.toJson()), null));
+                Instant.now().getEpochSecond(), tags, TracerouteResultJson.written(result.toJson()), null));
         emitMetrics(sender, result, pathTags);
     }
 

@@ -1,22 +1,30 @@
-package io.edgeledger.wire;
+package io.edgeledger.api.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgeledger.wire.CheckRunsPayload;
+import io.edgeledger.wire.EventsPayload;
+import io.edgeledger.wire.InvalidFieldException;
+import io.edgeledger.wire.MetricPoint;
+import io.edgeledger.wire.MetricSeries;
+import io.edgeledger.wire.MetricsPayload;
+import io.edgeledger.wire.TraceroutePayload;
+import io.edgeledger.wire.UnixTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each payload record refuses a bad value when it is read, and the message names the field as the sender wrote it. */
 class PayloadValidationTest {
-    private final ObjectMapper json = WireJson.mapper();
+    private final ObjectMapper json = WireMapper.mapper();
 
     private String problem(String body, Class<?> type) {
         try {
             json.readValue(body, type);
         } catch (JsonMappingException e) {
-            return WireJson.problem(e);
+            return WireMapper.problem(e);
         } catch (Exception e) {
             throw new AssertionError("not a binding error: " + e, e);
         }
