@@ -10,6 +10,9 @@ import io.edgeledger.json.CompactJsonWriter;
 import io.edgeledger.json.JsonObject;
 import io.edgeledger.json.StrictJsonParser;
 import io.edgeledger.ledger.batch.Manifest;
+import io.edgeledger.ledger.legacy.LegacyIndex;
+import io.edgeledger.ledger.legacy.LegacyIndexEntry;
+import io.edgeledger.ledger.store.s3.S3LedgerStore;
 import io.edgeledger.ledger.legacy.LegacySamples;
 import io.edgeledger.testing.EmbeddedS3;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -127,6 +130,63 @@ class LegacyLedgerTest {
                 .getList("batches.batch_id")).contains(T0);
         assertThat(legacy).filteredOn(m -> LEGACY.equals(m.get("s3_bucket"))).singleElement()
                 .satisfies(m -> assertThat(m.get("root")).isEqualTo(LegacySamples.mintedRoot(T0)));
+    }
+
+    /**
+     * 130 legacy batches of one database (more than a default page), walked seven at a time through the API: the pages
+     * are exactly the whole listing in order (first change, then batch id), each batch once, the last page says so; a
+     * time window walks its part; a cursor this listing never handed out (an offset, as earlier versions gave) is 400.
+     */
+    @Test
+    void manyLegacyBatchesArePagedThroughInOrderEachOnce() {
+        List<LegacyIndexEntry> written = new java.util.ArrayList<>();
+        try (S3Client s3 = Api.s3()) {
+            LegacyIndex index = new LegacyIndex(new S3LedgerStore(s3, ApiTestResources.LEDGER_BUCKET));
+            java.util.Random random = new java.util.Random(18);
+            for (int i = 0; i < 130; i++) {
+                String table = i % 2 == 0 ? "orders" : "refunds";
+                String id = "BATCH-2024-06-0" + (1 + i % 9) + "-" + String.format("%08x", random.nextInt()) + "-T" + (i % 4);
+                long first = 1_717_200_000_000L + random.nextInt(60) * 1_000L; // same second for several: the batch id decides
+                LegacyIndexEntry e = new LegacyIndexEntry(id, "etrap-paging", "pagingdb/" + table + "/" + id + "/", "pagingdb", table, 10,
+                        "cd".repeat(32), first, first + 900, first + 1_000, true, List.of(), "2026-12-07T00:00:00Z");
+                index.put(e);
+                written.add(e);
+            }
+        }
+        List<String> expected = written.stream().sorted(java.util.Comparator.comparing(LegacyIndexEntry::firstTimestampMs)
+                .thenComparing(LegacyIndexEntry::batchId)).map(LegacyIndexEntry::batchId).toList();
+        assertThat(walk(Map.of("database", "pagingdb"), 7)).containsExactlyElementsOf(expected);
+        assertThat(walk(Map.of("database", "pagingdb"), 100)).containsExactlyElementsOf(expected);
+        assertThat(walk(Map.of("database", "pagingdb", "table", "public.orders"), 7))
+                .containsExactlyElementsOf(written.stream().filter(e -> e.table().equals("orders")).sorted(java.util.Comparator
+                        .comparing(LegacyIndexEntry::firstTimestampMs).thenComparing(LegacyIndexEntry::batchId)).map(LegacyIndexEntry::batchId).toList());
+        String from = java.time.Instant.ofEpochMilli(1_717_200_020_000L).toString();
+        String to = java.time.Instant.ofEpochMilli(1_717_200_039_000L).toString();
+        assertThat(walk(Map.of("database", "pagingdb", "from", from, "to", to), 6)).isNotEmpty()
+                .containsExactlyElementsOf(written.stream().filter(e -> e.firstTimestampMs() >= 1_717_200_020_000L && e.firstTimestampMs() <= 1_717_200_039_000L)
+                        .sorted(java.util.Comparator.comparing(LegacyIndexEntry::firstTimestampMs).thenComparing(LegacyIndexEntry::batchId))
+                        .map(LegacyIndexEntry::batchId).toList());
+        Api.operator().queryParam("database", "pagingdb").queryParam("cursor", "legacy:14").get("/v1/ledger/batches").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("invalid_cursor"));
+    }
+
+    /** Every page of the listing with these filters, {@code limit} rows a page, until next_cursor is null. */
+    private static List<Object> walk(Map<String, String> filters, int limit) {
+        List<Object> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int pages = 0; pages < 200; pages++) {
+            var request = Api.operator().queryParams(filters).queryParam("limit", limit);
+            JsonPath page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/v1/ledger/batches")
+                    .then().statusCode(200).extract().jsonPath();
+            List<Object> ids = page.getList("batches.batch_id");
+            assertThat(ids.size()).as("a page is never longer than its limit").isLessThanOrEqualTo(limit);
+            walked.addAll(ids);
+            cursor = page.getString("next_cursor");
+            if (cursor == null) {
+                return walked;
+            }
+        }
+        throw new AssertionError("the listing never ended");
     }
 
     @Test

@@ -94,13 +94,13 @@ class SwitchOverTest {
             assertThat(report).contains("sw.public.orders: group created after ", "3 entries pending in etrap-agent",
                     "12 entries were delivered to etrap-agent but never acked", "./edgeledger cdc seal-pending --from-group etrap-agent");
 
-            SwitchOver switchOver = Components.switchOver(stack.settings(), store, Clock.systemUTC());
+            SwitchOver switchOver = Components.switchOver(stack.settings(), store, StepHook.NONE, Clock.systemUTC());
             assertThat(switchOver.takeOver(AGENT)).allSatisfy(t -> assertThat(t.created()).as("a second switch-over leaves the groups alone").isFalse());
             stack.batcher(StepHook.NONE).run(CdcStack.longDeadline());
             add(redis, events.subList(600, 700)); // EdgeLedger now follows the streams alone
             stack.batcher(StepHook.NONE).run(CdcStack.longDeadline());
-            assertThat(switchOver.sealPending(AGENT)).isEqualTo(12);
-            assertThat(switchOver.sealPending(AGENT)).as("sealed once, then nothing is pending").isZero();
+            assertThat(switchOver.sealPending(AGENT).entries()).isEqualTo(12);
+            assertThat(switchOver.sealPending(AGENT).entries()).as("sealed once, then nothing is pending").isZero();
 
             Map<String, Set<String>> sealed = new HashMap<>();
             for (String prefix : store.batchPrefixes("")) {

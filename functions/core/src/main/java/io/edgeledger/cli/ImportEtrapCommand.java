@@ -61,6 +61,9 @@ final class ImportEtrapCommand implements Callable<Integer> {
             out.println("indexed " + result.indexed() + " legacy batch(es), " + result.alreadyIndexed() + " already indexed, " + result.withDefects()
                     + " with defects (check them with ledger verify-legacy); s3://" + source.bucket() + "/" + prefix + " -> s3://" + ledger.bucket()
                     + "/" + LegacyIndex.ROOT);
+            if (result.listed() > 0) {
+                out.println("listed " + result.listed() + " batch(es) an earlier import had indexed in the sorted listing the API pages through");
+            }
             return LedgerCli.OK;
         } catch (LedgerStoreException | software.amazon.awssdk.core.exception.SdkException e) {
             err.println();

@@ -6,14 +6,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ./edgeledger ledger leaf|root|prove|verify|consistency|seal|verify-legacy|import-etrap}. Results go to stdout and nothing
+ * {@code ./edgeledger ledger leaf|root|prove|verify|consistency|seal|verify-legacy|import-etrap|tokens-without-batch}. Results go to stdout and nothing
  * else does; wrong arguments or unreadable input give one line on stderr and exit 2; {@code verify}
  * prints valid / invalid and exits 0 / 1.
  */
 @Command(name = "ledger", mixinStandardHelpOptions = true,
         description = "Merkle leaves, roots, proofs and verification (rfc6962 with leaf-v2; legacy etrap-v1), and sealing samples into S3 batches.",
         subcommands = {LeafCommand.class, RootCommand.class, ProveCommand.class, VerifyCommand.class, ConsistencyCommand.class,
-                SealCommand.class, VerifyLegacyCommand.class, ImportEtrapCommand.class})
+                SealCommand.class, VerifyLegacyCommand.class, ImportEtrapCommand.class, TokensWithoutBatchCommand.class})
 public final class LedgerCli implements Runnable {
     static final int OK = 0;
     static final int NEGATIVE = 1;
@@ -24,7 +24,7 @@ public final class LedgerCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: leaf, root, prove, verify, consistency, seal, verify-legacy or import-etrap");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: leaf, root, prove, verify, consistency, seal, verify-legacy, import-etrap or tokens-without-batch");
     }
 
     public static void main(String[] args) {

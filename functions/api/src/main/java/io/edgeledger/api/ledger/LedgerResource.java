@@ -7,6 +7,7 @@ import io.edgeledger.api.params.TimeParam;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.batch.ManifestJson;
 import io.edgeledger.ledger.batch.BatchFormatException;
+import io.edgeledger.ledger.legacy.LegacyIndex;
 import io.edgeledger.ledger.store.StoredLeaf;
 import io.edgeledger.ledger.store.VerifiedBatch;
 import jakarta.ws.rs.Consumes;
@@ -60,17 +61,16 @@ public class LedgerResource {
         Instant to = TimeParam.parse("to", toParam, Instant.parse("9999-12-31T00:00:00Z"));
         int limit = TimeParam.limit(limitParam, 100, 1000);
         String keyPrefix = LedgerBatches.keyPrefix(database, table);
-        // Legacy (etrap-v1) batches come first: they predate every new batch. Their cursor is "legacy:<offset>";
-        // once they are exhausted the page fills up with new batches, whose cursor is a batch prefix.
+        // Legacy (etrap-v1) batches come first: they predate every new batch. Their cursor is "legacy:<position>" (the
+        // last row's place in the sorted legacy index); once they are exhausted the page fills up with new batches,
+        // whose cursor is a batch prefix.
         List<Map<String, Object>> rows = new ArrayList<>();
         String cursor = cursorParam;
         if (cursor == null || cursor.isEmpty() || cursor.startsWith(LEGACY_CURSOR)) {
-            List<Map<String, Object>> legacy = legacyBatches.summaries(database, table, from, to);
-            int offset = legacyOffset(cursor, legacy.size());
-            int end = Math.min(legacy.size(), offset + limit);
-            rows.addAll(legacy.subList(offset, end));
+            LegacyBatches.Page legacy = legacyBatches.page(database, table, from, to, legacyPosition(cursor), limit);
+            rows.addAll(legacy.rows());
             if (rows.size() == limit) {
-                return page(rows, LEGACY_CURSOR + end);
+                return page(rows, LEGACY_CURSOR + legacy.lastPosition());
             }
             cursor = null;
         } else {
@@ -91,19 +91,16 @@ public class LedgerResource {
         return answer;
     }
 
-    private static int legacyOffset(String cursor, int size) {
+    /** The legacy position a "legacy:" cursor carries, null for none; anything this listing never handed out is 400. */
+    private static String legacyPosition(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
-            return 0;
+            return null;
         }
-        try {
-            int offset = Integer.parseInt(cursor.substring(LEGACY_CURSOR.length()));
-            if (offset >= 0 && offset <= size) {
-                return offset;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+        String position = cursor.substring(LEGACY_CURSOR.length());
+        if (!LegacyIndex.isPosition(position)) {
+            throw invalidCursor(cursor);
         }
-        throw invalidCursor(cursor);
+        return position;
     }
 
     private static ApiException invalidCursor(String cursor) {

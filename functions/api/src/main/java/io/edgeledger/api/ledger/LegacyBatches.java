@@ -11,7 +11,6 @@ import io.edgeledger.ledger.store.s3.S3LedgerStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,22 +54,31 @@ public class LegacyBatches {
         return wanted == null || wanted.equals(legacy) || wanted.endsWith("." + legacy);
     }
 
+    /** One page of the listing: rows as {@link #summary}, and the position of the last (the next page starts after it). */
+    public record Page(List<Map<String, Object>> rows, String lastPosition) {}
+
     /**
-     * The list entries of legacy batches whose first change lies in [from, to], oldest first as the whole listing is;
-     * each says its scheme. {@code LedgerResource.list} is the one place they meet the new batches.
+     * Up to {@code limit} legacy batches after position {@code after} (null: the first) whose first change lies in
+     * [from, to], oldest first as the whole listing is, each saying its scheme. The index is sorted in S3 key order, so a
+     * page reads the listing keys from {@code after} on and one small object per row, never the whole index.
+     * {@code LedgerResource.list} is the one place they meet the new batches.
      */
-    public List<Map<String, Object>> summaries(String database, String table, Instant from, Instant to) {
-        return entries(null, database, table, null).stream()
-                .filter(e -> e.firstTimestampMs() == null || (e.firstTimestampMs() >= from.toEpochMilli() && e.firstTimestampMs() <= to.toEpochMilli()))
-                .sorted(Comparator.comparing((LegacyIndexEntry e) -> e.firstTimestampMs() == null ? 0L : e.firstTimestampMs())
-                        .thenComparing(LegacyIndexEntry::batchId))
-                .map(LegacyBatches::summary).toList();
+    public Page page(String database, String table, Instant from, Instant to, String after, int limit) {
+        try {
+            LegacyIndex.Page page = index.page(new LegacyIndex.Filter(database, table, from.toEpochMilli(), to.toEpochMilli()), after, limit);
+            return new Page(page.entries().stream().map(LegacyBatches::summary).toList(), page.lastPosition());
+        } catch (LedgerStoreException | SdkException e) {
+            throw unavailable("read the legacy index", e);
+        }
     }
 
-    /** The legacy tables, as {@code {database, table}}, for the table picker beside the new ones. */
+    /** The legacy tables, as {@code {database, table}}, for the table picker beside the new ones (folder listings only). */
     public List<Map<String, String>> tables() {
-        return entries(null, null, null, null).stream()
-                .map(e -> Map.of("database", e.database(), "table", e.table())).distinct().toList();
+        try {
+            return index.tables().stream().map(t -> Map.of("database", t.get(0), "table", t.get(1))).toList();
+        } catch (LedgerStoreException | SdkException e) {
+            throw unavailable("read the legacy index", e);
+        }
     }
 
     public LegacyBatch read(LegacyIndexEntry entry) {

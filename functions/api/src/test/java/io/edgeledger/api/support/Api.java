@@ -6,9 +6,6 @@ import io.edgeledger.testing.EmbeddedS3;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import org.eclipse.microprofile.config.ConfigProvider;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Shortcuts for tests: an operator-authenticated request, and direct access to the test's S3. */
@@ -25,12 +22,6 @@ public final class Api {
 
     public static S3Client s3() {
         String endpoint = ConfigProvider.getConfig().getValue("edgeledger.s3.endpoint", String.class);
-        return S3Client.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(EmbeddedS3.REGION)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY)))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        return EmbeddedS3.clientBuilder(URI.create(endpoint)).build(); // plain bodies: s3proxy keeps the connection (EmbeddedS3)
     }
 }

@@ -146,6 +146,9 @@ public final class Batcher {
         long discarded = 0;
         for (SealIntent intent : SealIntents.open(redis)) {
             String batchId = intent.batchId();
+            if (!intent.inGroup(group.group(), settings.group())) {
+                continue; // pending in another group (seal-pending's, in the ETRAP agent's group): acked there, by that command
+            }
             if (!ours(group, intent)) {
                 continue; // another batcher is still sealing it
             }

@@ -89,7 +89,7 @@ final class Sealer {
         SealedBatch sealed = batches.seal(stream, classified.entries());
         Manifest manifest = sealed.manifest();
         SealIntent intent = new SealIntent(manifest.batchId(), stream, manifest.s3Prefix(), classified.ids(), classified.poison(), false)
-                .ownedBy(group.consumer());
+                .ownedBy(group.group(), group.consumer());
         return new Prepared(sealed.bytesOnly(), intent, classified.ids(), classified.poison(), poisonEntries, classified.leaves());
     }
 

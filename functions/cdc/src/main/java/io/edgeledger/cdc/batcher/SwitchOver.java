@@ -6,7 +6,10 @@ import io.edgeledger.cdc.streams.EntryId;
 import io.edgeledger.cdc.streams.GroupTakeover;
 import io.edgeledger.cdc.streams.StreamDiscovery;
 import io.edgeledger.cdc.streams.StreamEntry;
+import io.edgeledger.cdc.Step;
 import io.edgeledger.cdc.StepHook;
+import io.edgeledger.cdc.keyspace.SealIntent;
+import io.edgeledger.cdc.keyspace.SealIntents;
 import io.edgeledger.ledger.batch.BatchSealer;
 import io.edgeledger.ledger.store.LedgerStore;
 import java.time.Clock;
@@ -19,6 +22,11 @@ import java.util.Map;
  * agent group's last delivered id ({@code --from-group etrap-agent}); {@link #sealPending} seals the entries the
  * agent left pending (delivered to it, never acked, never re-read by it) as ordinary batches and acks them in the
  * agent's group, so every entry ends up notarized exactly once by one of the two.
+ *
+ * <p>Each batch it seals records its intent in the agent's group first ({@code SealIntent}: entry ids, group), and a
+ * run finishes the intents an interrupted run left before it claims anything: a complete batch is acked and queued as
+ * it was cut, an incomplete one is dropped and its entries (still pending) are sealed again. Without that, a rerun
+ * could cut the same entries into other batches (another read count, entries acked meanwhile) and seal them twice.
  */
 public final class SwitchOver {
     /** The consumer name the pending entries are claimed to inside the agent's group. */
@@ -27,12 +35,14 @@ public final class SwitchOver {
     private final BatcherSettings settings;
     private final BatchSealer batches;
     private final LedgerStore store;
+    private final StepHook hook;
     private final Clock clock;
 
-    public SwitchOver(BatcherSettings settings, BatchSealer batches, LedgerStore store, Clock clock) {
+    public SwitchOver(BatcherSettings settings, BatchSealer batches, LedgerStore store, StepHook hook, Clock clock) {
         this.settings = settings;
         this.batches = batches;
         this.store = store;
+        this.hook = hook;
         this.clock = clock;
     }
 
@@ -43,12 +53,38 @@ public final class SwitchOver {
         }
     }
 
-    /** Seals what {@code fromGroup} left pending on every stream; returns the number of entries sealed (acked). */
-    public long sealPending(String fromGroup) {
-        Sealer sealer = new Sealer(batches, store, StepHook.NONE, clock, settings.nullPlaceholder());
+    /** What {@link #sealPending} did: entries acked in the agent's group, and the batches an interrupted run had left. */
+    public record PendingSealed(long entries, int finished, int discarded) {}
+
+    /** Batches an interrupted {@link #sealPending} left open in {@code fromGroup} (the next run finishes them). */
+    public long unfinished(String fromGroup) {
+        try (RedisConnection redis = RedisConnection.open(settings.redis())) {
+            return SealIntents.open(redis).stream().filter(i -> i.inGroup(fromGroup, settings.group())).count();
+        }
+    }
+
+    /** Finishes what an interrupted run left, then seals what {@code fromGroup} left pending on every stream. */
+    public PendingSealed sealPending(String fromGroup) {
+        if (fromGroup.equals(settings.group())) {
+            throw new IllegalArgumentException("--from-group " + fromGroup + " is EdgeLedger's own group; give the agent's (etrap-agent)");
+        }
+        Sealer sealer = new Sealer(batches, store, hook, clock, settings.nullPlaceholder());
         long sealed = 0;
+        int finished = 0;
+        int discarded = 0;
         try (RedisConnection redis = RedisConnection.open(settings.redis())) {
             ConsumerGroup agent = new ConsumerGroup(redis, fromGroup, TAKEOVER_CONSUMER);
+            for (SealIntent intent : SealIntents.open(redis)) {
+                if (!intent.inGroup(fromGroup, settings.group())) {
+                    continue; // the batcher's own, or another group's
+                }
+                if (sealer.finish(agent, intent)) {
+                    finished++;
+                    sealed += intent.acked() ? 0 : intent.entryIds().size();
+                } else {
+                    discarded++;
+                }
+            }
             for (String stream : new StreamDiscovery(settings.streamPrefix()).streams(redis)) {
                 if (GroupTakeover.lastDeliveredId(redis, stream, fromGroup) == null) {
                     continue;
@@ -60,11 +96,12 @@ public final class SwitchOver {
                     if (entries.isEmpty()) {
                         break;
                     }
+                    hook.reached(Step.AFTER_READ);
                     sealed += sealer.seal(agent, stream, entries).entries();
                     after = entries.get(entries.size() - 1).id().toString();
                 }
             }
         }
-        return sealed;
+        return new PendingSealed(sealed, finished, discarded);
     }
 }

@@ -10,8 +10,9 @@ import redis.clients.jedis.Transaction;
 
 /**
  * {@code edgeledger:cdc:sealing}: the set of batch ids being sealed, and per batch a hash
- * {@code edgeledger:cdc:sealing:<batch_id>} with its stream, S3 prefix, entry ids, poison entries and state
- * ({@code prepared}, then {@code acked}). Written in the same transactions as the acks and the mint queue.
+ * {@code edgeledger:cdc:sealing:<batch_id>} with its stream, S3 prefix, entry ids, poison entries, the consumer group
+ * and consumer the entries are pending with, and state ({@code prepared}, then {@code acked}). Written in the same
+ * transactions as the acks and the mint queue.
  */
 public final class SealIntents {
     public static final String INDEX_KEY = "edgeledger:cdc:sealing";
@@ -38,7 +39,7 @@ public final class SealIntents {
         }
         transaction.hset(key(intent.batchId()), Map.of("stream", intent.stream(), "s3_prefix", intent.s3Prefix(),
                 "entry_ids", ids.toString(), "poison", poisonLines.toString(), "state", "prepared",
-                "consumer", intent.consumer() == null ? "" : intent.consumer()));
+                "group", intent.group() == null ? "" : intent.group(), "consumer", intent.consumer() == null ? "" : intent.consumer()));
         transaction.sadd(INDEX_KEY, intent.batchId());
     }
 
@@ -83,6 +84,10 @@ public final class SealIntents {
             }
         }
         return new SealIntent(batchId, hash.get("stream"), hash.get("s3_prefix"), ids, poison, "acked".equals(hash.get("state")),
-                hash.getOrDefault("consumer", "").isEmpty() ? null : hash.get("consumer"));
+                emptyIsNull(hash.get("group")), emptyIsNull(hash.get("consumer")));
+    }
+
+    private static String emptyIsNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 }

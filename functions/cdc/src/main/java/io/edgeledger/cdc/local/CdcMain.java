@@ -31,7 +31,8 @@ public final class CdcMain {
                                create the batcher's consumer groups at group G's last delivered id (G: the
                                original ETRAP agent's group, etrap-agent) and report what G left pending
               seal-pending --from-group G
-                               seal the entries G left pending (it never re-reads them) and ack them in G
+                               seal the entries G left pending (it never re-reads them) and ack them in G;
+                               an interrupted run is finished by the next one before it takes new entries
               run|batch --from-group G
                                switch-over first (groups that exist already are left alone), then run
               help             this text
@@ -80,7 +81,7 @@ public final class CdcMain {
                     yield 0;
                 }
                 case "switch-over" -> SwitchOverReport.takeOver(settings, fromGroup, out);
-                case "seal-pending" -> SwitchOverReport.sealPending(settings, fromGroup, out);
+                case "seal-pending" -> SwitchOverReport.sealPending(settings, fromGroup, out, err);
                 case "run" -> SwitchOverReport.takeOverFirst(settings, fromGroup, err) ? loop(settings, true, true, once, err) : 1;
                 case "batch" -> SwitchOverReport.takeOverFirst(settings, fromGroup, err) ? loop(settings, true, false, once, err) : 1;
                 case "mint" -> loop(settings, false, true, once, err);

@@ -1,5 +1,6 @@
 package io.edgeledger.cdc.local;
 
+import io.edgeledger.cdc.StepHook;
 import io.edgeledger.cdc.batcher.SwitchOver;
 import io.edgeledger.cdc.config.Settings;
 import io.edgeledger.cdc.streams.GroupTakeover;
@@ -15,17 +16,30 @@ final class SwitchOverReport {
 
     static int takeOver(Settings settings, String fromGroup, PrintStream out) {
         try (S3LedgerStore store = S3LedgerStore.open(Components.s3(settings))) {
-            print(Components.switchOver(settings, store, Clock.systemUTC()).takeOver(fromGroup), fromGroup, out);
+            SwitchOver switchOver = Components.switchOver(settings, store, StepHook.NONE, Clock.systemUTC());
+            print(switchOver.takeOver(fromGroup), fromGroup, out);
+            long unfinished = switchOver.unfinished(fromGroup);
+            if (unfinished > 0) {
+                out.println(unfinished + " batch(es) of an interrupted seal-pending are not finished; run it again to finish them:");
+                out.println("  ./edgeledger cdc seal-pending --from-group " + fromGroup);
+            }
             return 0;
         }
     }
 
-    static int sealPending(Settings settings, String fromGroup, PrintStream out) {
+    static int sealPending(Settings settings, String fromGroup, PrintStream out, PrintStream err) {
         try (S3LedgerStore store = S3LedgerStore.open(Components.s3(settings))) {
             store.ensureBucket();
-            long sealed = Components.switchOver(settings, store, Clock.systemUTC()).sealPending(fromGroup);
-            out.println("sealed " + sealed + " entries " + fromGroup + " had left pending (acked in " + fromGroup + "); the minter mints them");
+            SwitchOver.PendingSealed done = Components.switchOver(settings, store, StepHook.NONE, Clock.systemUTC()).sealPending(fromGroup);
+            if (done.finished() + done.discarded() > 0) {
+                out.println("finished " + done.finished() + " batch(es) an interrupted seal-pending had left" + (done.discarded() == 0 ? ""
+                        : "; " + done.discarded() + " not completely stored were dropped and their entries sealed again"));
+            }
+            out.println("sealed " + done.entries() + " entries " + fromGroup + " had left pending (acked in " + fromGroup + "); the minter mints them");
             return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("cdc: " + e.getMessage());
+            return 2;
         }
     }
 

@@ -55,10 +55,10 @@ public final class Components {
         return new Batcher(BatcherSettings.from(s).withRedis(redis(s)), sealer, store, hook, clock);
     }
 
-    public static SwitchOver switchOver(Settings s, S3LedgerStore store, Clock clock) {
+    public static SwitchOver switchOver(Settings s, S3LedgerStore store, StepHook hook, Clock clock) {
         NearSettings near = NearSettings.from(s);
         BatchSealer sealer = new BatchSealer(store.bucket(), near.network(), near.contract(), clock);
-        return new SwitchOver(BatcherSettings.from(s).withRedis(redis(s)), sealer, store, clock);
+        return new SwitchOver(BatcherSettings.from(s).withRedis(redis(s)), sealer, store, hook, clock);
     }
 
     public static Minter minter(Settings s, S3LedgerStore store, StepHook hook, Clock clock) {

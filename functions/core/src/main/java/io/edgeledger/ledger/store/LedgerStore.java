@@ -29,6 +29,27 @@ public interface LedgerStore {
     List<String> list(String prefix);
 
     /**
+     * Up to {@code max} keys starting with {@code prefix} that sort after {@code startAfter} (null: from the first), in
+     * order: one page of a listing that reads no further than it needs. Stores that can start a listing at a key
+     * override this; the default lists everything and skips.
+     */
+    default List<String> listAfter(String prefix, String startAfter, int max) {
+        return list(prefix).stream().filter(k -> startAfter == null || k.compareTo(startAfter) > 0).limit(max).toList();
+    }
+
+    /** The distinct "folders" directly under {@code prefix} (each ends in '/'), in order, e.g. {@code a/} and {@code b/} under "". */
+    default List<String> childPrefixes(String prefix) {
+        java.util.TreeSet<String> children = new java.util.TreeSet<>();
+        for (String key : list(prefix)) {
+            int slash = key.indexOf('/', prefix.length());
+            if (slash >= 0) {
+                children.add(key.substring(0, slash + 1));
+            }
+        }
+        return List.copyOf(children);
+    }
+
+    /**
      * Writes the batch's objects, each with the SHA-256 the manifest records for it, then its manifest (no
      * read-back: the server verified every body); when this returns the batch is durable (safe to XACK).
      * Idempotent: a retry of a batch already stored with the same objects keeps the stored manifest (which

@@ -82,6 +82,27 @@ class ImportEtrapCliTest {
         String gone = LegacyIndex.key(LEGACY, "etrapdb/orders/BATCH-2026-12-07-7a0c457e-T1/");
         s3.deleteObject(b -> b.bucket(LEDGER).key(gone));
         assertThat(importEtrap("--bucket", LEGACY).out()).contains("indexed 1 legacy batch(es), 3 already indexed");
+        assertThat(listed(LEGACY)).as("the sorted listing the API pages through").hasSize(4);
+    }
+
+    @Test
+    void anIndexMadeBeforeTheSortedListingGetsItOnTheNextRun() {
+        String bucket = "etrap-older-import";
+        server.createBucket(bucket);
+        LegacySamples.upload(s3, bucket, "");
+        assertThat(importEtrap("--bucket", bucket).code()).isZero();
+        // what an import of the earlier version left: entry.json objects only
+        ledger.list(LegacyOrder.ROOT).stream().filter(k -> k.contains("/" + bucket + "/")).forEach(k -> s3.deleteObject(b -> b.bucket(LEDGER).key(k)));
+        assertThat(listed(bucket)).isEmpty();
+        Run rerun = importEtrap("--bucket", bucket);
+        assertThat(rerun.out()).as(rerun.err()).contains("indexed 0 legacy batch(es), 4 already indexed", "listed 4 batch(es) an earlier import had indexed");
+        assertThat(listed(bucket)).hasSize(4).allSatisfy(e -> assertThat(e.root()).isEqualTo(LegacySamples.mintedRoot(e.batchId())));
+        assertThat(importEtrap("--bucket", bucket).out()).doesNotContain("listed");
+    }
+
+    private static List<LegacyIndexEntry> listed(String bucket) {
+        return new LegacyIndex(ledger).page(new LegacyIndex.Filter(null, null, 0, Long.MAX_VALUE), null, 1000).entries().stream()
+                .filter(e -> e.sourceBucket().equals(bucket)).toList();
     }
 
     @Test

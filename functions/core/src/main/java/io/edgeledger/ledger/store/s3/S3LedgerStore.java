@@ -11,6 +11,7 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -99,6 +100,44 @@ public final class S3LedgerStore implements LedgerStore, AutoCloseable {
             }
             keys.sort(null);
             return keys;
+        } catch (SdkException e) {
+            throw new LedgerStoreException("could not list s3://" + bucket + "/" + prefix + ": " + describe(e), e);
+        }
+    }
+
+    /** ListObjectsV2 from {@code start-after}, page by page, until {@code max} keys: never past what the caller asked for. */
+    @Override
+    public List<String> listAfter(String prefix, String startAfter, int max) {
+        List<String> keys = new ArrayList<>();
+        String after = startAfter;
+        try {
+            while (keys.size() < max) {
+                String from = after;
+                int want = Math.min(max - keys.size(), listPageSize == null ? 1000 : listPageSize);
+                ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).startAfter(from).maxKeys(want));
+                for (S3Object o : page.contents()) {
+                    keys.add(o.key());
+                    after = o.key();
+                }
+                // each request starts after the last key seen; an empty page ends the listing whatever the server says
+                if (!Boolean.TRUE.equals(page.isTruncated()) || page.contents().isEmpty()) {
+                    break;
+                }
+            }
+        } catch (SdkException e) {
+            throw new LedgerStoreException("could not list s3://" + bucket + "/" + prefix + ": " + describe(e), e);
+        }
+        return keys.size() > max ? keys.subList(0, max) : keys;
+    }
+
+    @Override
+    public List<String> childPrefixes(String prefix) {
+        try {
+            List<String> children = new ArrayList<>();
+            s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/").maxKeys(listPageSize))
+                    .commonPrefixes().forEach(p -> children.add(p.prefix()));
+            children.sort(null);
+            return children;
         } catch (SdkException e) {
             throw new LedgerStoreException("could not list s3://" + bucket + "/" + prefix + ": " + describe(e), e);
         }
