@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * {@code kill -9} of the whole agent ({@code edge-probe run} in a child JVM, its devlog check reading a home of every
  * assistant's fixture logs while some of them are being written) at each step a batch of events passes between the
- * collector and the forwarder's spool, then a restart. The agent stops at the step through the test-only
+ * collector and the forwarder's spool, then a restart. A first run delivers the history and stops; the batch the
+ * second run is killed with is made of lines still being written. The agent stops at the step through the test-only
  * {@link DeliveryStep.Hook#PAUSE_PROPERTY} and is killed there; the files grow while it waits and while it is down.
  * Against a real HTTPS ingest server that keeps the first batch of each id (as the API does): every event of the final
  * logs arrives, none twice by content, and a batch sent twice carries the same id and the same events.
@@ -62,21 +63,30 @@ class DevlogAgentKillTest {
 
         try (TestIngestServer server = new TestIngestServer(certs, "probe-1", "s3cret")) {
             Path config = writeConfig(server, home);
-            // the second batch pauses: the first has gone through, and the streamed lines make more
-            Process first = agent(config, 1, step + ":2");
+            // the history first, to the end, then a stop: the batch that pauses below is cut from lines still being
+            // written, which a re-read could not cut again the same way (whole files re-read unchanged could)
+            Process backfill = agent(config, 0, null);
+            try {
+                Map<String, JsonNode> history = replay(home);
+                await("the history reaches the server", backfill, () -> upsertedAtServer(server).equals(history));
+            } finally {
+                backfill.destroy(); // SIGTERM
+                backfill.waitFor(60, TimeUnit.SECONDS);
+            }
+
+            long historyBatches = eventBatches(server).size();
+            Process first = agent(config, 1, step + ":1");
             String paused;
             long sentBeforeKill;
             try {
-                await("a first batch of events reaches the server", first,
-                        () -> pausedBatch(1) != null || !server.ingestedAt(EVENTS).isEmpty());
                 while (written < pieces.size() * 3 / 5 && pausedBatch(1) == null && first.isAlive()) {
                     written = StreamedLogs.writeUntil(pieces, written, written + 1); // each new line makes more batches
                 }
                 await("the agent pauses at " + step, first, () -> pausedBatch(1) != null);
                 paused = pausedBatch(1);
-                if (step != DeliveryStep.WRITTEN_AHEAD) {
-                    // the forwarder runs on: the batch reaches the server before the kill (and comes again after it)
-                    await("batch " + paused + " reaches the server", first, () -> receivedTimes(server, paused) > 0);
+                if (step == DeliveryStep.HANDED_OVER) {
+                    // the forwarder runs on: the batch (this run's first) reaches the server before the kill
+                    await("batch " + paused + " reaches the server", first, () -> eventBatches(server).size() > historyBatches);
                 }
                 // the files grow past the paused batch: a re-read would cut its batches differently
                 written = StreamedLogs.writeUntil(pieces, written, Math.max(written, pieces.size() * 3 / 5));
@@ -103,6 +113,10 @@ class DevlogAgentKillTest {
             assertThat(upsertedAtServer(server)).as("every event, run 2 stderr:\n" + run2).isEqualTo(replay(home));
             assertEachEventOnceByContent(server);
             assertRepeatsAreTheSameBatch(server);
+            if (step == DeliveryStep.HANDED_OVER) {
+                assertThat(eventBatches(server).get((int) historyBatches).path("batch_id").asText())
+                        .as("the batch sent before the kill is the one the collector paused with").isEqualTo(paused);
+            }
             if (step == DeliveryStep.WRITTEN_AHEAD) {
                 assertThat(sentBeforeKill).as("batch %s not spooled before the kill", paused).isZero();
             }
@@ -210,13 +224,18 @@ class DevlogAgentKillTest {
 
     private String stderrOf() throws IOException {
         StringBuilder all = new StringBuilder();
-        for (int run = 1; run <= 2; run++) {
+        for (int run = 0; run <= 2; run++) {
             Path err = tmp.resolve("agent-" + run + ".err");
             if (Files.exists(err)) {
                 all.append("-- run ").append(run).append('\n').append(Files.readString(err));
             }
         }
         return all.toString();
+    }
+
+    /** Every events batch the server answered, in arrival order, repeats included. */
+    private static List<JsonNode> eventBatches(TestIngestServer server) {
+        return server.received.stream().filter(r -> r.path().equals(EVENTS)).map(TestIngestServer.Ingested::body).toList();
     }
 
     private static long receivedTimes(TestIngestServer server, String batchId) {
