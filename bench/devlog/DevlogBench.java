@@ -50,7 +50,7 @@ public final class DevlogBench {
         ConcurrentHashMap<String, Long> buffered = new ConcurrentHashMap<>();
         ConcurrentHashMap<String, Long> arrived = new ConcurrentHashMap<>();
         java.util.concurrent.Semaphore delivered = new java.util.concurrent.Semaphore(0);
-        DevlogSink sink = (List<DevlogEvent> events) -> {
+        DevlogSink sink = (String batchId, List<DevlogEvent> events) -> {
             record(events, arrived);
             delivered.release(); // wake the appender without it burning a core while it waits
         };

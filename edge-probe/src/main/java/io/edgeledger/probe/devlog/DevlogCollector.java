@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The devlog collector the agent hosts as its {@code devlog} check, and the engine of {@code devlog watch}.
  * {@link #backfill()} reads history (with a progress bar), {@link #start()} then tails: WatchService
- * events with a polling sweep as fallback. Events pass a bounded {@link EventBuffer} to one sink thread;
- * file offsets are saved only after the sink took the events they cover, together with the sink's own
- * checkpoint, so a restart neither drops nor repeats.
+ * events with a polling sweep as fallback. Events pass a bounded {@link EventBuffer} to one sink thread,
+ * which writes each batch ahead ({@link PendingBatch}), hands it to the sink, and only then saves the file
+ * offsets past it (with the sink's own checkpoint); a batch interrupted in between is handed over again, same
+ * id, same events, so a restart neither drops nor repeats.
  */
 public final class DevlogCollector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DevlogCollector.class);
@@ -43,34 +44,39 @@ public final class DevlogCollector implements AutoCloseable {
     /** Tuning; {@link #defaults()} suits a developer machine. */
     public record Options(int bufferCapacity, long pollIntervalMs, long rescanIntervalMs, long saveIntervalMs,
                           String machine, PrintStream progress, Consumer<String> warnings,
-                          Consumer<List<DevlogEvent>> onBuffered) {
+                          Consumer<List<DevlogEvent>> onBuffered, DeliveryStep.Hook steps) {
         public static Options defaults() {
-            return new Options(10_000, 1_000, 5_000, 1_000, hostname(), System.err, LOG::warn, null);
+            return new Options(10_000, 1_000, 5_000, 1_000, hostname(), System.err, LOG::warn, null, DeliveryStep.Hook.fromSystemProperty());
         }
 
         public Options withProgress(PrintStream out) {
-            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, out, warnings, onBuffered);
+            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, out, warnings, onBuffered, steps);
         }
 
         public Options withWarnings(Consumer<String> w) {
-            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, w, onBuffered);
+            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, w, onBuffered, steps);
         }
 
         public Options withBufferCapacity(int capacity) {
-            return new Options(capacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, warnings, onBuffered);
+            return new Options(capacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, warnings, onBuffered, steps);
         }
 
         public Options withPollInterval(long ms) {
-            return new Options(bufferCapacity, ms, rescanIntervalMs, saveIntervalMs, machine, progress, warnings, onBuffered);
+            return new Options(bufferCapacity, ms, rescanIntervalMs, saveIntervalMs, machine, progress, warnings, onBuffered, steps);
         }
 
         public Options withMachine(String host) {
-            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, host, progress, warnings, onBuffered);
+            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, host, progress, warnings, onBuffered, steps);
+        }
+
+        /** Called on the sink thread as each batch passes a {@link DeliveryStep} (crash tests). */
+        public Options withSteps(DeliveryStep.Hook hook) {
+            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, warnings, onBuffered, hook);
         }
 
         /** Called on the reader thread right after events entered the buffer (metrics, latency measurement). */
         public Options withOnBuffered(Consumer<List<DevlogEvent>> listener) {
-            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, warnings, listener);
+            return new Options(bufferCapacity, pollIntervalMs, rescanIntervalMs, saveIntervalMs, machine, progress, warnings, listener, steps);
         }
     }
 
@@ -86,6 +92,11 @@ public final class DevlogCollector implements AutoCloseable {
     private final Map<Path, TrackedFile> files = new LinkedHashMap<>();
     /** Sink side: what is delivered, saved to the store. */
     private final OffsetStore.State committed;
+    /** Reader side: where each file stood at start, to resume it from (a copy: the sink thread moves {@code committed}). */
+    private final OffsetStore.State resume;
+    /** Sink side: the last batch the saved offsets include. */
+    private String lastBatchId;
+    private final Path pendingFile;
     private final Object readLock = new Object();
     private final Object deliveredLock = new Object();
     private long queued;
@@ -110,18 +121,32 @@ public final class DevlogCollector implements AutoCloseable {
         this.sink = sink;
         this.options = options;
         this.store = new OffsetStore(stateDir);
+        this.pendingFile = stateDir.resolve(PendingBatch.FILE_NAME);
         this.buffer = new EventBuffer(options.bufferCapacity());
         this.reading = new FileReading(counters, options.warnings());
-        boolean firstStart = !java.nio.file.Files.exists(store.file());
+        boolean firstStart = !Files.exists(store.file());
         this.committed = store.load();
+        this.lastBatchId = committed.lastBatchId();
         if (firstStart) {
+            // all history is read again: a batch written ahead for offsets that are gone must not be sent on top
+            Files.deleteIfExists(pendingFile);
             // record where the sink stands before anything is delivered, so a crash before the first
             // regular save can still be rolled back to here
             save();
         } else {
             // events written after the last saved offsets will be read again: drop them from the sink first
             sink.restore(committed.sinkCheckpoint());
+            PendingBatch pending = PendingBatch.read(pendingFile);
+            if (pending != null && !pending.batchId().equals(lastBatchId)) {
+                // stopped after writing this batch ahead, before the offsets included it: the sink may or may not
+                // have it, so it gets the very same batch again (same id: an idempotent receiver keeps it once)
+                LOG.info("devlog: handing over batch {} again ({} events), interrupted by the last stop", pending.batchId(),
+                        pending.events().size());
+                sink.accept(pending.batchId(), pending.events());
+                commit(pending);
+            }
         }
+        this.resume = new OffsetStore.State(1, new TreeMap<>(committed.lines()), new TreeMap<>(committed.snapshots()), null, null);
     }
 
     public DevlogCounters counters() {
@@ -176,17 +201,19 @@ public final class DevlogCollector implements AutoCloseable {
         if (!backfilled) {
             backfill();
         }
-        if (watchThread != null) {
-            return;
+        synchronized (this) { // a close() during the backfill wins: no watcher is left open behind it
+            if (closing || watchThread != null) {
+                return;
+            }
+            try {
+                watcher = FileSystems.getDefault().newWatchService();
+                registerWatches();
+            } catch (IOException | UnsupportedOperationException e) {
+                warn("devlog: file-system events unavailable (" + e.getMessage() + "), polling every " + options.pollIntervalMs() + " ms");
+                watcher = null;
+            }
+            watchThread = Thread.ofPlatform().name("devlog-watch").daemon(true).start(this::watchLoop);
         }
-        try {
-            watcher = FileSystems.getDefault().newWatchService();
-            registerWatches();
-        } catch (IOException | UnsupportedOperationException e) {
-            warn("devlog: file-system events unavailable (" + e.getMessage() + "), polling every " + options.pollIntervalMs() + " ms");
-            watcher = null;
-        }
-        watchThread = Thread.ofPlatform().name("devlog-watch").daemon(true).start(this::watchLoop);
     }
 
     /** Waits until every event read so far has been accepted by the sink. */
@@ -210,12 +237,14 @@ public final class DevlogCollector implements AutoCloseable {
     public void close() throws IOException {
         closing = true;
         try {
-            if (watchThread != null) {
-                watchThread.interrupt();
-                watchThread.join(10_000);
-            }
-            if (watcher != null) {
-                watcher.close();
+            synchronized (this) {
+                if (watchThread != null) {
+                    watchThread.interrupt();
+                    watchThread.join(10_000);
+                }
+                if (watcher != null) {
+                    watcher.close();
+                }
             }
             synchronized (readLock) {
                 readersDone = true; // a running backfill has finished: whatever is buffered now is the last of it
@@ -254,7 +283,7 @@ public final class DevlogCollector implements AutoCloseable {
         TrackedFile f = new TrackedFile(path, source, home);
         String key = path.toString();
         if (f.isLines()) {
-            OffsetStore.LineState saved = committed.lines().get(key);
+            OffsetStore.LineState saved = resume.lines().get(key);
             TrackedFile.Stat now = TrackedFile.stat(path);
             if (saved != null && now != null && saved.offset() > 0) {
                 if (saved.fileKey() != null && saved.fileKey().equals(now.key()) && now.size() >= saved.offset()) {
@@ -265,7 +294,7 @@ public final class DevlogCollector implements AutoCloseable {
                 }
             }
         } else {
-            OffsetStore.SnapshotState saved = committed.snapshots().get(key);
+            OffsetStore.SnapshotState saved = resume.snapshots().get(key);
             if (saved != null) {
                 f.snapshotMtime = saved.mtime();
                 f.snapshotSize = saved.size();
@@ -404,8 +433,10 @@ public final class DevlogCollector implements AutoCloseable {
                 boolean finishing = readersDone;
                 List<EventBuffer.Batch> batches = buffer.drain(finishing ? 0 : 200);
                 if (!batches.isEmpty()) {
-                    deliver(batches);
-                    unsaved = true;
+                    unsaved = !deliver(batches);
+                    if (!unsaved) {
+                        lastSave = System.nanoTime();
+                    }
                 }
                 boolean due = System.nanoTime() - lastSave > TimeUnit.MILLISECONDS.toNanos(options.saveIntervalMs());
                 if (unsaved && (due || finishing)) {
@@ -429,42 +460,66 @@ public final class DevlogCollector implements AutoCloseable {
         }
     }
 
-    private void deliver(List<EventBuffer.Batch> batches) throws IOException, InterruptedException {
-        List<DevlogEvent> events = new ArrayList<>();
-        for (EventBuffer.Batch b : batches) {
-            for (DevlogEvent e : b.events()) {
-                events.add(options.machine() == null ? e : e.withMachine(options.machine()));
-            }
-        }
-        long backoffMs = 500;
-        while (true) {
-            try {
-                sink.accept(events);
-                break;
-            } catch (IOException e) {
-                // never drop: keep the batch and retry; the reader blocks on the full buffer meanwhile
-                warn("devlog: sink rejected " + events.size() + " events (" + e.getMessage() + "), retrying in " + backoffMs + " ms");
-                Thread.sleep(backoffMs);
-                backoffMs = Math.min(backoffMs * 2, 30_000);
-            }
-        }
-        for (EventBuffer.Batch b : batches) {
-            EventBuffer.Checkpoint cp = b.position();
-            if (cp.state() instanceof OffsetStore.LineState ls) {
-                committed.lines().put(cp.path(), ls);
-            } else if (cp.state() instanceof OffsetStore.SnapshotState ss) {
-                committed.snapshots().put(cp.path(), ss);
-            }
+    /**
+     * Hands the drained batches to the sink as one batch: written ahead, then to the sink (durable there when it
+     * returns), and only then the offsets saved past it. A stop between any two steps loses nothing and, the sink
+     * being idempotent by batch id, repeats nothing ({@link PendingBatch}).
+     * @return whether the offsets were saved (batches without events only move positions, saved later)
+     */
+    private boolean deliver(List<EventBuffer.Batch> batches) throws IOException, InterruptedException {
+        PendingBatch batch = PendingBatch.of(batches, e -> options.machine() == null ? e : e.withMachine(options.machine()),
+                this::committedPosition);
+        boolean saved = false;
+        if (batch.events().isEmpty()) {
+            committed.lines().putAll(batch.lines());
+            committed.snapshots().putAll(batch.snapshots());
+        } else {
+            batch.write(pendingFile);
+            options.steps().reached(DeliveryStep.WRITTEN_AHEAD, batch.batchId());
+            handOver(batch);
+            options.steps().reached(DeliveryStep.HANDED_OVER, batch.batchId());
+            commit(batch);
+            options.steps().reached(DeliveryStep.OFFSETS_SAVED, batch.batchId());
+            saved = true;
         }
         synchronized (deliveredLock) {
             delivered += batches.size();
             deliveredLock.notifyAll();
         }
+        return saved;
+    }
+
+    private Object committedPosition(String path) {
+        OffsetStore.LineState line = committed.lines().get(path);
+        return line != null ? line : committed.snapshots().get(path);
+    }
+
+    private void handOver(PendingBatch batch) throws InterruptedException {
+        long backoffMs = 500;
+        while (true) {
+            try {
+                sink.accept(batch.batchId(), batch.events());
+                return;
+            } catch (IOException e) {
+                // never drop: keep the batch and retry; the reader blocks on the full buffer meanwhile
+                warn("devlog: sink rejected " + batch.events().size() + " events (" + e.getMessage() + "), retrying in " + backoffMs + " ms");
+                Thread.sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, 30_000);
+            }
+        }
+    }
+
+    /** The sink has the batch: the offsets (and the sink's own checkpoint) now move past it. */
+    private void commit(PendingBatch batch) throws IOException {
+        committed.lines().putAll(batch.lines());
+        committed.snapshots().putAll(batch.snapshots());
+        lastBatchId = batch.batchId();
+        save();
     }
 
     private void save() throws IOException {
         String sinkCheckpoint = sink.checkpoint();
-        store.save(new OffsetStore.State(1, committed.lines(), committed.snapshots(), sinkCheckpoint));
+        store.save(new OffsetStore.State(1, committed.lines(), committed.snapshots(), sinkCheckpoint, lastBatchId));
     }
 
     private void warn(String message) {

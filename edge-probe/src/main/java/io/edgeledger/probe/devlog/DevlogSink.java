@@ -5,13 +5,18 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Where collected events go: the signed forwarder once it lands, a JSONL file until then. Called from
- * one thread. Events of one id may arrive more than once with new content (a message finalized later):
- * consumers upsert by id, last wins.
+ * Where collected events go: the forwarder (the agent's {@code devlog} check), or a JSONL file ({@code devlog
+ * watch}). Called from one thread. Events of one id may arrive more than once with new content (a message
+ * finalized later): consumers upsert by id, last wins.
  */
 public interface DevlogSink {
-    /** Takes a batch; returning normally means it is handed over (the collector may then save offsets past it). */
-    void accept(List<DevlogEvent> events) throws IOException;
+    /**
+     * Takes a batch; returning normally means it is handed over durably (the forwarder: fsynced in its spool), and
+     * the collector then saves offsets past it. After a stop between the two the collector hands the very same batch
+     * over again under the same {@code batchId} (derived from the files and offsets it covers): a receiver that is
+     * idempotent by batch id keeps it once.
+     */
+    void accept(String batchId, List<DevlogEvent> events) throws IOException;
 
     /** Makes everything accepted so far durable and returns a position to store with the offsets, or null if the sink cannot roll back. */
     default String checkpoint() throws IOException {

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
-/** Appends events as JSON lines to a file; its checkpoint is the file length, so a restart can cut off an unsaved tail. */
+/**
+ * Appends events as JSON lines to a file (batch ids are not written: the file is rolled back instead); its checkpoint
+ * is the file length, so a restart can cut off an unsaved tail.
+ */
 public final class JsonlFileSink implements DevlogSink, AutoCloseable {
     private final Path path;
     private final FileChannel channel;
@@ -27,7 +30,7 @@ public final class JsonlFileSink implements DevlogSink, AutoCloseable {
     }
 
     @Override
-    public synchronized void accept(List<DevlogEvent> events) throws IOException {
+    public synchronized void accept(String batchId, List<DevlogEvent> events) throws IOException {
         if (events.isEmpty()) {
             return;
         }

@@ -14,7 +14,7 @@ final class CollectingSink implements DevlogSink {
     final List<DevlogEvent> events = new ArrayList<>();
 
     @Override
-    public synchronized void accept(List<DevlogEvent> batch) {
+    public synchronized void accept(String batchId, List<DevlogEvent> batch) {
         events.addAll(batch);
     }
 

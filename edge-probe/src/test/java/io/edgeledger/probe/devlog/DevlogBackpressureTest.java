@@ -53,7 +53,7 @@ class DevlogBackpressureTest {
         copyTree(fixtureHome.resolve(".codex"), home.resolve(".codex"));
         AtomicInteger calls = new AtomicInteger();
         List<DevlogEvent> delivered = new ArrayList<>();
-        DevlogSink sink = events -> {
+        DevlogSink sink = (batchId, events) -> {
             if (calls.incrementAndGet() % 3 == 0) {
                 throw new IOException("backend down (test)");
             }

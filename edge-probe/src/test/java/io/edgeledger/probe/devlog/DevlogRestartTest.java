@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,49 +28,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DevlogRestartTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String[] STREAMED = {
-        "home/.claude/projects/-home-alice-src-shop/85544010-6f7b-41b9-ba81-e9ffa5a680a4.jsonl",
-        "home/.claude/projects/-home-alice-src-shop/agent-e3a91c4f.jsonl",
-        "home/.claude/projects/-home-alice-src-shop/ff6fad89-1577-4e4c-8a31-ed4f639e5825.jsonl",
-        "home/.codex/sessions/2025/10/28/rollout-2025-10-28T14-05-11-019a2b23-17ba-70f0-b9d2-0064a1b6c345.jsonl",
-        "home/.gemini/tmp/shop/chats/session-2026-06-10T13-02-8b047bb2.jsonl",
-        "home/.config/Code/User/workspaceStorage/bd91c5b6230e5716dbb3613669142968/chatSessions/de0666d0-f91f-4cc5-8877-1f82bbcaca8d.jsonl",
-    };
-    private static final String[] SUPPORT = {
-        "home/.gemini/tmp/shop/.project_root",
-        "home/.config/Code/User/workspaceStorage/bd91c5b6230e5716dbb3613669142968/workspace.json",
-    };
 
     @TempDir
     Path tmp;
-
-    /** One piece of one line, appended to one file. */
-    record Piece(Path file, byte[] bytes) {}
 
     @Test
     void killedMidStreamThenRestartedDeliversEverythingOnce() throws Exception {
         Path fixtures = SharedData.resolve("fixtures/agent-logs");
         Path home = tmp.resolve("home");
-        for (String s : SUPPORT) {
+        for (String s : StreamedLogs.SUPPORT) {
             Path target = tmp.resolve(s);
             Files.createDirectories(target.getParent());
             Files.copy(fixtures.resolve(s), target);
         }
-        List<Piece> pieces = interleave(fixtures, tmp);
+        List<StreamedLogs.Piece> pieces = StreamedLogs.interleave(fixtures, tmp);
         Path out = tmp.resolve("out/events.jsonl");
         Path state = tmp.resolve("state");
 
         Process first = watch(home, out, state, 1);
-        int written = writeUntil(pieces, 0, pieces.size() * 2 / 5);
+        int written = StreamedLogs.writeUntil(pieces, 0, pieces.size() * 2 / 5);
         awaitLines(out, 1, first);
-        written = writeUntil(pieces, written, pieces.size() * 3 / 5);
+        written = StreamedLogs.writeUntil(pieces, written, pieces.size() * 3 / 5);
         first.destroyForcibly(); // SIGKILL: no shutdown hook, offsets as last saved
         first.waitFor(30, TimeUnit.SECONDS);
-        written = writeUntil(pieces, written, pieces.size() * 4 / 5);
+        written = StreamedLogs.writeUntil(pieces, written, pieces.size() * 4 / 5);
         long linesAfterKill = Files.readAllLines(out).size();
 
         Process second = watch(home, out, state, 2);
-        writeUntil(pieces, written, pieces.size());
+        StreamedLogs.writeUntil(pieces, written, pieces.size());
         Map<String, JsonNode> expected = replay(home);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!upserted(out).equals(expected) && System.nanoTime() < deadline && second.isAlive()) {
@@ -90,49 +73,6 @@ class DevlogRestartTest {
         }
         assertThat(stderr).contains("offsets saved");
         assertThat(linesAfterKill).as("both runs delivered part of the stream").isPositive().isLessThan(lines.size());
-    }
-
-    /** The lines of every streamed file, round-robin across files, each split in two pieces. */
-    private static List<Piece> interleave(Path fixtures, Path tmp) throws IOException {
-        List<List<Piece>> perFile = new ArrayList<>();
-        for (String s : STREAMED) {
-            byte[] bytes = Files.readAllBytes(fixtures.resolve(s));
-            Path target = tmp.resolve(s);
-            List<Piece> pieces = new ArrayList<>();
-            int start = 0;
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == '\n') {
-                    int cut = start + (i + 1 - start) / 3;
-                    pieces.add(new Piece(target, java.util.Arrays.copyOfRange(bytes, start, cut)));
-                    pieces.add(new Piece(target, java.util.Arrays.copyOfRange(bytes, cut, i + 1)));
-                    start = i + 1;
-                }
-            }
-            perFile.add(pieces);
-        }
-        List<Piece> all = new ArrayList<>();
-        for (int round = 0; ; round++) {
-            boolean any = false;
-            for (List<Piece> p : perFile) {
-                for (int k = 0; k < 2 && round * 2 + k < p.size(); k++) {
-                    all.add(p.get(round * 2 + k));
-                    any = true;
-                }
-            }
-            if (!any) {
-                return all;
-            }
-        }
-    }
-
-    private static int writeUntil(List<Piece> pieces, int from, int to) throws Exception {
-        for (int i = from; i < to; i++) {
-            Piece p = pieces.get(i);
-            Files.createDirectories(p.file().getParent());
-            Files.write(p.file(), p.bytes(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Thread.sleep(3);
-        }
-        return to;
     }
 
     private Process watch(Path home, Path out, Path state, int run) throws IOException {

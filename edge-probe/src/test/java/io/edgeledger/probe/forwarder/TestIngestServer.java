@@ -35,6 +35,8 @@ public final class TestIngestServer implements AutoCloseable {
     private final String probeId;
     private final CallbackSignature signature;
     private final Map<String, Ingested> byBatch = new ConcurrentHashMap<>();
+    /** Every batch posted and answered 2xx, in arrival order, repeats included (what the probe sent, not what was kept). */
+    public final ConcurrentLinkedQueue<Ingested> received = new ConcurrentLinkedQueue<>();
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<String> jobs = new ConcurrentLinkedQueue<>();
     public final AtomicInteger requests = new AtomicInteger();
@@ -134,6 +136,7 @@ public final class TestIngestServer implements AutoCloseable {
                 reply(ex, refusal, "{\"code\":\"invalid_payload\",\"message\":\"refused for the test\"}");
                 return;
             }
+            received.add(new Ingested(path, tree));
             if (byBatch.putIfAbsent(tree.get("batch_id").asText(), new Ingested(path, tree)) != null) {
                 duplicates.incrementAndGet();
             }

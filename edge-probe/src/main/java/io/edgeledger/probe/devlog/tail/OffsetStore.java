@@ -25,10 +25,14 @@ public final class OffsetStore {
     /** A file re-read whole: what it looked like, and a fingerprint per delivered event id. */
     public record SnapshotState(String agent, long mtime, long size, Map<String, String> fingerprints) {}
 
-    /** Everything persisted, plus the sink position that matches these offsets. */
-    public record State(int version, Map<String, LineState> lines, Map<String, SnapshotState> snapshots, String sinkCheckpoint) {
+    /**
+     * Everything persisted, plus the sink position that matches these offsets and the id of the last batch they
+     * include (a batch written ahead under another id has not been delivered yet: it is handed over again).
+     */
+    public record State(int version, Map<String, LineState> lines, Map<String, SnapshotState> snapshots, String sinkCheckpoint,
+                        String lastBatchId) {
         public static State empty() {
-            return new State(1, new TreeMap<>(), new TreeMap<>(), null);
+            return new State(1, new TreeMap<>(), new TreeMap<>(), null, null);
         }
     }
 
@@ -49,7 +53,7 @@ public final class OffsetStore {
         try {
             State s = MAPPER.readValue(file.toFile(), State.class);
             return new State(s.version(), s.lines() == null ? new TreeMap<>() : new TreeMap<>(s.lines()),
-                    s.snapshots() == null ? new TreeMap<>() : new TreeMap<>(s.snapshots()), s.sinkCheckpoint());
+                    s.snapshots() == null ? new TreeMap<>() : new TreeMap<>(s.snapshots()), s.sinkCheckpoint(), s.lastBatchId());
         } catch (IOException e) {
             throw new IOException("devlog state " + file + " is unreadable (" + e.getMessage()
                     + "); move it away to re-read all history from the start", e);
@@ -57,9 +61,13 @@ public final class OffsetStore {
     }
 
     public void save(State state) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-        byte[] bytes = MAPPER.writeValueAsBytes(state);
+        writeAtomically(file, MAPPER.writeValueAsBytes(state));
+    }
+
+    /** Writes {@code bytes} to a temp file, fsyncs it and renames it over {@code target}: a crash leaves the old or the new file. */
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
             while (buf.hasRemaining()) {
@@ -68,9 +76,9 @@ public final class OffsetStore {
             ch.force(true);
         }
         try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

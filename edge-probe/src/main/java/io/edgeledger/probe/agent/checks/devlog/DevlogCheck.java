@@ -11,13 +11,13 @@ import io.edgeledger.probe.devlog.DevlogSink;
 import io.edgeledger.probe.devlog.Sources;
 import io.edgeledger.probe.devlog.event.DevlogEvent;
 import io.edgeledger.probe.devlog.event.EventJson;
-import io.edgeledger.wire.BatchIds;
 import io.edgeledger.wire.EventsPayload;
 import io.edgeledger.wire.IngestPayload;
 import io.edgeledger.wire.RawJson;
 import io.edgeledger.wire.SessionEvent;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,13 +25,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * {@code devlog}: hosts the devlog collector (DESIGN.md 2.4). The collector runs on its own threads from the first
- * run on and hands every batch of events to the forwarder as an {@code /v1/ingest/events} payload (fsynced in the
- * spool before the collector saves its offsets, so a restart neither drops nor repeats). Each scheduled run reports
- * the collector's counters as metrics.
+ * run on and hands every batch of events to the forwarder as an {@code /v1/ingest/events} payload under the
+ * collector's batch id (fsynced in the spool before the collector saves its offsets; a batch interrupted in between
+ * is handed over again with the same id, so a restart neither drops nor repeats). Each scheduled run reports the
+ * collector's counters as metrics.
  */
 public final class DevlogCheck extends BaseCheck {
     public static final String NAME = "devlog";
@@ -41,6 +43,7 @@ public final class DevlogCheck extends BaseCheck {
     private Path home;
     private Set<String> agents;
     private DevlogCollector collector;
+    private volatile Thread starter;
 
     /**
      * @param stateRoot where offsets live (one sub-directory per instance)
@@ -69,19 +72,27 @@ public final class DevlogCheck extends BaseCheck {
     protected synchronized void collect(Sender sender) throws Exception {
         if (collector == null) {
             String probeId = sender.probeId();
-            DevlogSink sink = batch -> {
+            DevlogSink sink = (batchId, batch) -> {
                 List<SessionEvent> wire = new ArrayList<>(batch.size());
                 for (DevlogEvent e : batch) {
                     wire.add(sessionEvent(e));
                 }
-                events.accept(new EventsPayload(BatchIds.newBatchId(), probeId, wire));
+                try {
+                    // the collector's batch id, not a random one: a batch handed over again after a crash keeps it
+                    events.accept(new EventsPayload(batchId, probeId, wire));
+                } catch (UncheckedIOException e) {
+                    throw e.getCause(); // the spool could not write (disk full): the collector keeps the batch and retries
+                }
             };
             DevlogCollector.Options options = DevlogCollector.Options.defaults()
                     .withProgress(new PrintStream(OutputStream.nullOutputStream()))
                     .withWarnings(this::warn);
             collector = new DevlogCollector(home, stateRoot.resolve("devlog").resolve(id().replace(':', '-')), agents,
                     sink, options);
-            collector.start(); // backfills history first, then tails
+            // backfill, then tail, beside the scheduled runs: a large history takes longer than a run may (the run
+            // timeout would interrupt the backfill and leave a collector that never tails)
+            DevlogCollector started = collector;
+            starter = Thread.ofPlatform().name("devlog-start").daemon().start(() -> start(started));
         }
         DevlogCounters c = collector.counters();
         sender.monotonicCount("devlog.events", c.events(), tags());
@@ -105,9 +116,36 @@ public final class DevlogCheck extends BaseCheck {
                 e.projectPath(), e.model(), new RawJson(data), e.machine());
     }
 
-    /** Waits until everything read so far reached the payload consumer (used by {@code edge-probe check}). */
+
+    private void start(DevlogCollector started) {
+        try {
+            started.start();
+        } catch (IOException | RuntimeException e) {
+            warn("devlog: cannot start the collector (" + e.getMessage() + "), trying again at the next run");
+            synchronized (this) {
+                if (collector == started) {
+                    collector = null;
+                    try {
+                        started.close();
+                    } catch (IOException closing) {
+                        warn("devlog: " + closing.getMessage());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping
+        }
+    }
+
+    /** Waits until the history is read and everything read so far reached the payload consumer (for {@code edge-probe check}). */
     public boolean awaitDelivered(long seconds) throws InterruptedException {
-        return collector != null && collector.awaitDelivered(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        Thread s = starter;
+        if (s != null) {
+            s.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        DevlogCollector c = collector;
+        return c != null && c.awaitDelivered(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     public synchronized void stop() throws IOException {
