@@ -61,6 +61,8 @@ public final class Batcher {
             streams.forEach(stream -> pendingCursor.put(stream, "0-0"));
             Map<String, TableBuffer> buffers = new HashMap<>();
             long read = 0;
+            int focus = 0; // under backlog one stream is read at a time (see readFocused)
+            int emptyInARow = 0;
             while (!pool.failed() && deadline.remainingMillis() > settings.runMarginMillis()) {
                 if (clock.millis() - lastDiscovery >= settings.rediscoverMillis()) {
                     for (String stream : discovery.streams(redis)) {
@@ -73,7 +75,9 @@ public final class Batcher {
                     lastDiscovery = clock.millis();
                 }
                 Map<String, List<StreamEntry>> got;
+                Map<String, Boolean> drained = new HashMap<>();
                 boolean readingPending = !pendingCursor.isEmpty();
+                boolean blocked = false;
                 if (readingPending) {
                     got = group.readOwnPending(pendingCursor, settings.readCount());
                     for (String stream : new ArrayList<>(pendingCursor.keySet())) {
@@ -83,20 +87,39 @@ public final class Batcher {
                         } else {
                             pendingCursor.put(stream, entries.get(entries.size() - 1).id().toString());
                         }
+                        drained.put(stream, false);
+                    }
+                } else if (!streams.isEmpty() && emptyInARow < streams.size()) {
+                    String stream = streams.get(focus % streams.size());
+                    TableBuffer buffer = buffers.computeIfAbsent(stream, TableBuffer::new);
+                    int depth = readDepth(buffer);
+                    got = group.readNew(List.of(stream), settings.readCount(), depth, 0);
+                    int n = got.getOrDefault(stream, List.of()).size();
+                    boolean streamDrained = n < settings.readCount() * depth;
+                    drained.put(stream, streamDrained);
+                    emptyInARow = n == 0 ? emptyInARow + 1 : 0;
+                    if (streamDrained || buffer.size() + n >= settings.policy().maxEvents()) {
+                        focus++; // its batch is full (or it has nothing more): the next stream's turn
                     }
                 } else {
+                    // Every stream answered empty in turn: one read over all of them waits for the next entry.
                     long block = Math.min(settings.blockMillis(), deadline.remainingMillis() - settings.runMarginMillis());
-                    got = group.readNew(streams, settings.readCount(), settings.readPipeline(), Math.max(1, block));
+                    got = group.readNew(streams, settings.readCount(), 1, Math.max(1, block));
+                    for (String stream : streams) {
+                        drained.put(stream, got.getOrDefault(stream, List.of()).size() < settings.readCount());
+                    }
+                    emptyInARow = 0;
+                    blocked = true;
                 }
                 if (!got.isEmpty()) {
                     hook.reached(Step.AFTER_READ);
                 }
-                for (String stream : streams) {
-                    List<StreamEntry> entries = got.getOrDefault(stream, List.of());
-                    TableBuffer buffer = buffers.computeIfAbsent(stream, TableBuffer::new);
+                for (Map.Entry<String, Boolean> d : drained.entrySet()) {
+                    List<StreamEntry> entries = got.getOrDefault(d.getKey(), List.of());
+                    TableBuffer buffer = buffers.computeIfAbsent(d.getKey(), TableBuffer::new);
                     entries.forEach(buffer::add);
                     read += entries.size();
-                    buffer.drained(!readingPending && entries.size() < (long) settings.readCount() * settings.readPipeline());
+                    buffer.drained(d.getValue());
                 }
                 long now = clock.millis();
                 for (TableBuffer buffer : buffers.values()) {
@@ -105,18 +128,29 @@ public final class Batcher {
                     }
                 }
                 closeLargestWhileOverBudget(buffers, pool);
-                if (!readingPending && got.isEmpty()) {
+                if ((blocked && got.isEmpty()) || (!readingPending && streams.isEmpty())) {
                     break; // caught up: whatever is still open waits for more entries or its idle/age time
                 }
             }
             pool.drain();
             return new BatcherReport(List.copyOf(streams), read, pool.batches.get(), pool.leaves.get(), pool.acked.get(),
                     pool.deadLettered.get(), intents[0], intents[1], reclaimed, List.copyOf(pool.batchIds),
-                    pool.sealPercentile(50), pool.sealPercentile(99), clock.millis() - started);
+                    pool.sealPercentile(50), pool.sealPercentile(99), clock.millis() - started, settings.consumer());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BatcherException("interrupted; unsealed entries stay pending for the next run", e);
         }
+    }
+
+    /**
+     * XREADGROUP commands to pipeline for the stream in focus: enough to fill its open batch (up to the read
+     * pipeline), so under backlog a batch fills from one stream in a round trip or two while the other tables'
+     * batches wait unread in Redis, not in this heap. Reading every stream at once filled all tables' batches in
+     * step: four tables meant four batches' worth of entries held before the first one closed.
+     */
+    private int readDepth(TableBuffer buffer) {
+        int missing = Math.max(1, settings.policy().maxEvents() - buffer.size());
+        return Math.max(1, Math.min(settings.readPipeline(), (missing + settings.readCount() - 1) / settings.readCount()));
     }
 
     /**

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What one batcher run did (returned by the Lambda handler and printed by the local runner). Seal latency
- * is per batch, from the moment it closed to the moment it was queued for minting (S3 written and read
- * back, entries acked).
+ * is per batch, from the moment it closed to the moment it was queued for minting
+ * (S3 written with verified checksums, entries acked). {@code consumer} is the name it read as.
  */
 public record BatcherReport(
         List<String> streams,
@@ -20,4 +20,5 @@ public record BatcherReport(
         List<String> batchIds,
         long sealMillisP50,
         long sealMillisP99,
-        long durationMillis) {}
+        long durationMillis,
+        String consumer) {}

@@ -51,7 +51,7 @@ public record BatcherSettings(
                 threads,
                 s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT", threads * 2),
                 s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT_BYTES", 12 << 20),
-                s.positiveInt("EDGELEDGER_CDC_MAX_BUFFERED_BYTES", 48 << 20),
+                s.positiveInt("EDGELEDGER_CDC_MAX_BUFFERED_BYTES", 24 << 20),
                 s.seconds("EDGELEDGER_CDC_REDISCOVER_SECONDS", 10).toMillis(),
                 s.string("EDGELEDGER_CDC_NULL_PLACEHOLDER", "default"));
         return settings;

@@ -3,7 +3,7 @@ package io.edgeledger.cdc.batcher;
 import io.edgeledger.cdc.keyspace.Poison;
 import io.edgeledger.cdc.streams.EntryId;
 import io.edgeledger.cdc.streams.StreamEntry;
-import io.edgeledger.ledger.batch.BatchEntry;
+import io.edgeledger.ledger.batch.BatchBuilder;
 import io.edgeledger.ledger.leaf.LeafOutcome;
 import io.edgeledger.ledger.leaf.LeafV2;
 import java.nio.ByteBuffer;
@@ -15,12 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The entries of one closing batch with what each yields (leaf-v2 leaf, tombstone or poison). */
-record Classified(String stream, List<BatchEntry> entries, List<EntryId> ids, List<Poison> poison, int leaves) {
+/**
+ * The entries of one closing batch, each classified (leaf-v2 leaf, tombstone or poison) and handed to the batch's
+ * builder at once, so only one entry's text and leaf exist at a time; kept here are the ids and the poison.
+ */
+record Classified(String stream, List<EntryId> ids, List<Poison> poison, int leaves) {
     static final String ENTRY_DELETED = "entry_deleted";
 
-    static Classified of(String stream, List<StreamEntry> streamEntries, String nullPlaceholder) {
-        List<BatchEntry> entries = new ArrayList<>(streamEntries.size());
+    static Classified of(String stream, List<StreamEntry> streamEntries, String nullPlaceholder, BatchBuilder batch) {
         List<EntryId> ids = new ArrayList<>(streamEntries.size());
         List<Poison> poison = new ArrayList<>();
         int leaves = 0;
@@ -31,10 +33,10 @@ record Classified(String stream, List<BatchEntry> entries, List<EntryId> ids, Li
             } else if (outcome instanceof LeafOutcome.Leaf) {
                 leaves++;
             }
-            entries.add(new BatchEntry(entry.id().toString(), outcome));
+            batch.add(entry.id().toString(), outcome);
             ids.add(entry.id());
         }
-        return new Classified(stream, entries, ids, poison, leaves);
+        return new Classified(stream, ids, poison, leaves);
     }
 
     private static LeafOutcome classify(StreamEntry entry, String nullPlaceholder) {

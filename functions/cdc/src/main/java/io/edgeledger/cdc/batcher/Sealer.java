@@ -12,6 +12,7 @@ import io.edgeledger.cdc.redis.RedisConnection;
 import io.edgeledger.cdc.streams.ConsumerGroup;
 import io.edgeledger.cdc.streams.EntryId;
 import io.edgeledger.cdc.streams.StreamEntry;
+import io.edgeledger.ledger.batch.BatchBuilder;
 import io.edgeledger.ledger.batch.BatchSealer;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.batch.SealedBatch;
@@ -71,12 +72,16 @@ final class Sealer {
             Map<EntryId, StreamEntry> poisonEntries, int leaves) {}
 
     /**
-     * Classifies and seals in a frame of its own, so the leaves' decoded JSON documents are garbage before
-     * the S3 round trips start: with several batches in flight they were most of the live heap that every
-     * young collection had to copy.
+     * Classifies and seals entry by entry into the batch's bytes (BatchBuilder): no entry's text, leaf or JSON tree
+     * outlives its turn, so a batch being sealed holds its entries, its objects' bytes and little else.
      */
     private Prepared prepare(ConsumerGroup group, String stream, List<StreamEntry> entries) {
-        Classified classified = Classified.of(stream, entries, nullPlaceholder);
+        long textBytes = 0;
+        for (StreamEntry entry : entries) {
+            textBytes += entry.sizeBytes();
+        }
+        BatchBuilder builder = batches.builder(stream, (int) Math.min(Integer.MAX_VALUE, textBytes));
+        Classified classified = Classified.of(stream, entries, nullPlaceholder, builder);
         Map<EntryId, StreamEntry> poisonEntries = new HashMap<>();
         if (!classified.poison().isEmpty()) {
             Map<EntryId, StreamEntry> byId = new HashMap<>();
@@ -86,11 +91,11 @@ final class Sealer {
         if (classified.leaves() == 0) {
             return new Prepared(null, null, classified.ids(), classified.poison(), poisonEntries, 0);
         }
-        SealedBatch sealed = batches.seal(stream, classified.entries());
+        SealedBatch sealed = builder.seal();
         Manifest manifest = sealed.manifest();
         SealIntent intent = new SealIntent(manifest.batchId(), stream, manifest.s3Prefix(), classified.ids(), classified.poison(), false)
                 .ownedBy(group.group(), group.consumer());
-        return new Prepared(sealed.bytesOnly(), intent, classified.ids(), classified.poison(), poisonEntries, classified.leaves());
+        return new Prepared(sealed, intent, classified.ids(), classified.poison(), poisonEntries, classified.leaves());
     }
 
     /**

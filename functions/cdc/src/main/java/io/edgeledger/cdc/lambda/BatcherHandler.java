@@ -15,7 +15,10 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.logging.Logger;
 
-/** Lambda {@code cdc-batcher}: on each EventBridge schedule, one {@link Batcher} run within the remaining time. */
+/**
+ * Lambda {@code cdc-batcher}: on each EventBridge schedule, one {@link Batcher} run within the remaining time, as
+ * consumer {@code EDGELEDGER_CDC_CONSUMER-<container id>}.
+ */
 @Named("cdc-batcher")
 public class BatcherHandler implements RequestHandler<ScheduledEvent, BatcherReport> {
     /** Run budget when the runtime reports no deadline (5 minutes, a typical function timeout). */
@@ -28,7 +31,7 @@ public class BatcherHandler implements RequestHandler<ScheduledEvent, BatcherRep
     public BatcherReport handleRequest(ScheduledEvent event, Context context) {
         Clock clock = Clock.systemUTC();
         BatcherReport report = batcher(clock).run(Deadline.lambda(clock, context.getRemainingTimeInMillis(), FALLBACK_BUDGET_MS));
-        LOG.info(() -> "cdc-batcher run " + (event == null ? "" : event.id()) + ": " + report.entriesRead() + " entries read, "
+        LOG.info(() -> "cdc-batcher run " + (event == null ? "" : event.id()) + " as " + report.consumer() + ": " + report.entriesRead() + " entries read, "
                 + report.batchesSealed() + " batches sealed, " + report.entriesAcked() + " acked, " + report.deadLettered()
                 + " dead-lettered, " + report.intentsFinished() + " interrupted batches finished");
         return report;
@@ -36,9 +39,11 @@ public class BatcherHandler implements RequestHandler<ScheduledEvent, BatcherRep
 
     private synchronized Batcher batcher(Clock clock) {
         if (batcher == null) {
-            // Built once per container and reused by warm invocations.
+            // Built once per container and reused by warm invocations; the container reads as a consumer of its own,
+            // so the function may run with concurrency above 1.
             Settings settings = QuarkusSettings.current();
-            batcher = Components.batcher(settings, S3LedgerStore.open(Components.s3(settings)), StepHook.NONE, clock);
+            batcher = Components.lambdaBatcher(settings, S3LedgerStore.open(Components.s3(settings)), StepHook.NONE, clock,
+                    System.getenv("AWS_LAMBDA_LOG_STREAM_NAME"));
         }
         return batcher;
     }

@@ -3,6 +3,7 @@ package io.edgeledger.cdc.wiring;
 import io.edgeledger.cdc.StepHook;
 import io.edgeledger.cdc.batcher.Batcher;
 import io.edgeledger.cdc.batcher.BatcherSettings;
+import io.edgeledger.cdc.batcher.ConsumerNames;
 import io.edgeledger.cdc.batcher.SwitchOver;
 import io.edgeledger.cdc.config.SettingsException;
 import io.edgeledger.cdc.config.NearSettings;
@@ -53,6 +54,17 @@ public final class Components {
         NearSettings near = NearSettings.from(s);
         BatchSealer sealer = new BatchSealer(store.bucket(), near.network(), near.contract(), clock);
         return new Batcher(BatcherSettings.from(s).withRedis(redis(s)), sealer, store, hook, clock);
+    }
+
+    /**
+     * The batcher of one Lambda container: its consumer name is the configured one plus the container's id
+     * ({@link ConsumerNames#perContainer}), so concurrent invocations never share a pending list.
+     */
+    public static Batcher lambdaBatcher(Settings s, S3LedgerStore store, StepHook hook, Clock clock, String logStreamName) {
+        NearSettings near = NearSettings.from(s);
+        BatchSealer sealer = new BatchSealer(store.bucket(), near.network(), near.contract(), clock);
+        BatcherSettings settings = BatcherSettings.from(s).withRedis(redis(s));
+        return new Batcher(settings.withConsumer(ConsumerNames.perContainer(settings.consumer(), logStreamName)), sealer, store, hook, clock);
     }
 
     public static SwitchOver switchOver(Settings s, S3LedgerStore store, StepHook hook, Clock clock) {

@@ -44,8 +44,8 @@ final class SchemalessLeaf {
     private boolean haveSource;
     private String sourceTsMs;
     private String envelopeTsMs;
-    private int beforeFrom = -1;
-    private int beforeTo;
+    /** Where the before image starts in the value text (-1: none). */
+    private int beforeText = -1;
     private int afterFrom = -1;
     private int afterTo;
     /**
@@ -54,8 +54,6 @@ final class SchemalessLeaf {
      */
     private final String[] nameCache = new String[1024];
     private final byte[][] quotedNameCache = new byte[1024][];
-    /** Inside an envelope member nobody reads: validate only, write nothing worth keeping. */
-    private boolean skipping;
 
     private SchemalessLeaf() {}
 
@@ -74,8 +72,8 @@ final class SchemalessLeaf {
     private LeafOutcome.Leaf build(String keyText, String valueText) {
         op = db = schema = table = sourceTsMs = envelopeTsMs = null;
         haveSource = false;
-        skipping = false;
-        beforeFrom = afterFrom = -1;
+        skimNames = 0;
+        beforeText = afterFrom = -1;
         size = 0;
         depth = 0;
 
@@ -106,8 +104,13 @@ final class SchemalessLeaf {
                 rowTo = afterTo;
             }
             case "d" -> {
-                rowFrom = beforeFrom;
-                rowTo = beforeTo;
+                if (beforeText < 0) {
+                    throw NOT_PLAIN;
+                }
+                pos = beforeText;
+                rowFrom = size;
+                value();
+                rowTo = size;
             }
             case "t" -> rowFrom = rowTo = -1;
             default -> throw NOT_PLAIN;
@@ -227,14 +230,12 @@ final class SchemalessLeaf {
                 }
                 names[n] = name;
                 from[n] = size;
-                if (!skipping) {
-                    if (lastQuoted != null) {
-                        bytes(lastQuoted, 0, lastQuoted.length);
-                    } else {
-                        quote(name);
-                    }
-                    add(':');
+                if (lastQuoted != null) {
+                    bytes(lastQuoted, 0, lastQuoted.length);
+                } else {
+                    quote(name);
                 }
+                add(':');
                 member(role, name);
                 to[n] = size;
                 n++;
@@ -245,7 +246,7 @@ final class SchemalessLeaf {
         }
         add('}');
         depth--;
-        sortMembers(objectFrom, names, from, to, n, !skipping && (role == Role.KEY || role == Role.VALUE));
+        sortMembers(objectFrom, names, from, to, n, role == Role.KEY || role == Role.VALUE);
     }
 
     /** After an item: true at a ',' (written), false at {@code close}; anything else is not plain. */
@@ -336,10 +337,9 @@ final class SchemalessLeaf {
             }
             case "ts_ms" -> envelopeTsMs = numberTokenOrValue();
             case "before" -> {
-                int at = size;
-                value();
-                beforeFrom = at;
-                beforeTo = size;
+                // Only a delete's row is its before image: skimmed now, walked again if op turns out to be d.
+                beforeText = pos;
+                skim();
             }
             case "after" -> {
                 int at = size;
@@ -347,21 +347,180 @@ final class SchemalessLeaf {
                 afterFrom = at;
                 afterTo = size;
             }
-            default -> skipValue();
+            default -> skim();
         }
     }
 
-    /** Walks a value only for validity (the full path would reject the record otherwise); its bytes are dropped. */
-    private void skipValue() {
-        int at = size;
-        boolean outer = skipping;
-        skipping = true;
-        value();
-        skipping = outer;
-        size = at;
+    /**
+     * Checks a value nobody reads (source.version, transaction, ts_us, ...) as {@link #value} would (the full path would
+     * reject the record otherwise) without writing, sorting or keeping anything: strings scanned in place, duplicate
+     * member names found by hash. A member name with an escape is not plain here: the full path decides.
+     */
+    private void skim() {
+        switch (peek()) {
+            case '"' -> skipString();
+            case '{' -> skimObject();
+            case '[' -> {
+                enter();
+                pos++;
+                skipWhitespace();
+                if (peek() == ']') {
+                    pos++;
+                } else {
+                    do {
+                        skipWhitespace();
+                        skim();
+                        skipWhitespace();
+                    } while (skimMore(']'));
+                }
+                depth--;
+            }
+            case 't' -> skipLiteral("true");
+            case 'f' -> skipLiteral("false");
+            case 'n' -> skipLiteral("null");
+            default -> {
+                int end = NumberTokens.end(text, pos);
+                if (end < 0) {
+                    throw NOT_PLAIN;
+                }
+                pos = end;
+            }
+        }
     }
 
-    /** A string value: plain ASCII is copied straight from the text; anything else is unescaped and re-quoted. */
+    private void skimObject() {
+        enter();
+        pos++;
+        skipWhitespace();
+        if (peek() == '}') {
+            pos++;
+            depth--;
+            return;
+        }
+        int base = skimNames;
+        long seen = 0;
+        do {
+            skipWhitespace();
+            if (peek() != '"') {
+                throw NOT_PLAIN;
+            }
+            int at = pos;
+            int hash = skimName();
+            int length = skimmedLength;
+            long bit = 1L << (hash & 63);
+            if ((seen & bit) != 0) {
+                for (int i = base; i < skimNames; i++) {
+                    if (nameHash[i] == hash && nameLength[i] == length && nameText(nameAt[i]).equals(nameText(at))) {
+                        throw NOT_PLAIN; // a duplicate name: the full path's error
+                    }
+                }
+            }
+            seen |= bit;
+            if (skimNames == nameAt.length) {
+                nameAt = Arrays.copyOf(nameAt, skimNames * 2);
+                nameLength = Arrays.copyOf(nameLength, skimNames * 2);
+                nameHash = Arrays.copyOf(nameHash, skimNames * 2);
+            }
+            nameAt[skimNames] = at;
+            nameLength[skimNames] = length;
+            nameHash[skimNames] = hash;
+            skimNames++;
+            skipWhitespace();
+            if (next() != ':') {
+                throw NOT_PLAIN;
+            }
+            skipWhitespace();
+            skim();
+            skipWhitespace();
+        } while (skimMore('}'));
+        skimNames = base;
+        depth--;
+    }
+
+    /**
+     * A member name of a skimmed object, checked as {@link #skipString} checks a string: the hash of its decoded chars
+     * (their count in {@link #skimmedLength}), so two spellings of one name (an escape) hash alike.
+     */
+    private int skimName() {
+        pos++;
+        int hash = 0;
+        int length = 0;
+        boolean highPending = false;
+        while (true) {
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                if (highPending) {
+                    throw NOT_PLAIN;
+                }
+                skimmedLength = length;
+                return hash;
+            }
+            if (c < 0x20) {
+                throw NOT_PLAIN;
+            }
+            if (c == '\\') {
+                char e = text.charAt(pos++);
+                c = switch (e) {
+                    case '"', '\\', '/' -> e;
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    case 'u' -> unicodeEscape();
+                    default -> throw NOT_PLAIN;
+                };
+            }
+            if (highPending != Character.isLowSurrogate(c)) {
+                throw NOT_PLAIN; // a high surrogate not followed by a low one, or a low one alone
+            }
+            highPending = Character.isHighSurrogate(c);
+            hash = 31 * hash + c;
+            length++;
+        }
+    }
+
+    private int skimmedLength;
+
+    /** The decoded name whose opening quote is at {@code at} (only when two names' hashes meet). */
+    private String nameText(int at) {
+        int saved = pos;
+        pos = at;
+        String name = string();
+        pos = saved;
+        return name;
+    }
+
+    /** After a skimmed item: true at a ',', false at {@code close}; anything else is not plain. */
+    private boolean skimMore(char close) {
+        char c = next();
+        if (c == close) {
+            return false;
+        }
+        if (c != ',') {
+            throw NOT_PLAIN;
+        }
+        return true;
+    }
+
+    private void skipLiteral(String word) {
+        if (!text.startsWith(word, pos)) {
+            throw NOT_PLAIN;
+        }
+        pos += word.length();
+    }
+
+    /** Name stack of the skimmed objects being walked (start, length, hash), for the duplicate check. */
+    private int[] nameAt = new int[64];
+    private int[] nameLength = new int[64];
+    private int[] nameHash = new int[64];
+    private int skimNames;
+
+    /**
+     * A string value straight into its RFC 8785 form: plain ASCII is copied from the text in one go; anything else is
+     * decoded (escapes, surrogate pairs) and re-encoded char by char, without building a String. Unpaired surrogates
+     * and raw control characters are not plain (the full path rejects them).
+     */
     private void stringValue() {
         int begin = pos + 1;
         int i = begin;
@@ -369,14 +528,12 @@ final class SchemalessLeaf {
         while (i < n) {
             char c = text.charAt(i);
             if (c == '"') {
-                if (!skipping) {
-                    int length = i - begin;
-                    ensure(length + 2);
-                    out[size++] = '"';
-                    text.getBytes(begin, i, out, size); // ASCII checked below 0x80, no escapes: the text is the JCS form
-                    size += length;
-                    out[size++] = '"';
-                }
+                int length = i - begin;
+                ensure(length + 2);
+                out[size++] = '"';
+                text.getBytes(begin, i, out, size); // ASCII checked below 0x80, no escapes: the text is the JCS form
+                size += length;
+                out[size++] = '"';
                 pos = i + 1;
                 return;
             }
@@ -385,10 +542,71 @@ final class SchemalessLeaf {
             }
             i++;
         }
-        if (skipping) {
-            skipString();
+        ensure(i - begin + 1);
+        out[size++] = '"';
+        text.getBytes(begin, i, out, size); // the plain ASCII run before the first other character
+        size += i - begin;
+        pos = i;
+        char high = 0;
+        while (true) {
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\') {
+                char e = text.charAt(pos++);
+                c = switch (e) {
+                    case '"', '\\', '/' -> e;
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    case 'u' -> unicodeEscape();
+                    default -> throw NOT_PLAIN;
+                };
+            } else if (c < 0x20) {
+                throw NOT_PLAIN;
+            }
+            if (high != 0) {
+                if (!Character.isLowSurrogate(c)) {
+                    throw NOT_PLAIN;
+                }
+                int cp = Character.toCodePoint(high, c);
+                ensure(4);
+                out[size++] = (byte) (0xF0 | cp >> 18);
+                out[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                out[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                out[size++] = (byte) (0x80 | cp & 0x3F);
+                high = 0;
+            } else if (Character.isHighSurrogate(c)) {
+                high = c;
+            } else if (Character.isLowSurrogate(c)) {
+                throw NOT_PLAIN;
+            } else {
+                utf8(c);
+            }
+        }
+        if (high != 0) {
+            throw NOT_PLAIN;
+        }
+        add('"');
+    }
+
+    /** One char that is not a surrogate, as RFC 8785 writes it inside a string. */
+    private void utf8(char c) {
+        ensure(6);
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            out[size++] = (byte) c;
+        } else if (c < 0x80) {
+            escape(c);
+        } else if (c < 0x800) {
+            out[size++] = (byte) (0xC0 | c >> 6);
+            out[size++] = (byte) (0x80 | c & 0x3F);
         } else {
-            quote(string());
+            out[size++] = (byte) (0xE0 | c >> 12);
+            out[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+            out[size++] = (byte) (0x80 | c & 0x3F);
         }
     }
 
@@ -437,7 +655,7 @@ final class SchemalessLeaf {
                 }
             }
             case "ts_ms" -> sourceTsMs = numberTokenOrValue();
-            default -> skipValue();
+            default -> skim();
         }
     }
 
@@ -613,9 +831,6 @@ final class SchemalessLeaf {
         pos = end;
         boolean integer = isIntegerToken(text, begin, end);
         int length = pos - begin;
-        if (skipping) {
-            return;
-        }
         if (integer && length <= 15 && !(length == 2 && text.charAt(begin) == '-' && text.charAt(begin + 1) == '0')) {
             ensure(length);
             text.getBytes(begin, pos, out, size); // ASCII digits; below 10^15 < 2^53 the token is the canonical text

@@ -89,9 +89,13 @@ class LeafFastPathTest {
         for (int i = 0; i < 20_000; i++) {
             String row = RandomJson.object(random, 0);
             String key = random.nextInt(10) == 0 ? null : RandomJson.value(random, 1);
-            // The row is written into the leaf; "transaction" and source.x are only walked for validity.
-            String value = "{\"before\":null,\"after\":" + row + ",\"source\":{\"db\":\"etrapdb\",\"schema\":\"public\",\"table\":\"t"
-                    + random.nextInt(3) + "\",\"x\":" + RandomJson.value(random, 2) + ",\"ts_ms\":" + random.nextLong() + "},\"op\":\"c\","
+            // The row is written into the leaf; "transaction", source.x and an update's before image are only walked for
+            // validity; a delete's row is its before image (skimmed first, walked again once op is known).
+            String op = new String[] {"c", "u", "d"}[random.nextInt(3)];
+            String before = op.equals("d") ? row : op.equals("u") ? RandomJson.object(random, 0) : "null";
+            String after = op.equals("d") ? "null" : row;
+            String value = "{\"before\":" + before + ",\"after\":" + after + ",\"source\":{\"db\":\"etrapdb\",\"schema\":\"public\",\"table\":\"t"
+                    + random.nextInt(3) + "\",\"x\":" + RandomJson.value(random, 2) + ",\"ts_ms\":" + random.nextLong() + "},\"op\":\"" + op + "\","
                     + "\"transaction\":" + RandomJson.value(random, 1) + ",\"ts_ms\":1}";
             RawRecord raw = new RawRecord(key, value);
             if (agrees(row, raw)) {

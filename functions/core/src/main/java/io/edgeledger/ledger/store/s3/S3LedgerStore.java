@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -74,7 +75,9 @@ public final class S3LedgerStore implements LedgerStore, AutoCloseable {
         String md5 = Base64.getEncoder().encodeToString(MD5.get().digest(bytes));
         try {
             s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json")
-                    .contentMD5(md5).checksumSHA256(Base64.getEncoder().encodeToString(sha256)), RequestBody.fromBytes(bytes));
+                    .contentMD5(md5).checksumSHA256(Base64.getEncoder().encodeToString(sha256)),
+                    // The SDK's fromBytes copies the body; ours is never changed after sealing, so it is sent as it is.
+                    RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(bytes), bytes.length, "application/json"));
         } catch (SdkException e) {
             throw new LedgerStoreException("could not write s3://" + bucket + "/" + key + ": " + describe(e), e);
         }
