@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Vert.x Redis client options (the engine of quarkus-redis-client) from the shared {@link RedisSettings}: the
- * endpoint with the current credentials, and for {@code rediss://} TLS with the JVM roots plus
+ * endpoint with the current user, the current password, and for {@code rediss://} TLS with the JVM roots plus
  * EDGELEDGER_REDIS_CA_FILE and the host name checked as for HTTPS. Used by the API's data source and by
  * {@code api create-key}.
  */
@@ -19,12 +19,12 @@ public final class RedisClientOptions {
 
     public static RedisOptions apply(RedisSettings settings, RedisOptions options) {
         RedisCredentials credentials = settings.currentCredentials();
-        String userInfo = "";
-        if (credentials.present()) {
-            userInfo = (credentials.user() == null ? "" : encode(credentials.user())) + ":" + encode(credentials.password()) + "@";
-        }
-        options.setEndpoints(new java.util.ArrayList<>(java.util.List.of((settings.tls() ? "rediss://" : "redis://") + userInfo
-                + settings.host() + ":" + settings.port() + "/" + settings.database())));
+        // The user goes in the endpoint (Vert.x reads it from ?user=), the password in the options: the client asks its
+        // options for the password on every new connection, so RedisCredentialRefresh can hand it a rotated one.
+        String user = credentials.present() && credentials.user() != null ? "?user=" + encode(credentials.user()) : "";
+        options.setEndpoints(new java.util.ArrayList<>(java.util.List.of((settings.tls() ? "rediss://" : "redis://")
+                + settings.host() + ":" + settings.port() + "/" + settings.database() + user)));
+        options.setPassword(credentials.present() ? credentials.password() : null);
         if (settings.tls()) {
             options.getNetClientOptions()
                     .setSsl(true)

@@ -25,8 +25,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Redis down or unreachable is not a server bug: 503 {@code redis_unavailable} with {@code Retry-After}, as
- * {@code /health} answers, so probes back off and retry instead of dropping data. Sits in front of the generic
- * mapper (same exception type, higher priority) and hands it everything that is not a Redis connection failure.
+ * {@code /health} answers, so probes back off and retry instead of dropping data. Credentials Redis refused are read
+ * again from their secret first ({@link RedisCredentialRefresh}), and that answer is a 503 too. Sits in front of the
+ * generic mapper (same exception type, higher priority) and hands it everything else.
  */
 @Provider
 @Priority(Priorities.USER - 100)
@@ -34,13 +35,25 @@ public class RedisUnavailableMapper implements ExceptionMapper<Exception> {
     public static final int RETRY_AFTER_SECONDS = 5;
     private static final Logger LOG = Logger.getLogger(RedisUnavailableMapper.class);
     private final UnexpectedExceptionMapper unexpected = new UnexpectedExceptionMapper();
+    private final RedisCredentialRefresh credentials;
+
+    public RedisUnavailableMapper(RedisCredentialRefresh credentials) {
+        this.credentials = credentials;
+    }
 
     @Override
     public Response toResponse(Exception e) {
-        if (!isRedisOutage(e)) {
+        // refused credentials: a rotated secret is read again, so the client's retry after Retry-After gets in
+        boolean refused = RedisCredentialRefresh.isAuthFailure(e) && credentials.refresh();
+        if (!refused && !isRedisOutage(e)) {
             return unexpected.toResponse(e);
         }
         LOG.warnf("Redis unavailable, answering 503: %s", RedisFailures.describe(e, RedisSettingsCustomizer.settings()));
+        return unavailable();
+    }
+
+    /** 503 {@code redis_unavailable} with Retry-After: what probes back off and retry on. */
+    private static Response unavailable() {
         return Response.status(503)
                 .type(MediaType.APPLICATION_JSON)
                 .header("Retry-After", RETRY_AFTER_SECONDS)

@@ -16,7 +16,7 @@ import java.util.Map;
  * ColdStartBench --cdk-out DIR --runtime-lib DIR --sandbox DIR --function NAME --event http|scheduled
  *     [--runs N] [--snapstart] [--set NAME=VALUE]... [--bridge NAME=VALUE]...
  * </pre>
- * One line per run: {@code function=... mode=... init_ms=... first_answer_ms=... restore_to_answer_ms=... ok=...}.
+ * One line per run: {@code function=... runtime=... mode=... init_ms=... first_answer_ms=... restore_to_answer_ms=... ok=...}.
  */
 public final class ColdStartBench {
     private ColdStartBench() {
@@ -53,8 +53,8 @@ public final class ColdStartBench {
                 InvocationResult result = fn.invoke(event);
                 boolean ok = result.ok() && (!http || HttpApiEvents.response(result).status() == 200);
                 LocalFunction.ColdStart c = fn.coldStart();
-                System.out.printf("function=%s mode=%s run=%d init_ms=%.0f first_answer_ms=%.0f restore_to_answer_ms=%s ok=%s%n",
-                        function.name(), snapStart ? "snapstart-priming" : "on-demand", run, c.initNanos() / 1e6,
+                System.out.printf("function=%s runtime=%s mode=%s run=%d init_ms=%.0f first_answer_ms=%.0f restore_to_answer_ms=%s ok=%s%n",
+                        function.name(), function.runtime(), snapStart ? "snapstart-priming" : "on-demand", run, c.initNanos() / 1e6,
                         c.firstAnswerNanos() / 1e6,
                         c.restoreToFirstAnswerNanos() < 0 ? "-" : String.format("%.0f", c.restoreToFirstAnswerNanos() / 1e6), ok);
                 if (!ok) {

@@ -3,7 +3,6 @@ package io.edgeledger.local.lambda;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * One Lambda execution environment: the function's own JVM, started by the managed runtime's command with the
- * task root (the unpacked zip) as working directory, a private /tmp, and an environment made only of Lambda's
+ * One Lambda execution environment: the function's own process (the managed runtime's JVM, or a custom runtime's
+ * bootstrap), started with the task root (the unpacked zip) as working directory, a private /tmp, and an environment made only of Lambda's
  * reserved variables, the template's variables and the local endpoint settings. It answers one event at a time;
  * an event that outlives the function's timeout ends the environment (as Lambda does), and so does a crash.
  */
@@ -43,9 +42,10 @@ final class ExecutionEnvironment implements AutoCloseable {
      *
      * @param initType on-demand, or snap-start to run the SnapStart hooks (priming) before the first event
      */
-    static ExecutionEnvironment start(TemplateFunction function, Path taskRoot, Path sandbox, ManagedJavaRuntime runtime,
+    static ExecutionEnvironment start(TemplateFunction function, Path taskRoot, Path sandbox, LambdaRuntime runtime,
                                       Map<String, String> overrides, Map<String, String> bridges, Path log, String initType, long initTimeoutMs)
             throws IOException {
+        List<String> command = runtime.command(function, taskRoot); // a custom runtime without a usable bootstrap fails here
         Files.createDirectories(sandbox);
         Path tmp = Files.createTempDirectory(sandbox, "tmp-");
         Map<String, String> env = new java.util.LinkedHashMap<>();
@@ -54,8 +54,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         env.put("AWS_LAMBDA_RUNTIME_API", api.address());
         env.put("_HANDLER", function.handler());
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("LAMBDA_RUNTIME_DIR", runtime.libDir().toString());
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
+        env.putAll(runtime.environment(function));
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
@@ -71,14 +70,19 @@ final class ExecutionEnvironment implements AutoCloseable {
         env.putAll(FunctionEnvironment.resolve(function, overrides, tmp));
         env.putAll(bridges);
 
-        List<String> command = new ArrayList<>(runtime.command(function.memoryMb()));
-        command.add(function.handler());
         ProcessBuilder pb = new ProcessBuilder(command).directory(taskRoot.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().clear();
         pb.environment().putAll(env);
         long launch = System.nanoTime();
-        ExecutionEnvironment environment = new ExecutionEnvironment(function, api, pb.start(), tmp, launch);
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            api.close();
+            throw new FunctionStartException(function.name() + ": Runtime.InvalidEntrypoint: cannot start " + command.get(0) + ": " + e.getMessage());
+        }
+        ExecutionEnvironment environment = new ExecutionEnvironment(function, api, process, tmp, launch);
         environment.awaitInit(initTimeoutMs, log);
         return environment;
     }
@@ -134,9 +138,17 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        shutdown(5_000);
+    }
+
+    /**
+     * SIGTERM, then up to {@code graceMillis} for the runtime to exit (a JVM writing its AOT cache at exit needs
+     * seconds), then SIGKILL; what it had not answered fails.
+     */
+    void shutdown(long graceMillis) {
         process.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            if (!process.waitFor(graceMillis, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

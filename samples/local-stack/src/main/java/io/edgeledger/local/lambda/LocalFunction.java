@@ -1,21 +1,12 @@
 package io.edgeledger.local.lambda;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * A function of the template run here: its zip unpacked once as the task root, and as many execution environments
@@ -26,7 +17,7 @@ public final class LocalFunction implements AutoCloseable {
     private final TemplateFunction function;
     private final Path taskRoot;
     private final Path sandbox;
-    private final ManagedJavaRuntime runtime;
+    private final LambdaRuntime runtime;
     private final Map<String, String> overrides;
     private final Map<String, String> bridges;
     private final Path log;
@@ -41,21 +32,17 @@ public final class LocalFunction implements AutoCloseable {
      * @param settings where and how: sandbox folder (task root, /tmp, log), runtime jars, overrides, SnapStart
      */
     public LocalFunction(TemplateFunction function, LocalFunctionSettings settings) {
-        if (!function.isManagedJava()) {
-            throw new IllegalArgumentException(function.name() + " runs on " + function.runtime()
-                    + " (a native build); the emulator runs the java21 zips (docs/deploy.md, 'Quarkus native')");
-        }
         this.function = function;
         this.sandbox = settings.sandboxRoot().resolve(function.name());
         this.taskRoot = sandbox.resolve("task");
-        this.runtime = ManagedJavaRuntime.at(settings.runtimeLib());
+        this.runtime = LambdaRuntime.of(function, settings.runtimeLib(), sandbox);
         this.overrides = Map.copyOf(settings.overrides());
         this.bridges = Map.copyOf(settings.bridges());
         this.log = settings.sandboxRoot().resolve(function.name() + ".log");
         this.initType = settings.snapStart() ? "snap-start" : "on-demand";
         this.maxConcurrency = function.reservedConcurrency().orElse(settings.maxConcurrency());
         this.initTimeoutMs = settings.initTimeoutMs();
-        unpack(function.zip(), taskRoot);
+        FunctionZip.unpack(function.zip(), taskRoot);
     }
 
     public TemplateFunction definition() {
@@ -170,35 +157,5 @@ public final class LocalFunction implements AutoCloseable {
             notifyAll();
         }
         toClose.stream().filter(e -> e != null).forEach(ExecutionEnvironment::close);
-    }
-
-    private static void unpack(Path zip, Path dir) {
-        try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> old = Files.walk(dir)) {
-                    old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-            Files.createDirectories(dir);
-            try (ZipFile zf = new ZipFile(zip.toFile())) {
-                for (Enumeration<? extends ZipEntry> e = zf.entries(); e.hasMoreElements(); ) {
-                    ZipEntry entry = e.nextElement();
-                    Path target = dir.resolve(entry.getName()).normalize();
-                    if (!target.startsWith(dir)) {
-                        throw new IOException("zip entry " + entry.getName() + " escapes the task root");
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.createDirectories(target.getParent());
-                        try (InputStream in = zf.getInputStream(entry)) {
-                            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack " + zip + " into " + dir, e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -23,7 +24,7 @@ import java.util.zip.ZipEntry;
  * @param libDir the jars (samples/local-stack/target/lambda-runtime, filled by the Maven build)
  * @param java   the java launcher (Lambda runs Corretto 21; here the JDK ./edgeledger selects, 21 or later)
  */
-record ManagedJavaRuntime(Path libDir, Path java) {
+record ManagedJavaRuntime(Path libDir, Path java) implements LambdaRuntime {
     static final String MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
     private static final String JNI_LIB = "jni/libaws-lambda-jni.linux-x86_64.so";
@@ -36,11 +37,12 @@ record ManagedJavaRuntime(Path libDir, Path java) {
         return new ManagedJavaRuntime(libDir, Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
-    /** The java command up to (not including) the handler argument. */
-    List<String> command(int memoryMb) {
+    /** The java command, the handler as the client's argument. */
+    @Override
+    public List<String> command(TemplateFunction function, Path taskRoot) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
-        cmd.add("-XX:MaxHeapSize=" + memoryMb * 1024 * 85 / 100 + "k");
+        cmd.add("-XX:MaxHeapSize=" + function.memoryMb() * 1024 * 85 / 100 + "k");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Xshare:auto");
         cmd.add("-XX:+TieredCompilation");
@@ -57,7 +59,13 @@ record ManagedJavaRuntime(Path libDir, Path java) {
         cmd.add("-cp");
         cmd.add(String.join(":", jars(libDir).stream().map(Path::toString).toList()));
         cmd.add(MAIN);
+        cmd.add(function.handler());
         return cmd;
+    }
+
+    @Override
+    public Map<String, String> environment(TemplateFunction function) {
+        return Map.of("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime(), "LAMBDA_RUNTIME_DIR", libDir.toString());
     }
 
     /** Unpacked once beside the jars: the client's own fallback writes one shared /tmp file, which races across JVMs. */

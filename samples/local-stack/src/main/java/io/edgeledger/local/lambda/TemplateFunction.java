@@ -27,8 +27,13 @@ public record TemplateFunction(
         Path zip,
         Map<String, String> localSecretArns) {
 
-    /** The java21 managed runtime; provided.al2023 (native) is a custom runtime with a bootstrap file. */
+    /** The java21 managed runtime. */
     public boolean isManagedJava() {
         return runtime.startsWith("java");
+    }
+
+    /** provided.al2023: a custom runtime, the zip's own bootstrap (the JVM with its AOT cache, or a native build). */
+    public boolean isCustomRuntime() {
+        return runtime.startsWith("provided");
     }
 }
