@@ -42,8 +42,18 @@ final class SchemalessLeaf {
     private String schema;
     private String table;
     private boolean haveSource;
-    private String sourceTsMs;
-    private String envelopeTsMs;
+    private Long sourceTsMs;
+    private Long envelopeTsMs;
+    /**
+     * The previous record's db, schema and table, and what was made of them: a stream is one table, so the next
+     * record almost always names the same ones, and they are then compared in place instead of copied and joined.
+     */
+    private String lastDb;
+    private String lastSchema;
+    private String lastTable;
+    private String lastQualified;
+    private String lastFullTable;
+    private byte[] lastQuotedFullTable;
     /** Where the before image starts in the value text (-1: none). */
     private int beforeText = -1;
     private int afterFrom = -1;
@@ -70,9 +80,11 @@ final class SchemalessLeaf {
     }
 
     private LeafOutcome.Leaf build(String keyText, String valueText) {
-        op = db = schema = table = sourceTsMs = envelopeTsMs = null;
+        op = db = schema = table = null;
+        sourceTsMs = envelopeTsMs = null;
         haveSource = false;
         skimNames = 0;
+        members = 0;
         beforeText = afterFrom = -1;
         size = 0;
         depth = 0;
@@ -122,18 +134,26 @@ final class SchemalessLeaf {
         ascii(op);
         ascii("\",\"row\":");
         bytes(row, 0, row.length);
-        String qualified = schema != null ? schema + "." + table : table;
-        String fullTable = db + "." + qualified;
+        if (db != lastDb || schema != lastSchema || table != lastTable) {
+            lastDb = db;
+            lastSchema = schema;
+            lastTable = table;
+            lastQualified = schema != null ? schema + "." + table : table;
+            lastFullTable = db + "." + lastQualified;
+            int at = size;
+            quote(lastFullTable);
+            lastQuotedFullTable = Arrays.copyOfRange(out, at, size);
+            size = at;
+        }
+        String qualified = lastQualified;
+        String fullTable = lastFullTable;
         ascii(",\"table\":");
-        quote(fullTable);
+        bytes(lastQuotedFullTable, 0, lastQuotedFullTable.length);
         add('}');
 
         byte[] leafBytes = Arrays.copyOf(out, size);
         String keyJson = new String(out, keyFrom, keyTo - keyFrom, StandardCharsets.UTF_8);
-        Long ts = sourceTsMs != null ? longOrNull(sourceTsMs) : null;
-        if (ts == null && envelopeTsMs != null) {
-            ts = longOrNull(envelopeTsMs);
-        }
+        Long ts = sourceTsMs != null ? sourceTsMs : envelopeTsMs;
         return new LeafOutcome.Leaf(leafBytes, Rfc6962.leafHash(leafBytes), fullTable, op, db, qualified, keyJson, ts);
     }
 
@@ -204,9 +224,7 @@ final class SchemalessLeaf {
         pos++;
         int objectFrom = size;
         add('{');
-        String[] names = new String[8];
-        int[] from = new int[8];
-        int[] to = new int[8];
+        int base = members; // this object's members sit on the shared stack from here (no arrays per object)
         int n = 0;
         skipWhitespace();
         if (peek() == '}') {
@@ -223,13 +241,15 @@ final class SchemalessLeaf {
                     throw NOT_PLAIN;
                 }
                 skipWhitespace();
-                if (n == names.length) {
-                    names = Arrays.copyOf(names, n * 2);
-                    from = Arrays.copyOf(from, n * 2);
-                    to = Arrays.copyOf(to, n * 2);
+                int m = base + n;
+                if (m == memberNames.length) {
+                    memberNames = Arrays.copyOf(memberNames, m * 2);
+                    memberFrom = Arrays.copyOf(memberFrom, m * 2);
+                    memberTo = Arrays.copyOf(memberTo, m * 2);
                 }
-                names[n] = name;
-                from[n] = size;
+                memberNames[m] = name;
+                memberFrom[m] = size;
+                members = m + 1;
                 if (lastQuoted != null) {
                     bytes(lastQuoted, 0, lastQuoted.length);
                 } else {
@@ -237,7 +257,7 @@ final class SchemalessLeaf {
                 }
                 add(':');
                 member(role, name);
-                to[n] = size;
+                memberTo[m] = size;
                 n++;
                 if (!more('}')) {
                     break;
@@ -246,8 +266,15 @@ final class SchemalessLeaf {
         }
         add('}');
         depth--;
-        sortMembers(objectFrom, names, from, to, n, role == Role.KEY || role == Role.VALUE);
+        sortMembers(objectFrom, base, n, role == Role.KEY || role == Role.VALUE);
+        members = base;
     }
+
+    /** The members of the objects being walked, innermost last: name and where its bytes are in {@link #out}. */
+    private String[] memberNames = new String[64];
+    private int[] memberFrom = new int[64];
+    private int[] memberTo = new int[64];
+    private int members;
 
     /** After an item: true at a ',' (written), false at {@code close}; anything else is not plain. */
     private boolean more(char close) {
@@ -644,14 +671,14 @@ final class SchemalessLeaf {
 
     private void sourceMember(String name) {
         switch (name) {
-            case "db" -> db = requiredString();
-            case "table" -> table = requiredString();
+            case "db" -> db = requiredString(lastDb);
+            case "table" -> table = requiredString(lastTable);
             case "schema" -> {
                 if (peek() == 'n') {
                     literal("null");
                     schema = null;
                 } else {
-                    schema = requiredString();
+                    schema = requiredString(lastSchema);
                 }
             }
             case "ts_ms" -> sourceTsMs = numberTokenOrValue();
@@ -659,32 +686,54 @@ final class SchemalessLeaf {
         }
     }
 
-    private String requiredString() {
+    /** A string member; {@code previous} itself when the text spells exactly it (no escapes), so no copy is made. */
+    private String requiredString(String previous) {
         if (peek() != '"') {
             throw NOT_PLAIN;
+        }
+        if (previous != null) {
+            int length = previous.length();
+            int end = pos + 1 + length;
+            if (end < text.length() && text.charAt(end) == '"' && text.regionMatches(pos + 1, previous, 0, length)
+                    && spelledAsIs(previous)) {
+                pos = end + 1;
+                return previous;
+            }
         }
         return string();
     }
 
-    /** The integer token of a number (for ts_ms), or null after walking any other value. */
-    private String numberTokenOrValue() {
+    /** Whether a JSON string token holding exactly these chars is valid and has no escape. */
+    private static boolean spelledAsIs(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value of an integer token (for ts_ms; null when out of range), or null after walking any other value. */
+    private Long numberTokenOrValue() {
         char c = peek();
         if (c == '-' || (c >= '0' && c <= '9')) {
             int at = pos;
             number();
-            return isIntegerToken(text, at, pos) ? text.substring(at, pos) : null;
+            return isIntegerToken(text, at, pos) ? longOrNull(text, at, pos) : null;
         }
         value();
         return null;
     }
 
-    private void sortMembers(int objectFrom, String[] names, int[] from, int[] to, int n, boolean emit) {
+    private void sortMembers(int objectFrom, int base, int n, boolean emit) {
+        String[] names = memberNames;
         if (!emit) {
-            requireUnique(names, n);
+            requireUnique(names, base, n);
             return;
         }
         boolean sorted = true;
-        for (int i = 1; i < n; i++) {
+        for (int i = base + 1; i < base + n; i++) {
             int cmp = names[i - 1].compareTo(names[i]);
             if (cmp == 0) {
                 throw NOT_PLAIN; // a duplicate name: the full path's error
@@ -696,7 +745,7 @@ final class SchemalessLeaf {
         }
         int[] order = new int[n]; // insertion sort of indices: rows have a few dozen members at most
         for (int i = 0; i < n; i++) {
-            int m = i;
+            int m = base + i;
             int j = i - 1;
             while (j >= 0 && names[order[j]].compareTo(names[m]) > 0) {
                 order[j + 1] = order[j];
@@ -706,9 +755,6 @@ final class SchemalessLeaf {
                 throw NOT_PLAIN;
             }
             order[j + 1] = m;
-        }
-        if (!emit) {
-            return;
         }
         int length = size - objectFrom;
         if (swap.length < length) {
@@ -721,26 +767,32 @@ final class SchemalessLeaf {
                 out[w++] = ',';
             }
             int m = order[i];
-            int len = to[m] - from[m];
-            System.arraycopy(swap, from[m] - objectFrom, out, w, len);
+            int len = memberTo[m] - memberFrom[m];
+            System.arraycopy(swap, memberFrom[m] - objectFrom, out, w, len);
             w += len;
         }
         out[w] = '}';
     }
 
     /**
-     * Duplicate names in an object that is only walked (envelope, source, skipped values): no order needed, and
-     * cached names are the same String for the same text, so most comparisons are one reference check.
+     * Duplicate names in an object that is only walked (envelope, source): no order needed. A 64-bit filter of the
+     * names' hashes finds the candidates; cached names are the same String for the same text, so a real check is
+     * mostly one reference comparison.
      */
-    private static void requireUnique(String[] names, int n) {
-        for (int i = 1; i < n; i++) {
+    private static void requireUnique(String[] names, int base, int n) {
+        long seen = 0;
+        for (int i = base; i < base + n; i++) {
             String a = names[i];
-            for (int j = 0; j < i; j++) {
-                String b = names[j];
-                if (a == b || (a.hashCode() == b.hashCode() && a.equals(b))) {
-                    throw NOT_PLAIN; // a duplicate name: the full path's error
+            long bit = 1L << (a.hashCode() & 63);
+            if ((seen & bit) != 0) {
+                for (int j = base; j < i; j++) {
+                    String b = names[j];
+                    if (a == b || (a.hashCode() == b.hashCode() && a.equals(b))) {
+                        throw NOT_PLAIN; // a duplicate name: the full path's error
+                    }
                 }
             }
+            seen |= bit;
         }
     }
 
@@ -907,9 +959,9 @@ final class SchemalessLeaf {
     }
 
     /** The envelope's informational longs never fail a record: out of range is simply no time. */
-    private static Long longOrNull(String token) {
+    private static Long longOrNull(String text, int from, int to) {
         try {
-            return Long.parseLong(token);
+            return Long.parseLong(text, from, to, 10);
         } catch (NumberFormatException e) {
             return null;
         }
