@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeledger.probe.EdgeProbe;
+import io.edgeledger.probe.agent.runtime.TestAgentConfig;
 import io.edgeledger.probe.devlog.event.DevlogEvent;
 import io.edgeledger.probe.forwarder.TestCertificates;
 import io.edgeledger.probe.forwarder.TestIngestServer;
@@ -151,18 +152,11 @@ class DevlogAgentKillTest {
     private Path writeConfig(TestIngestServer server, Path home) throws IOException {
         Path dir = tmp.resolve("config");
         Files.createDirectories(dir.resolve("conf.d/devlog.d"));
-        Files.writeString(dir.resolve("secret"), "s3cret\n");
-        Files.writeString(dir.resolve("edge-probe.yaml"), """
-                backend_url: %s
-                probe_id: probe-1
-                secret_file: secret
-                ca_bundle: %s
-                hostname: h-devlog
-                spool_dir: %s
+        TestAgentConfig.write(dir, server.uri(), certs, "h-devlog", """
                 dogstatsd: {enabled: false}
                 health: {port: 0}
                 jobs: {enabled: false}
-                """.formatted(server.uri(), certs.caPem(), tmp.resolve("spool")));
+                """);
         Files.writeString(dir.resolve("conf.d/devlog.d/conf.yaml"), """
                 instances:
                   - home: %s

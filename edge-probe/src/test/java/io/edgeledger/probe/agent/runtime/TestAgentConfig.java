@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The edge-probe.yaml (and secret) the agent tests share: probe-1 against a TestIngestServer, plus test lines. */
-final class TestAgentConfig {
+public final class TestAgentConfig {
     private TestAgentConfig() {}
 
-    static void write(Path dir, URI backend, TestCertificates certs, String hostname, String more) throws IOException {
+    public static void write(Path dir, URI backend, TestCertificates certs, String hostname, String more) throws IOException {
         Files.writeString(dir.resolve("secret"), "s3cret\n");
         Files.writeString(dir.resolve("edge-probe.yaml"), """
                 backend_url: %s
