@@ -25,7 +25,7 @@ public final class EdgeLedgerApp {
             App app = App.Builder.create().context(contextArgs(args)).outdir(outdir()).build();
             InfraConfig config = ContextConfigReader.read(app.getNode()::tryGetContext);
             Path repoRoot = FunctionZips.findRepoRoot(Path.of(""));
-            EdgeLedgerStacks.create(app, config, FunctionZips.locate(repoRoot, app.getNode()::tryGetContext));
+            EdgeLedgerStacks.create(app, config, FunctionZips.locate(repoRoot, app.getNode()::tryGetContext, config.functions().runtime()));
             app.synth();
         } catch (InfraConfigException | MissingFunctionZipException | IllegalArgumentException e) {
             System.err.println("edgeledger-infra: " + e.getMessage());

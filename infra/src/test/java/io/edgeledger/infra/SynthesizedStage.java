@@ -38,9 +38,13 @@ public final class SynthesizedStage {
         App app = App.Builder.create().context(context).outdir(outdir.toString()).build();
         config = ContextConfigReader.read(app.getNode()::tryGetContext);
         Path zipDir = tempDir("zips");
-        // a native build's zip holds its executable as `bootstrap` (FunctionZips.requireRuntime checks which it is)
-        String entry = "native".equals(context.get("functionRuntime")) ? "bootstrap" : "README.txt";
-        zips = new FunctionZips(tinyZip(zipDir.resolve("api.zip"), "api", entry), tinyZip(zipDir.resolve("cdc.zip"), "cdc", entry));
+        // a native build's zip holds its executable as `bootstrap`, the API's jvm-aot zip a bootstrap and its JDK
+        // (FunctionZips.requireRuntime checks which each is)
+        Object runtime = context.get("functionRuntime");
+        List<String> api = "native".equals(runtime) ? List.of("bootstrap")
+                : "jvm-aot".equals(runtime) ? List.of("bootstrap", "jdk/release") : List.of("README.txt");
+        zips = new FunctionZips(tinyZip(zipDir.resolve("api.zip"), "api", api.toArray(String[]::new)),
+                tinyZip(zipDir.resolve("cdc.zip"), "cdc", "native".equals(runtime) ? "bootstrap" : "README.txt"));
         stacks = EdgeLedgerStacks.create(app, config, zips);
     }
 
@@ -68,11 +72,15 @@ public final class SynthesizedStage {
         return tinyZip(file, marker, "README.txt");
     }
 
-    static Path tinyZip(Path file, String marker, String entry) {
+    /** A zip of stand-in entries; {@code jdk/release} names an x86_64 JDK 25, as a jvm-aot build's does. */
+    public static Path tinyZip(Path file, String marker, String... entries) {
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry(entry));
-            zip.write(("stand-in for functions/" + marker + "/target/function.zip").getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+            for (String entry : entries) {
+                zip.putNextEntry(new ZipEntry(entry));
+                zip.write((entry.equals("jdk/release") ? "JAVA_VERSION=\"25.0.3\"\nOS_ARCH=\"x86_64\"\nOS_NAME=\"Linux\"\n"
+                        : "stand-in for functions/" + marker + "/target/function.zip").getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

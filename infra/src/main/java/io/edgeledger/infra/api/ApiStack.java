@@ -1,6 +1,7 @@
 package io.edgeledger.infra.api;
 
 import io.edgeledger.infra.artifacts.FunctionZips;
+import io.edgeledger.infra.config.FunctionRuntime;
 import io.edgeledger.infra.config.InfraConfig;
 import io.edgeledger.infra.lambda.FunctionEnv;
 import io.edgeledger.infra.lambda.QuarkusFunction;
@@ -30,7 +31,8 @@ import software.constructs.Construct;
 /**
  * functions/api behind an API Gateway HTTP API. Every route goes to the one Quarkus function ($default route),
  * which does its own routing and authentication (operator bearer keys, probe HMAC signatures). Requests reach
- * the "live" alias so SnapStart, when on, serves a published, pre-initialised version.
+ * the "live" alias so SnapStart, when on, serves a published, pre-initialised version. With jvm-aot the function is
+ * the custom-runtime zip (its own JDK and AOT cache) on provided.al2023, without SnapStart.
  */
 public final class ApiStack extends Stack {
     public static final String ALIAS_NAME = "live";
@@ -67,17 +69,20 @@ public final class ApiStack extends Stack {
         // the minter's account: the API looks the mint transactions up by their signer
         env.put(FunctionEnv.NEAR_ACCOUNT, config.near().account());
 
-        function = new QuarkusFunction(this, "Api", new QuarkusFunctionSpec(
+        FunctionRuntime runtime = config.functions().runtime();
+        // jvm-aot: the function runs the JDK inside its zip, so its architecture is that JDK's
+        QuarkusFunctionSpec spec = new QuarkusFunctionSpec(
                 config.namePrefix() + "-api",
                 "EdgeLedger API: probes, jobs, signed ingestion, queries, ledger verification",
                 zips.api(), config.functions().apiMemoryMb(), Duration.ofSeconds(29), env, Optional.empty(),
-                config.functions().snapStart()),
-                config, network.vpc(), network.apiSecurityGroup()).function();
+                runtime, runtime == FunctionRuntime.JVM_AOT ? zips.apiJdkArchitecture() : config.functions().architecture(),
+                config.functions().snapStart());
+        function = new QuarkusFunction(this, "Api", spec, config, network.vpc(), network.apiSecurityGroup()).function();
         apiSecret.grantRead(function);
         state.ledgerBucket().grantRead(function);
         state.resultsBucket().grantReadWrite(function);
 
-        if (config.functions().snapStart()) {
+        if (spec.snapStartOn()) {
             // The warning asks for published versions: the live alias below publishes one per code change.
             Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                     "the HTTP API invokes the live alias, a published version");

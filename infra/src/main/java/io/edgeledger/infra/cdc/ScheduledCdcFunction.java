@@ -44,13 +44,14 @@ public final class ScheduledCdcFunction extends Construct {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(FunctionEnv.QUARKUS_LAMBDA_HANDLER, handler.handlerName());
         env.putAll(environment);
-        function = new QuarkusFunction(this, "Handler", new QuarkusFunctionSpec(
+        QuarkusFunctionSpec spec = new QuarkusFunctionSpec(
                 config.namePrefix() + "-" + handler.handlerName(), "EdgeLedger " + handler.handlerName() + ": "
                 + handler.description(), zip, config.functions().cdcMemoryMb(), TIMEOUT, env, Optional.of(1),
-                config.functions().snapStart()), config, vpc, securityGroup).function();
+                config.functions().runtime().forCdc(), config.functions().architecture(), config.functions().snapStart());
+        function = new QuarkusFunction(this, "Handler", spec, config, vpc, securityGroup).function();
         // The rule invokes the "live" alias, a published version: SnapStart only ever serves published versions.
         alias = Alias.Builder.create(this, "LiveAlias").aliasName(ALIAS_NAME).version(function.getCurrentVersion()).build();
-        if (config.functions().snapStart()) {
+        if (spec.snapStartOn()) {
             Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                     "the schedule invokes the live alias, a published version");
         }

@@ -155,11 +155,14 @@ public final class ContextConfigReader {
     }
 
     private FunctionRuntime functionRuntime() {
-        String id = oneOf(FUNCTION_RUNTIME, "jvm", Set.of("jvm", "native"));
-        return id.equals("native") ? FunctionRuntime.NATIVE : FunctionRuntime.JVM;
+        String id = oneOf(FUNCTION_RUNTIME, "jvm", Set.of("jvm", "jvm-aot", "native"));
+        return java.util.Arrays.stream(FunctionRuntime.values()).filter(r -> r.id().equals(id)).findFirst().orElse(FunctionRuntime.JVM);
     }
 
-    /** On by default for the JVM runtime; Lambda offers no SnapStart for a native (provided.al2023) function. */
+    /**
+     * On by default for the JVM runtime; Lambda offers no SnapStart for a native (provided.al2023) function. With
+     * jvm-aot it applies to the CDC functions (java21); the API runs on provided.al2023 without it.
+     */
     private boolean snapStart() {
         optionalString(API_SNAP_START).ifPresent(v -> problem(API_SNAP_START, v,
                 "renamed to snapStart, which now covers all three functions (default true)"));

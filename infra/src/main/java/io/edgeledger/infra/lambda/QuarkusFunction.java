@@ -22,8 +22,9 @@ import software.constructs.Construct;
 
 /**
  * A Quarkus Lambda in the VPC's private subnets, with its own log group so the retention is set without the
- * log-retention custom resource: java21 with QuarkusStreamHandler (optionally SnapStart on published versions), or
- * the native executable on provided.al2023 ({@code -c functionRuntime=native}).
+ * log-retention custom resource: java21 with QuarkusStreamHandler (optionally SnapStart on published versions), the
+ * API's custom runtime on provided.al2023 (its own JDK and AOT cache, {@code -c functionRuntime=jvm-aot}), or the
+ * native executable on provided.al2023 ({@code -c functionRuntime=native}).
  */
 public final class QuarkusFunction extends Construct {
     private final Function function;
@@ -39,21 +40,21 @@ public final class QuarkusFunction extends Construct {
                 .build();
 
         Map<String, String> env = new LinkedHashMap<>();
-        boolean isNative = config.functions().runtime() == FunctionRuntime.NATIVE;
-        if (isNative) {
+        FunctionRuntime runtime = spec.runtime();
+        if (runtime == FunctionRuntime.NATIVE) {
             env.put(FunctionEnv.DISABLE_SIGNAL_HANDLERS, "true");
-        } else {
+        } else if (runtime == FunctionRuntime.JVM) {
             env.put(FunctionEnv.JAVA_TOOL_OPTIONS, FunctionEnv.FAST_START_JVM_OPTIONS);
-        }
+        } // jvm-aot: the zip's bootstrap holds the JVM flags (the AOT cache is used only with its training's flags)
         env.putAll(spec.environment());
 
         Function.Builder builder = Function.Builder.create(this, "Function")
                 .functionName(spec.functionName())
                 .description(spec.description())
-                .runtime(isNative ? Runtime.PROVIDED_AL2023 : Runtime.JAVA_21)
-                .architecture(config.functions().architecture().equals("arm64") ? Architecture.ARM_64
-                        : Architecture.X86_64)
-                .handler(isNative ? FunctionEnv.NATIVE_HANDLER : FunctionEnv.QUARKUS_HANDLER_CLASS)
+                .runtime(runtime.managedJava() ? Runtime.JAVA_21 : Runtime.PROVIDED_AL2023)
+                .architecture(spec.architecture().equals("arm64") ? Architecture.ARM_64 : Architecture.X86_64)
+                // jvm-aot's bootstrap hands _HANDLER to AWS's runtime interface client, as the managed runtime does
+                .handler(runtime == FunctionRuntime.NATIVE ? FunctionEnv.NATIVE_HANDLER : FunctionEnv.QUARKUS_HANDLER_CLASS)
                 .code(Code.fromAsset(spec.zip().toAbsolutePath().toString()))
                 .memorySize(spec.memoryMb())
                 .timeout(software.amazon.awscdk.Duration.seconds(spec.timeout().toSeconds()))
@@ -64,7 +65,7 @@ public final class QuarkusFunction extends Construct {
                 .logGroup(logGroup)
                 .loggingFormat(LoggingFormat.JSON);
         spec.reservedConcurrency().ifPresent(builder::reservedConcurrentExecutions);
-        if (spec.snapStart() && !isNative) {
+        if (spec.snapStartOn()) {
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
         }
         function = builder.build();

@@ -83,7 +83,7 @@ class ContextConfigReaderTest {
         badValueToExpectedText.put("apiMemoryMb=64", "apiMemoryMb=64: must be between 128 and 10240");
         badValueToExpectedText.put("snapStart=yes", "snapStart=yes: must be true or false");
         badValueToExpectedText.put("apiSnapStart=true", "apiSnapStart=true: renamed to snapStart");
-        badValueToExpectedText.put("functionRuntime=graal", "functionRuntime=graal: use one of [jvm, native]");
+        badValueToExpectedText.put("functionRuntime=graal", "functionRuntime=graal: use one of [jvm, jvm-aot, native]");
         badValueToExpectedText.put("natGateways=0", "natGateways=0: must be between 1 and 3");
         badValueToExpectedText.put("ledgerObjectLockDays=1.5", "ledgerObjectLockDays=1.5: must be a whole number");
         badValueToExpectedText.put("alarmEmail=ops", "alarmEmail=ops: give one e-mail address");

@@ -18,8 +18,9 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * A deployment package unpacked as Lambda unpacks it into /var/task: files, directories and symbolic links, with the
- * Unix permissions the zip records (a custom runtime's bootstrap and its JDK's launchers must stay executable). The
- * JDK's own zip reader does not expose those modes, hence Commons Compress.
+ * Unix permissions the zip records (a custom runtime's bootstrap and its JDK's launchers must stay executable) and its
+ * modification times (a JVM AOT cache is used only with the jar times it was trained with; an extended-timestamp field
+ * is read exactly). The JDK's own zip reader exposes neither the modes nor that field, hence Commons Compress.
  */
 final class FunctionZip {
     private FunctionZip() {
@@ -55,6 +56,7 @@ final class FunctionZip {
                     if (entry.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX && (entry.getUnixMode() & 0777) != 0) {
                         Files.setPosixFilePermissions(target, permissions(entry.getUnixMode()));
                     }
+                    Files.setLastModifiedTime(target, entry.getLastModifiedTime());
                 }
             }
         } catch (IOException e) {
