@@ -17,15 +17,6 @@ public record SealedBatch(Manifest manifest, Map<String, byte[]> objects, List<L
         leaves = List.copyOf(leaves);
     }
 
-    /**
-     * The same batch without its leaves (the tree stays): all a store needs to write it. A leaf keeps its
-     * decoded JSON document, which is most of a sealed batch's heap; a caller that holds the batch through
-     * slow I/O hands this on and lets the documents go.
-     */
-    public SealedBatch bytesOnly() {
-        return new SealedBatch(manifest, objects, List.of(), tree);
-    }
-
     public byte[] manifestBytes() {
         return ManifestJson.write(manifest);
     }
