@@ -486,17 +486,7 @@ final class SchemalessLeaf {
                 throw NOT_PLAIN;
             }
             if (c == '\\') {
-                char e = text.charAt(pos++);
-                c = switch (e) {
-                    case '"', '\\', '/' -> e;
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    case 'u' -> unicodeEscape();
-                    default -> throw NOT_PLAIN;
-                };
+                c = escaped();
             }
             if (highPending != Character.isLowSurrogate(c)) {
                 throw NOT_PLAIN; // a high surrogate not followed by a low one, or a low one alone
@@ -581,17 +571,7 @@ final class SchemalessLeaf {
                 break;
             }
             if (c == '\\') {
-                char e = text.charAt(pos++);
-                c = switch (e) {
-                    case '"', '\\', '/' -> e;
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    case 'u' -> unicodeEscape();
-                    default -> throw NOT_PLAIN;
-                };
+                c = escaped();
             } else if (c < 0x20) {
                 throw NOT_PLAIN;
             }
@@ -836,17 +816,7 @@ final class SchemalessLeaf {
                 sb.append(c);
                 continue;
             }
-            char e = text.charAt(pos++);
-            switch (e) {
-                case '"', '\\', '/' -> sb.append(e);
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'u' -> sb.append(unicodeEscape());
-                default -> throw NOT_PLAIN;
-            }
+            sb.append(escaped());
         }
         for (int i = 0; i < sb.length(); i++) {
             char c = sb.charAt(i);
@@ -857,6 +827,21 @@ final class SchemalessLeaf {
             }
         }
         return sb.toString();
+    }
+
+    /** The char an escape stands for; {@code pos} is just after its backslash. Unknown escapes are not plain. */
+    private char escaped() {
+        char e = text.charAt(pos++);
+        return switch (e) {
+            case '"', '\\', '/' -> e;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'u' -> unicodeEscape();
+            default -> throw NOT_PLAIN;
+        };
     }
 
     /** The four hex digits of a u escape (ASCII digits and a-f / A-F only, as the strict parser). */
