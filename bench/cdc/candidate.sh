@@ -15,4 +15,16 @@ export EDGELEDGER_CDC_PREFIX="${STREAM_PATTERN%.\*}"
 # Batches of up to 10,000 entries (the default); the tail of a drained stream seals after 2 s of quiet instead
 # of the default minute, so a run ends when the harness's events are sealed, not a minute later.
 export EDGELEDGER_CDC_BATCH_IDLE_SECONDS="${EDGELEDGER_CDC_BATCH_IDLE_SECONDS:-2}"
-exec "$here/../../functions/cdc/bin/cdc" batch
+# EDGELEDGER_CDC_BATCHERS=N (default 1) runs N batchers in the one consumer group, each its own consumer
+# (scale-out); the harness counts the whole process tree (CPU summed, RSS summed) and stops it with SIGINT.
+batchers=${EDGELEDGER_CDC_BATCHERS:-1}
+if [ "$batchers" -le 1 ]; then
+    exec "$here/../../functions/cdc/bin/cdc" batch
+fi
+pids=()
+for i in $(seq 1 "$batchers"); do
+    EDGELEDGER_CDC_CONSUMER="cdc-batcher-$i" "$here/../../functions/cdc/bin/cdc" batch &
+    pids+=($!)
+done
+trap 'kill -INT "${pids[@]}" 2>/dev/null; wait' INT TERM
+wait
