@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.edgeledger.cdc.batcher.SwitchOver;
 import io.edgeledger.cdc.keyspace.MintQueue;
 import io.edgeledger.cdc.keyspace.SealIntents;
-import io.edgeledger.cdc.redis.RedisText;
 import io.edgeledger.cdc.wiring.Components;
 import io.edgeledger.ledger.batch.Manifest;
 import io.edgeledger.ledger.legacy.LegacySamples;
@@ -31,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * entry ends up in exactly one complete batch, minted once; nothing stays pending in the agent's group, no intent open.
  */
 class SealPendingCrashTest {
-    private static final String AGENT = "etrap-agent";
+    private static final String AGENT = EtrapAgentLoop.GROUP;
     private static final List<String> STREAMS = List.of("sp.public.orders", "sp.public.payments");
     private static CdcStack stack;
 
@@ -58,10 +57,11 @@ class SealPendingCrashTest {
         try (TestRedis redis = stack.redisConnection(); S3LedgerStore store = stack.store()) {
             redis.call("FLUSHALL");
             List<LegacySamples.Event> events = LegacySamples.events();
-            add(redis, events.subList(0, 120)); // 30 entries per stream
+            EtrapAgentLoop.add(redis, "sp", STREAMS, events.subList(0, 120)); // 30 entries per stream
             for (String stream : STREAMS) {
                 redis.call("XGROUP", "CREATE", stream, AGENT, "0");
-                agentAcked.addAll(agentReadsAndAcksAllBut(redis, stream, 20, 11)); // the agent crashed: 11 per stream never acked
+                // the agent crashed: 11 per stream never acked
+                EtrapAgentLoop.readAndAckAllBut(redis, stream, 20, 11).forEach(id -> agentAcked.add(stream + " " + id));
             }
             Components.switchOver(stack.settings(), store, StepHook.NONE, Clock.systemUTC()).takeOver(AGENT);
 
@@ -73,7 +73,7 @@ class SealPendingCrashTest {
             }
 
             // EdgeLedger follows the streams meanwhile: the intent in the agent's group is not the batcher's to finish
-            add(redis, events.subList(120, 160));
+            EtrapAgentLoop.add(redis, "sp", STREAMS, events.subList(120, 160));
             stack.batcher(StepHook.NONE).run(CdcStack.longDeadline());
 
             stack.env.put("EDGELEDGER_CDC_READ_COUNT", "7");
@@ -87,7 +87,7 @@ class SealPendingCrashTest {
             for (String prefix : store.batchPrefixes("")) {
                 Manifest m = store.manifest(prefix).orElseThrow();
                 batchIds.add(m.batchId());
-                List<String> inBatch = range(redis, m.stream(), m.firstEntryId(), m.lastEntryId());
+                List<String> inBatch = EtrapAgentLoop.ids(redis, m.stream(), m.firstEntryId(), m.lastEntryId());
                 assertThat(inBatch).as(m.batchId() + ": a run of consecutive entries").hasSize((int) m.entryCount());
                 for (String id : inBatch) {
                     String other = sealedIn.put(m.stream() + " " + id, m.batchId());
@@ -113,45 +113,10 @@ class SealPendingCrashTest {
         }
     }
 
-    private static void add(TestRedis redis, List<LegacySamples.Event> events) {
-        for (LegacySamples.Event e : events) {
-            String stream = "sp" + e.stream().substring(e.stream().indexOf('.'));
-            if (STREAMS.contains(stream)) {
-                redis.call("XADD", stream, "*", "key", e.key(), "value", e.value());
-            }
-        }
-    }
-
-    /** The agent's loop: reads {@code count} entries and acks all but the last {@code leavePending}. Returns the acked ("stream id"). */
-    @SuppressWarnings("unchecked")
-    private static List<String> agentReadsAndAcksAllBut(TestRedis redis, String stream, int count, int leavePending) {
-        List<String> acked = new ArrayList<>();
-        List<Object> reply = (List<Object>) redis.call("XREADGROUP", "GROUP", AGENT, "etrap-cdc-agent", "COUNT", count, "STREAMS", stream, ">");
-        List<Object> entries = (List<Object>) ((List<Object>) reply.get(0)).get(1);
-        for (int i = 0; i < entries.size(); i++) {
-            String id = RedisText.text(((List<Object>) entries.get(i)).get(0));
-            if (i < entries.size() - leavePending) {
-                redis.call("XACK", stream, AGENT, id);
-                acked.add(stream + " " + id);
-            }
-        }
-        assertThat(acked).hasSize(count - leavePending);
-        return acked;
-    }
-
     private static Set<String> ids(TestRedis redis, List<String> streams) {
         Set<String> out = new HashSet<>();
         for (String stream : streams) {
-            range(redis, stream, "-", "+").forEach(id -> out.add(stream + " " + id));
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> range(TestRedis redis, String stream, String from, String to) {
-        List<String> out = new ArrayList<>();
-        for (Object entry : (List<Object>) redis.call("XRANGE", stream, from, to)) {
-            out.add(RedisText.text(((List<Object>) entry).get(0)));
+            EtrapAgentLoop.ids(redis, stream, "-", "+").forEach(id -> out.add(stream + " " + id));
         }
         return out;
     }

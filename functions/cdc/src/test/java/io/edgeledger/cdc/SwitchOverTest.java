@@ -3,7 +3,6 @@ package io.edgeledger.cdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgeledger.cdc.batcher.SwitchOver;
-import io.edgeledger.cdc.redis.RedisText;
 import io.edgeledger.cdc.streams.GroupTakeover;
 import io.edgeledger.cdc.wiring.Components;
 import io.edgeledger.ledger.batch.Manifest;
@@ -13,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Every entry ends up sealed exactly once across the two.
  */
 class SwitchOverTest {
-    private static final String AGENT = "etrap-agent";
+    private static final String AGENT = EtrapAgentLoop.GROUP;
     private static CdcStack stack;
 
     @BeforeAll
@@ -44,48 +42,19 @@ class SwitchOverTest {
         stack.close();
     }
 
-    /** The agent's own loop: XREADGROUP, then XACK all but the last {@code leavePending} it read. Returns the acked ids. */
-    @SuppressWarnings("unchecked")
-    private static Set<String> agentConsumes(TestRedis redis, String stream, int count, int leavePending) {
-        Set<String> acked = new HashSet<>();
-        List<Object> reply = (List<Object>) redis.call("XREADGROUP", "GROUP", AGENT, "etrap-cdc-agent", "COUNT", count, "STREAMS", stream, ">");
-        List<Object> entries = (List<Object>) ((List<Object>) reply.get(0)).get(1);
-        for (int i = 0; i < entries.size() - leavePending; i++) {
-            String id = RedisText.text(((List<Object>) entries.get(i)).get(0));
-            redis.call("XACK", stream, AGENT, id);
-            acked.add(id);
-        }
-        return acked;
-    }
-
-    private static void add(TestRedis redis, List<LegacySamples.Event> events) {
-        for (LegacySamples.Event e : events) {
-            redis.call("XADD", "sw" + e.stream().substring(e.stream().indexOf('.')), "*", "key", e.key(), "value", e.value());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> ids(TestRedis redis, String stream, String from, String to) {
-        List<String> out = new ArrayList<>();
-        for (Object entry : (List<Object>) redis.call("XRANGE", stream, from, to)) {
-            out.add(RedisText.text(((List<Object>) entry).get(0)));
-        }
-        return out;
-    }
-
     @Test
     void everyEntryIsSealedExactlyOnceAcrossTheAgentAndEdgeLedger() {
         List<LegacySamples.Event> events = LegacySamples.events();
         List<String> streams = List.of("sw.public.orders", "sw.public.payments", "sw.public.customers", "sw.inventory.products");
         Map<String, Set<String>> agentAcked = new HashMap<>();
         try (TestRedis redis = stack.redisConnection(); S3LedgerStore store = stack.store()) {
-            add(redis, events.subList(0, 400));
+            EtrapAgentLoop.add(redis, "sw", null, events.subList(0, 400));
             for (String stream : streams) {
                 redis.call("XGROUP", "CREATE", stream, AGENT, "0");
-                agentAcked.put(stream, agentConsumes(redis, stream, 40, 3)); // 37 acked, 3 left pending: the agent crashed
+                agentAcked.put(stream, EtrapAgentLoop.readAndAckAllBut(redis, stream, 40, 3)); // 37 acked, 3 left pending: the agent crashed
             }
             // the agent is stopped; what it never read stays in the streams, more arrives before EdgeLedger starts
-            add(redis, events.subList(400, 600));
+            EtrapAgentLoop.add(redis, "sw", null, events.subList(400, 600));
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int code = io.edgeledger.cdc.local.CdcMainAccess.run(new String[] {"switch-over", "--from-group", AGENT}, stack, out);
@@ -97,7 +66,7 @@ class SwitchOverTest {
             SwitchOver switchOver = Components.switchOver(stack.settings(), store, StepHook.NONE, Clock.systemUTC());
             assertThat(switchOver.takeOver(AGENT)).allSatisfy(t -> assertThat(t.created()).as("a second switch-over leaves the groups alone").isFalse());
             stack.batcher(StepHook.NONE).run(CdcStack.longDeadline());
-            add(redis, events.subList(600, 700)); // EdgeLedger now follows the streams alone
+            EtrapAgentLoop.add(redis, "sw", null, events.subList(600, 700)); // EdgeLedger now follows the streams alone
             stack.batcher(StepHook.NONE).run(CdcStack.longDeadline());
             assertThat(switchOver.sealPending(AGENT).entries()).isEqualTo(12);
             assertThat(switchOver.sealPending(AGENT).entries()).as("sealed once, then nothing is pending").isZero();
@@ -106,7 +75,7 @@ class SwitchOverTest {
             for (String prefix : store.batchPrefixes("")) {
                 Manifest m = store.manifest(prefix).orElseThrow();
                 Set<String> inStream = sealed.computeIfAbsent(m.stream(), s -> new HashSet<>());
-                for (String id : ids(redis, m.stream(), m.firstEntryId(), m.lastEntryId())) {
+                for (String id : EtrapAgentLoop.ids(redis, m.stream(), m.firstEntryId(), m.lastEntryId())) {
                     assertThat(inStream.add(id)).as(id + " of " + m.stream() + " sealed twice by EdgeLedger").isTrue();
                 }
             }
@@ -117,7 +86,7 @@ class SwitchOverTest {
                 assertThat(ours).as(stream + ": sealed by both").doesNotContainAnyElementsOf(theirs);
                 Set<String> all = new HashSet<>(ours);
                 all.addAll(theirs);
-                assertThat(all).as(stream + ": every entry sealed by one of the two").containsExactlyInAnyOrderElementsOf(ids(redis, stream, "-", "+"));
+                assertThat(all).as(stream + ": every entry sealed by one of the two").containsExactlyInAnyOrderElementsOf(EtrapAgentLoop.ids(redis, stream, "-", "+"));
                 assertThat((List<Object>) redis.call("XPENDING", stream, AGENT, "-", "+", 100)).as("left pending in the agent's group").isEmpty();
                 total += all.size();
             }
