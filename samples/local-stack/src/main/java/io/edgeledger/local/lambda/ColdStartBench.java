@@ -16,7 +16,9 @@ import java.util.Map;
  * ColdStartBench --cdk-out DIR --runtime-lib DIR --sandbox DIR --function NAME --event http|scheduled
  *     [--runs N] [--snapstart] [--set NAME=VALUE]... [--bridge NAME=VALUE]...
  * </pre>
- * One line per run: {@code function=... runtime=... mode=... init_ms=... first_answer_ms=... restore_to_answer_ms=... ok=...}.
+ * One line per run: {@code function=... runtime=... mode=... init_ms=... first_answer_ms=... restore_to_answer_ms=...
+ * cpu_ms=... ok=...} (cpu_ms: the function process's CPU time at its first answer, which a loaded machine inflates
+ * less than the wall time).
  */
 public final class ColdStartBench {
     private ColdStartBench() {
@@ -53,10 +55,11 @@ public final class ColdStartBench {
                 InvocationResult result = fn.invoke(event);
                 boolean ok = result.ok() && (!http || HttpApiEvents.response(result).status() == 200);
                 LocalFunction.ColdStart c = fn.coldStart();
-                System.out.printf("function=%s runtime=%s mode=%s run=%d init_ms=%.0f first_answer_ms=%.0f restore_to_answer_ms=%s ok=%s%n",
+                System.out.printf("function=%s runtime=%s mode=%s run=%d init_ms=%.0f first_answer_ms=%.0f restore_to_answer_ms=%s cpu_ms=%s ok=%s%n",
                         function.name(), function.runtime(), snapStart ? "snapstart-priming" : "on-demand", run, c.initNanos() / 1e6,
                         c.firstAnswerNanos() / 1e6,
-                        c.restoreToFirstAnswerNanos() < 0 ? "-" : String.format("%.0f", c.restoreToFirstAnswerNanos() / 1e6), ok);
+                        c.restoreToFirstAnswerNanos() < 0 ? "-" : String.format("%.0f", c.restoreToFirstAnswerNanos() / 1e6),
+                        c.firstAnswerCpuNanos() < 0 ? "-" : String.format("%.0f", c.firstAnswerCpuNanos() / 1e6), ok);
                 if (!ok) {
                     failures++;
                     System.err.println(new String(result.payload(), StandardCharsets.UTF_8) + " (log: " + fn.log() + ")");

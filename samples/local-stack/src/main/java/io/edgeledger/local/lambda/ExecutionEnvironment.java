@@ -26,6 +26,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     final long startedNanos;
     volatile long initDoneNanos;
     volatile long firstAnswerNanos;
+    /** CPU time (user + system) of the process when it first answered, -1 if the OS does not say: less load-bound than wall time. */
+    volatile long firstAnswerCpuNanos = -1;
 
     private ExecutionEnvironment(TemplateFunction function, RuntimeApiServer api, Process process, Path tmp, long startedNanos) {
         this.startedNanos = startedNanos;
@@ -115,6 +117,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             InvocationResult result = invocation.result().get(timeoutMs + 1000, TimeUnit.MILLISECONDS);
             if (firstAnswerNanos == 0) {
                 firstAnswerNanos = System.nanoTime();
+                firstAnswerCpuNanos = process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
             }
             return result;
         } catch (TimeoutException e) {

@@ -136,14 +136,17 @@ public final class LocalFunction implements AutoCloseable {
         for (ExecutionEnvironment env : all) {
             if (env != null && env.firstAnswerNanos != 0) {
                 return new ColdStart(env.initDoneNanos - env.startedNanos, env.firstAnswerNanos - env.startedNanos,
-                        env.restoreNanos() == 0 ? -1 : env.firstAnswerNanos - env.restoreNanos());
+                        env.restoreNanos() == 0 ? -1 : env.firstAnswerNanos - env.restoreNanos(), env.firstAnswerCpuNanos);
             }
         }
         return null;
     }
 
-    /** Nanoseconds from the JVM's start to init done and to the first answer; from SnapStart's restore (-1: none). */
-    public record ColdStart(long initNanos, long firstAnswerNanos, long restoreToFirstAnswerNanos) {
+    /**
+     * Nanoseconds from the process's start to init done and to the first answer; from SnapStart's restore (-1: none);
+     * the process's CPU time at the first answer (-1: unknown).
+     */
+    public record ColdStart(long initNanos, long firstAnswerNanos, long restoreToFirstAnswerNanos, long firstAnswerCpuNanos) {
     }
 
     @Override
