@@ -1,6 +1,7 @@
 package io.edgeledger.probe.agent.runner;
 
 import io.edgeledger.probe.agent.check.Check;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,13 @@ import java.util.function.LongSupplier;
  * {@link #enforceTimeouts}, which the scheduler calls every tick, so tests drive it with their own clock.
  */
 public final class CheckRunner implements AutoCloseable {
-    private record Running(Check check, long startedMillis, Future<?> future, boolean[] timedOut) {}
+    private record Running(Check check, long startedMillis, Future<?> future, RunState state) {}
+
+    /** Guarded by {@code lock}: whether a worker has begun the run, and whether it was reported as timed out. */
+    private static final class RunState {
+        boolean begun;
+        boolean timedOut;
+    }
 
     private final ExecutorService pool;
     private final LongSupplier nowMillis;
@@ -47,17 +54,23 @@ public final class CheckRunner implements AutoCloseable {
                         "previous run still in progress", List.of()));
                 return false;
             }
-            boolean[] timedOut = {false};
+            RunState state = new RunState();
             long started = nowMillis.getAsLong();
             // placeholder first so a fast run cannot finish before it is registered
-            running.put(check.id(), new Running(check, started, null, timedOut));
-            Future<?> future = pool.submit(() -> execute(check, started, timedOut));
-            running.computeIfPresent(check.id(), (id, r) -> new Running(check, started, future, timedOut));
+            running.put(check.id(), new Running(check, started, null, state));
+            Future<?> future = pool.submit(() -> execute(check, started, state));
+            running.computeIfPresent(check.id(), (id, r) -> new Running(check, started, future, state));
             return true;
         }
     }
 
-    private void execute(Check check, long started, boolean[] timedOut) {
+    private void execute(Check check, long started, RunState state) {
+        synchronized (lock) {
+            if (state.timedOut) {
+                return; // timed out while queued: reported, and its slot already freed
+            }
+            state.begun = true;
+        }
         RunSender sender = senders.apply(check);
         RunStatus status = RunStatus.OK;
         String error = null;
@@ -79,25 +92,32 @@ public final class CheckRunner implements AutoCloseable {
         sender.commit(end / 1000);
         synchronized (lock) {
             running.remove(check.id());
-            if (timedOut[0]) {
+            if (state.timedOut) {
                 return; // already reported as TIMEOUT
             }
         }
         reports.accept(new RunReport(check, status, started, end - started, error, check.warnings()));
     }
 
-    /** Cancels every run older than its check's timeout and reports it. */
+    /**
+     * Cancels every run older than its check's timeout (counted from its submission, so time spent queued behind busy
+     * workers counts too) and reports it.
+     */
     public void enforceTimeouts() {
         long now = nowMillis.getAsLong();
         synchronized (lock) {
-            for (Running r : running.values()) {
-                if (!r.timedOut()[0] && now - r.startedMillis() > r.check().timeout().toMillis()) {
-                    r.timedOut()[0] = true;
+            for (Iterator<Running> it = running.values().iterator(); it.hasNext(); ) {
+                Running r = it.next();
+                if (!r.state().timedOut && now - r.startedMillis() > r.check().timeout().toMillis()) {
+                    r.state().timedOut = true;
                     r.check().cancel();
                     if (r.future() != null) {
                         r.future().cancel(true);
                     }
-                    // the slot stays taken until the run really returns: a stuck run is never stacked
+                    if (!r.state().begun) {
+                        it.remove(); // never started, never will: nothing else would free its slot
+                    }
+                    // a begun run keeps its slot until it really returns: a stuck run is never stacked
                     reports.accept(new RunReport(r.check(), RunStatus.TIMEOUT, r.startedMillis(), now - r.startedMillis(),
                             "cancelled after exceeding its timeout of " + r.check().timeout().toSeconds() + " s",
                             r.check().warnings()));

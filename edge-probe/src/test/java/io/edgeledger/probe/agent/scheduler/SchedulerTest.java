@@ -176,6 +176,31 @@ class SchedulerTest {
     }
 
     @Test
+    void aQueuedRunThatTimesOutBeforeItStartsIsReportedAndFreesItsSlot() throws Exception {
+        try (CheckRunner runner = runner(1)) {
+            FakeCheck busy = new FakeCheck("busy:1", 60, 3600);
+            busy.hold = new CountDownLatch(1);
+            FakeCheck queued = new FakeCheck("queued:1", 60, 5);
+            assertThat(runner.submit(busy)).isTrue();
+            assertThat(busy.started.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(runner.submit(queued)).as("queued behind the one worker").isTrue();
+            clock.addAndGet(6_000); // 6 s > the queued check's 5 s timeout
+            runner.enforceTimeouts();
+            awaitReports(1);
+            assertThat(reports.get(0).check()).isSameAs(queued);
+            assertThat(reports.get(0).status()).isEqualTo(RunStatus.TIMEOUT);
+            assertThat(runner.isRunning(queued.id())).as("a run that never started holds no slot").isFalse();
+            busy.hold.countDown();
+            awaitReports(2);
+            assertThat(queued.runs.get()).as("the cancelled run never ran").isZero();
+            assertThat(runner.submit(queued)).as("the check runs again at its next interval").isTrue();
+            awaitRuns(queued, 1);
+            awaitReports(3);
+            assertThat(reports).extracting(RunReport::status).containsExactly(RunStatus.TIMEOUT, RunStatus.OK, RunStatus.OK);
+        }
+    }
+
+    @Test
     void theRunnerPoolIsBounded() throws Exception {
         try (CheckRunner runner = runner(2)) {
             Scheduler s = new Scheduler(runner);
