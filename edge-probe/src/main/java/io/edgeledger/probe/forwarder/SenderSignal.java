@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
  * How a spool's sender thread waits (EdgeLedger's forwarder, each Datadog endpoint): backoff pauses and idle waits
  * end early when new work is submitted ({@link #wake}) or the sender is stopped; an interrupt stops it too.
  */
-public final class SenderSignal {
+final class SenderSignal {
     private final Object lock = new Object();
     private volatile boolean running;
 

@@ -96,6 +96,26 @@ class SignatureMatrixTest {
     }
 
     @Test
+    void aBadBodyIsAnsweredOnlyAfterEveryAuthCheckAndStillSpendsItsNonce() {
+        // the body is bound during authentication (its idempotency marker is read with the nonce), yet its errors come
+        // after the signature, probe, nonce and rate-limit answers, as they did when it was bound afterwards
+        SignedProbe probe = SignedProbe.enroll("sig-bad-body");
+        byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
+        String used = nonce();
+        probe.post(PATH, body(), Instant.now(), used, null).then().statusCode(202);
+        probe.post(PATH, notJson, Instant.now(), used, null).then().statusCode(401).body("code", equalTo("nonce_reused"));
+        new SignedProbe(probe.id, probe.secret + "x").post(PATH, notJson, Instant.now(), nonce(), null)
+                .then().statusCode(401).body("code", equalTo("bad_signature"));
+
+        String fresh = nonce();
+        probe.post(PATH, notJson, Instant.now(), fresh, null).then().statusCode(400).body("code", equalTo("invalid_json"));
+        probe.post(PATH, body(), Instant.now(), fresh, null).then().statusCode(401).body("code", equalTo("nonce_reused"));
+
+        Api.operator().delete("/v1/probes/" + probe.id).then().statusCode(200);
+        probe.post(PATH, notJson, Instant.now(), nonce(), null).then().statusCode(403).body("code", equalTo("probe_revoked"));
+    }
+
+    @Test
     void unknownAndRevokedProbesAre403() {
         new SignedProbe("p-000000000000", "eps_x").post(PATH, body(), Instant.now(), nonce(), null)
                 .then().statusCode(403).body("code", equalTo("unknown_probe"));

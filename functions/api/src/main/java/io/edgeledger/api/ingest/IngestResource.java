@@ -55,22 +55,48 @@ public class IngestResource {
             throw ApiException.tooLarge("the body is " + sent.length + " bytes; the limit is " + config.api().maxBodyBytes()
                     + " (send smaller batches or gzip them)");
         }
-        AuthenticatedProbe probe = authenticator.authenticate(headers, "POST", uri.getRequestUri().getRawPath(), sent);
+        // The body is inflated and bound only once the signature verified, inside the authenticator's call, so that
+        // the batch's idempotency marker is read in the same Redis round trip as the nonce and rate limit; what is
+        // wrong with the body is kept and answered after the authentication errors, in the documented order.
+        Bound bound = new Bound();
+        String encoding = headers.getHeaderString("Content-Encoding");
+        AuthenticatedProbe probe = authenticator.authenticate(headers, "POST", uri.getRequestUri().getRawPath(), sent,
+                probeId -> bound.bind(kind, sent, encoding, probeId));
         request.setProperty(RequestLogFilter.CALLER, "probe:" + probe.probeId());
-        byte[] plain = BodyDecoder.decode(sent, headers.getHeaderString("Content-Encoding"), config.api().maxInflatedBytes());
-        IngestPayload payload;
-        try {
-            payload = WireMapper.mapper().readValue(plain, kind.payloadType());
-        } catch (JsonMappingException e) {
-            throw ApiException.badRequest("invalid_payload", WireMapper.problem(e));
-        } catch (IOException e) {
-            throw ApiException.badRequest("invalid_json", "the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        IngestPayload payload = bound.payload();
         if (payload.probeId() != null && !probe.probeId().equals(payload.probeId())) {
             throw ApiException.badRequest("probe_mismatch", "probe_id in the body ('" + payload.probeId()
                     + "') is not the signing probe ('" + probe.probeId() + "')");
         }
-        IngestResult result = service.ingest(probe.probeId(), payload);
+        IngestResult result = service.ingest(probe.probeId(), payload, probe.read() != null);
         return Response.status("accepted".equals(result.status()) ? 202 : 200).entity(result).build();
+    }
+
+    /** The body bound to its wire record, or the 4xx that says why it cannot be, kept until the probe is authenticated. */
+    private final class Bound {
+        private IngestPayload payload;
+        private ApiException problem;
+
+        /** Binds the body; the batch's idempotency marker key when it bound (null otherwise: nothing to read). */
+        String bind(IngestKind kind, byte[] sent, String encoding, String probeId) {
+            try {
+                byte[] plain = BodyDecoder.decode(sent, encoding, config.api().maxInflatedBytes());
+                payload = WireMapper.mapper().readValue(plain, kind.payloadType());
+            } catch (ApiException e) {
+                problem = e;
+            } catch (JsonMappingException e) {
+                problem = ApiException.badRequest("invalid_payload", WireMapper.problem(e));
+            } catch (IOException e) {
+                problem = ApiException.badRequest("invalid_json", "the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            return payload == null ? null : IngestService.markerKey(probeId, payload);
+        }
+
+        IngestPayload payload() {
+            if (problem != null) {
+                throw problem;
+            }
+            return payload;
+        }
     }
 }

@@ -77,11 +77,21 @@ public class IngestService {
         this.idempotencyTtl = config.api().idempotencyTtlSeconds();
     }
 
+    /** The key whose presence says this probe's batch was ingested. */
+    public static String markerKey(String probeId, IngestPayload payload) {
+        return RedisKeys.ingested(payload.kind().wireName(), probeId, payload.batchId());
+    }
+
     public IngestResult ingest(String probeId, IngestPayload payload) {
+        return ingest(probeId, payload, values.get(markerKey(probeId, payload)) != null);
+    }
+
+    /** {@code ingestedBefore}: the batch's marker was present when read (by the caller, e.g. with the probe's nonce). */
+    public IngestResult ingest(String probeId, IngestPayload payload, boolean ingestedBefore) {
         String batchId = payload.batchId();
         String name = payload.kind().wireName();
-        String marker = RedisKeys.ingested(name, probeId, batchId);
-        if (values.get(marker) != null) {
+        String marker = markerKey(probeId, payload);
+        if (ingestedBefore) {
             return new IngestResult(batchId, name, "duplicate", payload.items());
         }
         switch (payload) {

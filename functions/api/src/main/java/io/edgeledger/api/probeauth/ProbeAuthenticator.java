@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * The probe side of DESIGN.md 2.5. Order matters: the cheap header checks first, then the probe (403 when unknown or
@@ -30,15 +32,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class ProbeAuthenticator {
-    /** Status, nonce and rate limit in one round trip; the same order and effects as the separate commands. */
+    /**
+     * Status, nonce and rate limit in one round trip; the same order and effects as the separate commands. When the
+     * caller names a key to read (KEYS[4], an idempotency marker), its value comes back in the same answer, read only
+     * once every check passed: {@code {count, value}} (the value absent when the key is).
+     */
     static final String CHECK_NONCE_AND_COUNT = """
             local status = redis.call('HGET', KEYS[1], 'status')
-            if not status then return -2 end
-            if status ~= ARGV[1] then return -3 end
-            if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[2]) then return -1 end
+            if not status then return {-2} end
+            if status ~= ARGV[1] then return {-3} end
+            if not redis.call('SET', KEYS[2], '1', 'NX', 'EX', ARGV[2]) then return {-1} end
             local n = redis.call('INCR', KEYS[3])
             if n == 1 then redis.call('EXPIRE', KEYS[3], 2) end
-            return n
+            if KEYS[4] then return {n, redis.call('GET', KEYS[4])} end
+            return {n}
             """;
     private static final long CACHE_NANOS = 10_000_000_000L;
     private static final int CACHE_MAX = 100_000;
@@ -59,6 +66,18 @@ public class ProbeAuthenticator {
     }
 
     public AuthenticatedProbe authenticate(HttpHeaders headers, String method, String rawPath, byte[] body) {
+        return authenticate(headers, method, rawPath, body, probeId -> null);
+    }
+
+    /**
+     * As {@link #authenticate(HttpHeaders, String, String, byte[])}, and once the signature verified, {@code keyToRead}
+     * names (from the probe id) a Redis key whose value comes back in {@link AuthenticatedProbe#read()}, read in the
+     * same round trip as the nonce and rate limit, after them (null: nothing to read). It runs only for a signature that
+     * verified, so it may parse the body; what it finds wrong it should keep and report after this returns, so the
+     * errors come in the documented order (signature, probe, nonce, rate limit, then the body).
+     */
+    public AuthenticatedProbe authenticate(HttpHeaders headers, String method, String rawPath, byte[] body,
+            Function<String, String> keyToRead) {
         String probeId = headers.getHeaderString(CallbackSignature.HEADER_PROBE);
         String timestampHeader = headers.getHeaderString(CallbackSignature.HEADER_TIMESTAMP);
         String nonce = headers.getHeaderString(CallbackSignature.HEADER_NONCE);
@@ -85,7 +104,8 @@ public class ProbeAuthenticator {
             secrets.remove(probeId);
             verifyFromRedis(probeId, timestamp, nonce, signature, method, rawPath, body);
         }
-        long count = checkNonceAndCount(probeId, nonce);
+        Response answer = checkNonceAndCount(probeId, nonce, keyToRead.apply(probeId));
+        long count = answer.get(0).toLong();
         if (count == -2) {
             secrets.remove(probeId);
             throw unknown(probeId);
@@ -101,7 +121,8 @@ public class ProbeAuthenticator {
             throw new RateLimitedException("probe " + probeId + " is over its limit of " + perSecond
                     + " requests per second; retry after the Retry-After delay", 1);
         }
-        return new AuthenticatedProbe(probeId);
+        Response read = answer.size() > 1 ? answer.get(1) : null;
+        return new AuthenticatedProbe(probeId, read == null ? null : read.toString());
     }
 
     /** The uncached check in the documented order; remembers the secret once it verified a signature. */
@@ -128,11 +149,16 @@ public class ProbeAuthenticator {
         secrets.put(probeId, new Cached(verifier, System.nanoTime() + CACHE_NANOS));
     }
 
-    private long checkNonceAndCount(String probeId, String nonce) {
+    private Response checkNonceAndCount(String probeId, String nonce, String keyToRead) {
         long second = clock.millis() / 1000;
-        return redis.execute("EVAL", CHECK_NONCE_AND_COUNT, "3", RedisKeys.probe(probeId),
-                RedisKeys.nonce(probeId, nonce.toLowerCase()), RedisKeys.rate(probeId, second),
-                Probe.ACTIVE, Long.toString(CallbackSignature.NONCE_TTL_SECONDS)).toLong();
+        String probeKey = RedisKeys.probe(probeId);
+        String nonceKey = RedisKeys.nonce(probeId, nonce.toLowerCase());
+        String rateKey = RedisKeys.rate(probeId, second);
+        String active = Probe.ACTIVE;
+        String ttl = Long.toString(CallbackSignature.NONCE_TTL_SECONDS);
+        return keyToRead == null
+                ? redis.execute("EVAL", CHECK_NONCE_AND_COUNT, "3", probeKey, nonceKey, rateKey, active, ttl)
+                : redis.execute("EVAL", CHECK_NONCE_AND_COUNT, "4", probeKey, nonceKey, rateKey, keyToRead, active, ttl);
     }
 
     private static ApiException unknown(String probeId) {
