@@ -2,7 +2,6 @@ package io.edgeledger.api.archive;
 
 import io.edgeledger.api.config.ApiConfig;
 import io.edgeledger.api.errors.ApiException;
-import io.edgeledger.api.s3.SignedPut;
 import io.edgeledger.ledger.store.s3.SdkBuckets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -35,23 +35,16 @@ public class ArchiveStore {
             java.time.format.DateTimeFormatter.ofPattern("HHmmss.SSS").withZone(ZoneOffset.UTC);
 
     private final S3Client s3;
-    private final SignedPut puts;
     private final String bucket;
     private final AtomicBoolean bucketChecked = new AtomicBoolean();
 
     @jakarta.inject.Inject
     public ArchiveStore(S3Client s3, ApiConfig config) {
-        this(s3, new SignedPut(s3, config.s3().pathStyle()), config.s3().archiveBucket());
+        this(s3, config.s3().archiveBucket());
     }
 
-    /** For a client with an endpoint override in path style (the local stack, s3proxy in tests). */
     public ArchiveStore(S3Client s3, String bucket) {
-        this(s3, new SignedPut(s3, true), bucket);
-    }
-
-    private ArchiveStore(S3Client s3, SignedPut puts, String bucket) {
         this.s3 = s3;
-        this.puts = puts;
         this.bucket = bucket;
     }
 
@@ -87,8 +80,7 @@ public class ArchiveStore {
     public void put(String key, byte[] bytes, String contentType) {
         try {
             ensureBucket();
-            // the one S3 call per archive group on the ingest path: signed and sent without the client's per-call pipeline
-            puts.put(bucket, key, bytes, contentType);
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
             throw ApiException.unavailable("archive_unavailable",
                     "could not archive the batch to S3 (bucket " + bucket + "); nothing was stored or marked ingested, retry later: " + e.getMessage());
