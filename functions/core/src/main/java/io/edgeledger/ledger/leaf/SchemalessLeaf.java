@@ -712,29 +712,12 @@ final class SchemalessLeaf {
             requireUnique(names, base, n);
             return;
         }
-        boolean sorted = true;
-        for (int i = base + 1; i < base + n; i++) {
-            int cmp = names[i - 1].compareTo(names[i]);
-            if (cmp == 0) {
-                throw NOT_PLAIN; // a duplicate name: the full path's error
-            }
-            sorted &= cmp < 0;
+        int[] order = knownOrder(names, base, n);
+        if (order == null) {
+            order = sortedOrder(names, base, n);
         }
-        if (sorted) {
+        if (order == IN_ORDER) {
             return;
-        }
-        int[] order = new int[n]; // insertion sort of indices: rows have a few dozen members at most
-        for (int i = 0; i < n; i++) {
-            int m = base + i;
-            int j = i - 1;
-            while (j >= 0 && names[order[j]].compareTo(names[m]) > 0) {
-                order[j + 1] = order[j];
-                j--;
-            }
-            if (j >= 0 && names[order[j]].equals(names[m])) {
-                throw NOT_PLAIN;
-            }
-            order[j + 1] = m;
         }
         int length = size - objectFrom;
         if (swap.length < length) {
@@ -746,12 +729,75 @@ final class SchemalessLeaf {
             if (i > 0) {
                 out[w++] = ',';
             }
-            int m = order[i];
+            int m = base + order[i];
             int len = memberTo[m] - memberFrom[m];
             System.arraycopy(swap, memberFrom[m] - objectFrom, out, w, len);
             w += len;
         }
         out[w] = '}';
+    }
+
+    /**
+     * The rows of a stream repeat one table's member names in one order, and cached names are the same String for the
+     * same text: so the last few name sequences and their RFC 8785 orders are kept, and a sequence seen before (same
+     * Strings, same order) takes its order without comparing a name. A sequence is remembered only after it was
+     * checked (no duplicates), so a hit needs no check either.
+     */
+    private static final int ORDER_SLOTS = 8;
+    /** The order of a name sequence that is already in RFC 8785 order. */
+    private static final int[] IN_ORDER = new int[0];
+    private final String[][] orderNames = new String[ORDER_SLOTS][];
+    private final int[][] orders = new int[ORDER_SLOTS][];
+    private int nextOrderSlot;
+
+    private int[] knownOrder(String[] names, int base, int n) {
+        for (int slot = 0; slot < ORDER_SLOTS; slot++) {
+            String[] seen = orderNames[slot];
+            if (seen == null || seen.length != n) {
+                continue;
+            }
+            int i = 0;
+            while (i < n && seen[i] == names[base + i]) {
+                i++;
+            }
+            if (i == n) {
+                return orders[slot];
+            }
+        }
+        return null;
+    }
+
+    /** Sorts (insertion sort of indices: a few dozen members at most), checks for duplicates and remembers the order. */
+    private int[] sortedOrder(String[] names, int base, int n) {
+        boolean sorted = true;
+        for (int i = base + 1; i < base + n; i++) {
+            int cmp = names[i - 1].compareTo(names[i]);
+            if (cmp == 0) {
+                throw NOT_PLAIN; // a duplicate name: the full path's error
+            }
+            sorted &= cmp < 0;
+        }
+        int[] order = IN_ORDER;
+        if (!sorted) {
+            order = new int[n];
+            for (int i = 0; i < n; i++) {
+                int m = base + i;
+                int j = i - 1;
+                while (j >= 0 && names[base + order[j]].compareTo(names[m]) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                if (j >= 0 && names[base + order[j]].equals(names[m])) {
+                    throw NOT_PLAIN;
+                }
+                order[j + 1] = i;
+            }
+        }
+        int slot = nextOrderSlot;
+        nextOrderSlot = (slot + 1) % ORDER_SLOTS;
+        orderNames[slot] = Arrays.copyOfRange(names, base, base + n);
+        orders[slot] = order;
+        return order;
     }
 
     /**
