@@ -18,6 +18,8 @@ import java.util.Arrays;
 final class SchemalessLeaf {
     private static final int MAX_DEPTH = 64; // deeper documents take the full path (its cap is 1000)
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final String OP_PREFIX = ",\"op\":\"";
+    private static final String ROW_PREFIX = "\",\"row\":";
 
     /** Thrown (without a stack) when the record is not the plain case: the full path handles it. */
     private static final class NotPlain extends RuntimeException {
@@ -127,13 +129,26 @@ final class SchemalessLeaf {
             case "t" -> rowFrom = rowTo = -1;
             default -> throw NOT_PLAIN;
         }
-        // The envelope's bytes were only a scratch area; the row is copied out before the tail is written.
-        byte[] row = rowFrom < 0 ? NULL : Arrays.copyOfRange(out, rowFrom, rowTo);
+        // The envelope's bytes were only a scratch area: the row moves (in place, no copy allocated) to where it
+        // goes after ,"op":"<op>","row": and that prefix is written over the scratch in front of it.
+        int rowAt = envelopeFrom + OP_PREFIX.length() + op.length() + ROW_PREFIX.length();
+        int rowEnd = -1;
+        if (rowFrom >= 0) {
+            int length = rowTo - rowFrom;
+            size = Math.max(size, rowAt);
+            ensure(length);
+            System.arraycopy(out, rowFrom, out, rowAt, length); // overlapping ranges are copied as if via a buffer
+            rowEnd = rowAt + length;
+        }
         size = envelopeFrom;
-        ascii(",\"op\":\"");
+        ascii(OP_PREFIX);
         ascii(op);
-        ascii("\",\"row\":");
-        bytes(row, 0, row.length);
+        ascii(ROW_PREFIX);
+        if (rowEnd < 0) {
+            bytes(NULL, 0, 4);
+        } else {
+            size = rowEnd;
+        }
         if (db != lastDb || schema != lastSchema || table != lastTable) {
             lastDb = db;
             lastSchema = schema;
