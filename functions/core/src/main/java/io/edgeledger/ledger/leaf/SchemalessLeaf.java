@@ -18,6 +18,8 @@ import java.util.Arrays;
 final class SchemalessLeaf {
     private static final int MAX_DEPTH = 64; // deeper documents take the full path (its cap is 1000)
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final String OP_PREFIX = ",\"op\":\"";
+    private static final String ROW_PREFIX = "\",\"row\":";
 
     /** Thrown (without a stack) when the record is not the plain case: the full path handles it. */
     private static final class NotPlain extends RuntimeException {
@@ -127,13 +129,26 @@ final class SchemalessLeaf {
             case "t" -> rowFrom = rowTo = -1;
             default -> throw NOT_PLAIN;
         }
-        // The envelope's bytes were only a scratch area; the row is copied out before the tail is written.
-        byte[] row = rowFrom < 0 ? NULL : Arrays.copyOfRange(out, rowFrom, rowTo);
+        // The envelope's bytes were only a scratch area: the row moves (in place, no copy allocated) to where it
+        // goes after ,"op":"<op>","row": and that prefix is written over the scratch in front of it.
+        int rowAt = envelopeFrom + OP_PREFIX.length() + op.length() + ROW_PREFIX.length();
+        int rowEnd = -1;
+        if (rowFrom >= 0) {
+            int length = rowTo - rowFrom;
+            size = Math.max(size, rowAt);
+            ensure(length);
+            System.arraycopy(out, rowFrom, out, rowAt, length); // overlapping ranges are copied as if via a buffer
+            rowEnd = rowAt + length;
+        }
         size = envelopeFrom;
-        ascii(",\"op\":\"");
+        ascii(OP_PREFIX);
         ascii(op);
-        ascii("\",\"row\":");
-        bytes(row, 0, row.length);
+        ascii(ROW_PREFIX);
+        if (rowEnd < 0) {
+            bytes(NULL, 0, 4);
+        } else {
+            size = rowEnd;
+        }
         if (db != lastDb || schema != lastSchema || table != lastTable) {
             lastDb = db;
             lastSchema = schema;
@@ -712,29 +727,12 @@ final class SchemalessLeaf {
             requireUnique(names, base, n);
             return;
         }
-        boolean sorted = true;
-        for (int i = base + 1; i < base + n; i++) {
-            int cmp = names[i - 1].compareTo(names[i]);
-            if (cmp == 0) {
-                throw NOT_PLAIN; // a duplicate name: the full path's error
-            }
-            sorted &= cmp < 0;
+        int[] order = knownOrder(names, base, n);
+        if (order == null) {
+            order = sortedOrder(names, base, n);
         }
-        if (sorted) {
+        if (order == IN_ORDER) {
             return;
-        }
-        int[] order = new int[n]; // insertion sort of indices: rows have a few dozen members at most
-        for (int i = 0; i < n; i++) {
-            int m = base + i;
-            int j = i - 1;
-            while (j >= 0 && names[order[j]].compareTo(names[m]) > 0) {
-                order[j + 1] = order[j];
-                j--;
-            }
-            if (j >= 0 && names[order[j]].equals(names[m])) {
-                throw NOT_PLAIN;
-            }
-            order[j + 1] = m;
         }
         int length = size - objectFrom;
         if (swap.length < length) {
@@ -746,12 +744,75 @@ final class SchemalessLeaf {
             if (i > 0) {
                 out[w++] = ',';
             }
-            int m = order[i];
+            int m = base + order[i];
             int len = memberTo[m] - memberFrom[m];
             System.arraycopy(swap, memberFrom[m] - objectFrom, out, w, len);
             w += len;
         }
         out[w] = '}';
+    }
+
+    /**
+     * The rows of a stream repeat one table's member names in one order, and cached names are the same String for the
+     * same text: so the last few name sequences and their RFC 8785 orders are kept, and a sequence seen before (same
+     * Strings, same order) takes its order without comparing a name. A sequence is remembered only after it was
+     * checked (no duplicates), so a hit needs no check either.
+     */
+    private static final int ORDER_SLOTS = 8;
+    /** The order of a name sequence that is already in RFC 8785 order. */
+    private static final int[] IN_ORDER = new int[0];
+    private final String[][] orderNames = new String[ORDER_SLOTS][];
+    private final int[][] orders = new int[ORDER_SLOTS][];
+    private int nextOrderSlot;
+
+    private int[] knownOrder(String[] names, int base, int n) {
+        for (int slot = 0; slot < ORDER_SLOTS; slot++) {
+            String[] seen = orderNames[slot];
+            if (seen == null || seen.length != n) {
+                continue;
+            }
+            int i = 0;
+            while (i < n && seen[i] == names[base + i]) {
+                i++;
+            }
+            if (i == n) {
+                return orders[slot];
+            }
+        }
+        return null;
+    }
+
+    /** Sorts (insertion sort of indices: a few dozen members at most), checks for duplicates and remembers the order. */
+    private int[] sortedOrder(String[] names, int base, int n) {
+        boolean sorted = true;
+        for (int i = base + 1; i < base + n; i++) {
+            int cmp = names[i - 1].compareTo(names[i]);
+            if (cmp == 0) {
+                throw NOT_PLAIN; // a duplicate name: the full path's error
+            }
+            sorted &= cmp < 0;
+        }
+        int[] order = IN_ORDER;
+        if (!sorted) {
+            order = new int[n];
+            for (int i = 0; i < n; i++) {
+                int m = base + i;
+                int j = i - 1;
+                while (j >= 0 && names[base + order[j]].compareTo(names[m]) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                if (j >= 0 && names[base + order[j]].equals(names[m])) {
+                    throw NOT_PLAIN;
+                }
+                order[j + 1] = i;
+            }
+        }
+        int slot = nextOrderSlot;
+        nextOrderSlot = (slot + 1) % ORDER_SLOTS;
+        orderNames[slot] = Arrays.copyOfRange(names, base, base + n);
+        orders[slot] = order;
+        return order;
     }
 
     /**

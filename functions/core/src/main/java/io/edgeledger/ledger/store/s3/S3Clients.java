@@ -26,7 +26,9 @@ final class S3Clients {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).expectContinueEnabled(false).build())
-                .credentialsProvider(credentials(settings));
+                .credentialsProvider(credentials(settings))
+                // bodies whose SHA-256 is in a signed header are not hashed again for SigV4 (ChecksummedBodySigner)
+                .putAuthScheme(ChecksummedBodySigner.scheme());
         if (settings.endpoint() != null) {
             b.endpointOverride(settings.endpoint()).forcePathStyle(true);
         }
