@@ -32,6 +32,19 @@ public record BatcherSettings(
     public static final String DEFAULT_GROUP = "edgeledger-cdc";
 
     public static BatcherSettings from(Settings s) {
+        return from(s, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * The three byte budgets default to at most an eighth of the heap each: sealing needs about twice a batch's entry
+     * bytes, so budgets plus sealing stay near half the heap whatever the entry size (bin/cdc's 64 MB heap gives 8 MiB
+     * each; a Lambda's larger heap keeps 16, 12 and 24 MiB). Set explicitly, they are taken as given.
+     */
+    static BatcherSettings from(Settings s, long maxHeapBytes) {
+        long eighth = Math.max(1 << 20, maxHeapBytes / 8);
+        int maxBatchBytes = (int) Math.min(SealPolicy.DEFAULT_MAX_BYTES, eighth);
+        int inFlightBytes = (int) Math.min(12 << 20, eighth);
+        int bufferedBytes = (int) Math.min(24 << 20, eighth);
         // Sealing is hashing plus S3 round trips: a few more threads than cores keeps both busy.
         int threads = s.positiveInt("EDGELEDGER_CDC_SEAL_THREADS", Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
         BatcherSettings settings = new BatcherSettings(
@@ -40,7 +53,7 @@ public record BatcherSettings(
                 s.string("EDGELEDGER_CDC_GROUP", DEFAULT_GROUP),
                 s.string("EDGELEDGER_CDC_CONSUMER", "cdc-batcher"),
                 new SealPolicy(s.positiveInt("EDGELEDGER_CDC_BATCH_MAX_EVENTS", SealPolicy.DEFAULT_MAX_EVENTS),
-                        s.positiveInt("EDGELEDGER_CDC_BATCH_MAX_BYTES", (int) SealPolicy.DEFAULT_MAX_BYTES),
+                        s.positiveInt("EDGELEDGER_CDC_BATCH_MAX_BYTES", maxBatchBytes),
                         s.seconds("EDGELEDGER_CDC_BATCH_IDLE_SECONDS", 60),
                         s.seconds("EDGELEDGER_CDC_BATCH_MAX_AGE_SECONDS", 300)),
                 s.positiveInt("EDGELEDGER_CDC_READ_COUNT", 1000),
@@ -50,8 +63,8 @@ public record BatcherSettings(
                 s.millis("EDGELEDGER_CDC_RUN_MARGIN_MS", 10_000).toMillis(),
                 threads,
                 s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT", threads * 2),
-                s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT_BYTES", 12 << 20),
-                s.positiveInt("EDGELEDGER_CDC_MAX_BUFFERED_BYTES", 24 << 20),
+                s.positiveInt("EDGELEDGER_CDC_MAX_IN_FLIGHT_BYTES", inFlightBytes),
+                s.positiveInt("EDGELEDGER_CDC_MAX_BUFFERED_BYTES", bufferedBytes),
                 s.seconds("EDGELEDGER_CDC_REDISCOVER_SECONDS", 10).toMillis(),
                 s.string("EDGELEDGER_CDC_NULL_PLACEHOLDER", "default"));
         return settings;
