@@ -103,9 +103,10 @@ public final class DatadogEndpoint implements AutoCloseable {
             return SpoolDrainer.Outcome.delivered();
         }
         if (code == 403) {
-            forbidden = true;
             String error = "HTTP 403 from " + url + request.path() + ": the API key in " + keyFile
                     + " was refused; sending stops until that file changes";
+            drainer.reportError(error); // before the flag: whoever sees "forbidden" in the status sees why
+            forbidden = true;
             LOG.error("datadog {}", error);
             return SpoolDrainer.Outcome.keep(error, Duration.ZERO);
         }

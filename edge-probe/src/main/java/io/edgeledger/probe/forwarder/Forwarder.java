@@ -101,6 +101,7 @@ public final class Forwarder implements AutoCloseable {
             return SpoolDrainer.Outcome.keep("cannot write dead letter: " + e.getMessage(), Duration.ofSeconds(1));
         }
         LOG.error("forwarder: batch {} dead-lettered: {}", batch == null ? "?" : batch.batchId(), reason);
+        drainer.reportError(reason); // before the count: whoever sees it in the status sees why
         deadLettered.incrementAndGet();
         return SpoolDrainer.Outcome.settled(reason);
     }
